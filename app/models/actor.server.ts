@@ -1,0 +1,16 @@
+import { can, type Permission, type Role } from "~/domain/permissions";
+import { PermissionError } from "./errors.server";
+
+/** Whoever is asking: every model write takes one and checks it first. */
+export interface Actor {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+export function requirePermission(actor: Actor, permission: Permission) {
+  if (!can(actor.role, permission)) throw new PermissionError(permission);
+}
+
+/** The system itself (seed, scheduled jobs). */
+export const systemActor: Actor = { id: 0, name: "Sistema", role: "admin" };

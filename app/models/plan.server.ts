@@ -1,0 +1,462 @@
+import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
+import { deadlineGate, dependency, milestone, task, user, workPackage } from "#db/schema";
+import { formatDate, isIsoDate } from "~/domain/dates";
+import { cycleIfAdded } from "~/domain/graph";
+import type { TaskStatus } from "~/domain/plan-values";
+import { requirePermission, type Actor } from "./actor.server";
+import { appendAudit, auditView, changedFields } from "./audit.server";
+import { getDb, nowIso, type Conn } from "./db.server";
+import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from "./errors.server";
+
+export type WorkPackage = typeof workPackage.$inferSelect;
+export type Task = typeof task.$inferSelect;
+export type Milestone = typeof milestone.$inferSelect;
+export type Dependency = typeof dependency.$inferSelect;
+
+export interface WorkPackageInput {
+  code: string;
+  title: string;
+  description: string;
+  owner: string;
+  startDate: string;
+  endDate: string;
+  gateId: number;
+}
+export interface TaskInput {
+  workPackageId: number;
+  code: string;
+  title: string;
+  owner: string;
+  startDate: string;
+  endDate: string;
+  progress: number;
+  status: TaskStatus;
+}
+export interface MilestoneInput {
+  workPackageId: number;
+  code: string;
+  title: string;
+  dueDate: string;
+  achievedDate?: string | null;
+  euCode?: string | null;
+  gateId: number;
+}
+/** An update names the row and the version the editor started from. */
+export type Versioned<T> = T & { id: number; version: number };
+
+const label = (row: { code: string; title: string }) => `${row.code} ${row.title}`;
+
+// ---------------------------------------------------------------- reads
+
+export function listWorkPackages(actor: Actor, programmeId: number) {
+  requirePermission(actor, "read:programme");
+  return getDb()
+    .select()
+    .from(workPackage)
+    .where(eq(workPackage.programmeId, programmeId))
+    .orderBy(asc(workPackage.sortOrder), asc(workPackage.code))
+    .all();
+}
+
+/** Everything the plan screens and the status logic need, in one read. */
+export function getPlan(actor: Actor, programmeId: number) {
+  requirePermission(actor, "read:programme");
+  const db = getDb();
+  const workPackages = listWorkPackages(actor, programmeId);
+  const wpIds = workPackages.map((wp) => wp.id);
+  const tasks = wpIds.length
+    ? db.select().from(task).where(inArray(task.workPackageId, wpIds)).orderBy(asc(task.startDate), asc(task.code)).all()
+    : [];
+  const milestones = wpIds.length
+    ? db.select().from(milestone).where(inArray(milestone.workPackageId, wpIds)).orderBy(asc(milestone.dueDate)).all()
+    : [];
+  const dependencies = db.select().from(dependency).where(eq(dependency.programmeId, programmeId)).all();
+  const gates = db
+    .select()
+    .from(deadlineGate)
+    .where(eq(deadlineGate.programmeId, programmeId))
+    .orderBy(asc(deadlineGate.sortOrder), asc(deadlineGate.dueDate))
+    .all();
+  return { workPackages, tasks, milestones, dependencies, gates };
+}
+
+export function getWorkPackage(actor: Actor, id: number) {
+  requirePermission(actor, "read:programme");
+  const found = getDb().select().from(workPackage).where(eq(workPackage.id, id)).get();
+  if (!found) throw new NotFoundError("work_package", id);
+  return found;
+}
+
+export function getTask(actor: Actor, id: number) {
+  requirePermission(actor, "read:programme");
+  const found = getDb().select().from(task).where(eq(task.id, id)).get();
+  if (!found) throw new NotFoundError("task", id);
+  return found;
+}
+
+export function getMilestone(actor: Actor, id: number) {
+  requirePermission(actor, "read:programme");
+  const found = getDb().select().from(milestone).where(eq(milestone.id, id)).get();
+  if (!found) throw new NotFoundError("milestone", id);
+  return found;
+}
+
+// ---------------------------------------------------------------- shared checks
+
+function fail(issues: FieldIssue[]) {
+  if (issues.length) throw new ValidationError(issues);
+}
+
+function checkDates(issues: FieldIssue[], start: string, end: string, startField: string, endField: string) {
+  if (!isIsoDate(start)) issues.push({ field: startField, message: { key: "validation.date" } });
+  if (!isIsoDate(end)) issues.push({ field: endField, message: { key: "validation.date" } });
+  if (isIsoDate(start) && isIsoDate(end) && end < start)
+    issues.push({ field: endField, message: { key: "validation.endBeforeStart", params: { start: formatDate(start) } } });
+}
+
+function requireGate(conn: Conn, programmeId: number, gateId: number) {
+  const gate = conn
+    .select()
+    .from(deadlineGate)
+    .where(and(eq(deadlineGate.id, gateId), eq(deadlineGate.programmeId, programmeId)))
+    .get();
+  if (!gate) throw ValidationError.field("gateId", "validation.unknownId", { id: gateId });
+  return gate;
+}
+
+function requireWorkPackage(conn: Conn, id: number, field = "workPackageId") {
+  const found = conn.select().from(workPackage).where(eq(workPackage.id, id)).get();
+  if (!found) throw ValidationError.field(field, "validation.unknownId", { id });
+  return found;
+}
+
+function conflict(conn: Conn, entityType: string, row: { id: number; updatedById: number | null; updatedAt: string }) {
+  const by = row.updatedById ? conn.select({ name: user.name }).from(user).where(eq(user.id, row.updatedById)).get() : null;
+  return new ConflictError(entityType, row.id, by?.name ?? "—", row.updatedAt);
+}
+
+function stamp(actor: Actor) {
+  const now = nowIso();
+  return { createdAt: now, updatedAt: now, updatedById: actor.id || null };
+}
+
+// ---------------------------------------------------------------- work packages
+
+function checkWorkPackage(conn: Conn, programmeId: number, input: WorkPackageInput, id?: number) {
+  const issues: FieldIssue[] = [];
+  checkDates(issues, input.startDate, input.endDate, "startDate", "endDate");
+  const clash = conn
+    .select({ id: workPackage.id })
+    .from(workPackage)
+    .where(and(eq(workPackage.programmeId, programmeId), eq(workPackage.code, input.code), id ? ne(workPackage.id, id) : undefined))
+    .get();
+  if (clash) issues.push({ field: "code", message: { key: "validation.duplicateCode", params: { code: input.code } } });
+  fail(issues);
+  requireGate(conn, programmeId, input.gateId);
+}
+
+export function createWorkPackage(actor: Actor, programmeId: number, input: WorkPackageInput) {
+  requirePermission(actor, "update:plan");
+  return getDb().transaction((tx) => {
+    checkWorkPackage(tx, programmeId, input);
+    const last = tx.select({ sortOrder: workPackage.sortOrder }).from(workPackage).where(eq(workPackage.programmeId, programmeId)).all();
+    const sortOrder = Math.max(0, ...last.map((row) => row.sortOrder)) + 1;
+    const created = tx.insert(workPackage).values({ ...input, programmeId, sortOrder, ...stamp(actor) }).returning().get();
+    appendAudit(tx, actor, { action: "create", entityType: "work_package", entityId: created.id, entityLabel: label(created), after: auditView(created) });
+    return created;
+  });
+}
+
+export function updateWorkPackage(actor: Actor, input: Versioned<WorkPackageInput>) {
+  requirePermission(actor, "update:plan");
+  return getDb().transaction((tx) => {
+    const current = tx.select().from(workPackage).where(eq(workPackage.id, input.id)).get();
+    if (!current) throw new NotFoundError("work_package", input.id);
+    if (current.version !== input.version) throw conflict(tx, "work_package", current);
+    checkWorkPackage(tx, current.programmeId, input, current.id);
+    const outside = tx
+      .select({ code: milestone.code, dueDate: milestone.dueDate })
+      .from(milestone)
+      .where(eq(milestone.workPackageId, current.id))
+      .all()
+      .filter((m) => m.dueDate < input.startDate || m.dueDate > input.endDate);
+    if (outside.length)
+      throw ValidationError.field("endDate", "validation.wpRange", { codes: outside.map((m) => `${m.code} ${formatDate(m.dueDate)}`).join(", ") });
+    const { id, version, ...fields } = input;
+    return applyUpdate(tx, actor, "work_package", workPackage, current, fields, version);
+  });
+}
+
+export function deleteWorkPackage(actor: Actor, id: number, version: number) {
+  requirePermission(actor, "update:plan");
+  return getDb().transaction((tx) => {
+    const current = tx.select().from(workPackage).where(eq(workPackage.id, id)).get();
+    if (!current) throw new NotFoundError("work_package", id);
+    if (current.version !== version) throw conflict(tx, "work_package", current);
+    const tasks = tx.select({ code: task.code }).from(task).where(eq(task.workPackageId, id)).all();
+    const milestones = tx.select({ code: milestone.code }).from(milestone).where(eq(milestone.workPackageId, id)).all();
+    tx.delete(workPackage).where(eq(workPackage.id, id)).run();
+    appendAudit(tx, actor, {
+      action: "delete",
+      entityType: "work_package",
+      entityId: id,
+      entityLabel: label(current),
+      before: { ...auditView(current), deletedTasks: tasks.map((t) => t.code), deletedMilestones: milestones.map((m) => m.code) },
+    });
+  });
+}
+
+// ---------------------------------------------------------------- tasks
+
+function checkTask(conn: Conn, input: TaskInput) {
+  const issues: FieldIssue[] = [];
+  checkDates(issues, input.startDate, input.endDate, "startDate", "endDate");
+  if (!Number.isInteger(input.progress) || input.progress < 0 || input.progress > 100)
+    issues.push({ field: "progress", message: { key: "validation.progressRange" } });
+  else if ((input.status === "completed") !== (input.progress === 100))
+    issues.push({ field: "progress", message: { key: "validation.progressStatus" } });
+  fail(issues);
+  return requireWorkPackage(conn, input.workPackageId);
+}
+
+export function createTask(actor: Actor, input: TaskInput) {
+  requirePermission(actor, "update:plan");
+  return getDb().transaction((tx) => {
+    checkTask(tx, input);
+    const created = tx.insert(task).values({ ...input, ...stamp(actor) }).returning().get();
+    appendAudit(tx, actor, { action: "create", entityType: "task", entityId: created.id, entityLabel: label(created), after: auditView(created) });
+    return created;
+  });
+}
+
+export function updateTask(actor: Actor, input: Versioned<TaskInput>) {
+  requirePermission(actor, "update:plan");
+  return getDb().transaction((tx) => updateTaskIn(tx, actor, input));
+}
+
+/** The task update itself, for callers that batch several changes in one transaction. */
+export function updateTaskIn(tx: Conn, actor: Actor, input: Versioned<TaskInput>) {
+  const current = tx.select().from(task).where(eq(task.id, input.id)).get();
+  if (!current) throw new NotFoundError("task", input.id);
+  if (current.version !== input.version) throw conflict(tx, "task", current);
+  checkTask(tx, input);
+  const { id, version, ...fields } = input;
+  return applyUpdate(tx, actor, "task", task, current, fields, version);
+}
+
+export function deleteTask(actor: Actor, id: number, version: number) {
+  requirePermission(actor, "update:plan");
+  return getDb().transaction((tx) => {
+    const current = tx.select().from(task).where(eq(task.id, id)).get();
+    if (!current) throw new NotFoundError("task", id);
+    if (current.version !== version) throw conflict(tx, "task", current);
+    const links = linksOf(tx, `t${id}`);
+    tx.delete(task).where(eq(task.id, id)).run();
+    appendAudit(tx, actor, { action: "delete", entityType: "task", entityId: id, entityLabel: label(current), before: { ...auditView(current), deletedDependencies: links } });
+  });
+}
+
+// ---------------------------------------------------------------- milestones
+
+function checkMilestone(conn: Conn, input: MilestoneInput) {
+  const issues: FieldIssue[] = [];
+  if (!isIsoDate(input.dueDate)) issues.push({ field: "dueDate", message: { key: "validation.date" } });
+  if (input.achievedDate && !isIsoDate(input.achievedDate)) issues.push({ field: "achievedDate", message: { key: "validation.date" } });
+  fail(issues);
+  const wp = requireWorkPackage(conn, input.workPackageId);
+  if (input.dueDate < wp.startDate || input.dueDate > wp.endDate)
+    throw ValidationError.field("dueDate", "validation.milestoneOutsideWp", { start: formatDate(wp.startDate), end: formatDate(wp.endDate) });
+  requireGate(conn, wp.programmeId, input.gateId);
+  return wp;
+}
+
+export function createMilestone(actor: Actor, input: MilestoneInput) {
+  requirePermission(actor, "update:plan");
+  return getDb().transaction((tx) => {
+    checkMilestone(tx, input);
+    const created = tx
+      .insert(milestone)
+      .values({ ...input, achievedDate: input.achievedDate ?? null, euCode: input.euCode ?? null, ...stamp(actor) })
+      .returning()
+      .get();
+    appendAudit(tx, actor, { action: "create", entityType: "milestone", entityId: created.id, entityLabel: label(created), after: auditView(created) });
+    return created;
+  });
+}
+
+export function updateMilestone(actor: Actor, input: Versioned<MilestoneInput>) {
+  requirePermission(actor, "update:plan");
+  return getDb().transaction((tx) => updateMilestoneIn(tx, actor, input));
+}
+
+export function updateMilestoneIn(tx: Conn, actor: Actor, input: Versioned<MilestoneInput>) {
+  const current = tx.select().from(milestone).where(eq(milestone.id, input.id)).get();
+  if (!current) throw new NotFoundError("milestone", input.id);
+  if (current.version !== input.version) throw conflict(tx, "milestone", current);
+  checkMilestone(tx, input);
+  const { id, version, ...fields } = input;
+  return applyUpdate(tx, actor, "milestone", milestone, current, { ...fields, achievedDate: fields.achievedDate ?? null, euCode: fields.euCode ?? null }, version);
+}
+
+export function deleteMilestone(actor: Actor, id: number, version: number) {
+  requirePermission(actor, "update:plan");
+  return getDb().transaction((tx) => {
+    const current = tx.select().from(milestone).where(eq(milestone.id, id)).get();
+    if (!current) throw new NotFoundError("milestone", id);
+    if (current.version !== version) throw conflict(tx, "milestone", current);
+    const links = linksOf(tx, `m${id}`);
+    tx.delete(milestone).where(eq(milestone.id, id)).run();
+    appendAudit(tx, actor, { action: "delete", entityType: "milestone", entityId: id, entityLabel: label(current), before: { ...auditView(current), deletedDependencies: links } });
+  });
+}
+
+// ---------------------------------------------------------------- dependencies
+
+type ItemKey = `t${number}` | `m${number}`;
+
+interface PlanItemRef {
+  key: string;
+  code: string;
+  title: string;
+  programmeId: number;
+}
+
+function resolveItem(conn: Conn, key: string, field: string): PlanItemRef {
+  const id = Number(key.slice(1));
+  const row =
+    key[0] === "t"
+      ? conn
+          .select({ code: task.code, title: task.title, programmeId: workPackage.programmeId })
+          .from(task)
+          .innerJoin(workPackage, eq(workPackage.id, task.workPackageId))
+          .where(eq(task.id, id))
+          .get()
+      : key[0] === "m"
+        ? conn
+            .select({ code: milestone.code, title: milestone.title, programmeId: workPackage.programmeId })
+            .from(milestone)
+            .innerJoin(workPackage, eq(workPackage.id, milestone.workPackageId))
+            .where(eq(milestone.id, id))
+            .get()
+        : undefined;
+  if (!row || !Number.isInteger(id)) throw ValidationError.field(field, "validation.unknownId", { id: key });
+  return { key, ...row };
+}
+
+/** Human labels ("WP1.2 → WP2.1") of the links touching an item, for the audit trail. */
+function linksOf(conn: Conn, key: string) {
+  const rows = conn
+    .select()
+    .from(dependency)
+    .where(or(eq(dependency.predecessorKey, key), eq(dependency.successorKey, key)))
+    .all();
+  return rows.map((row) => `${codeOf(conn, row.predecessorKey)} → ${codeOf(conn, row.successorKey)}`);
+}
+
+function codeOf(conn: Conn, key: string) {
+  try {
+    return resolveItem(conn, key, "key").code;
+  } catch {
+    return key;
+  }
+}
+
+export function createDependency(actor: Actor, input: { predecessor: string; successor: string }) {
+  requirePermission(actor, "update:plan");
+  return getDb().transaction((tx) => {
+    if (input.predecessor === input.successor) throw ValidationError.field("successor", "validation.selfDependency");
+    const from = resolveItem(tx, input.predecessor, "predecessor");
+    const to = resolveItem(tx, input.successor, "successor");
+    if (from.programmeId !== to.programmeId) throw ValidationError.field("successor", "validation.unknownId", { id: input.successor });
+    const edges = tx
+      .select({ from: dependency.predecessorKey, to: dependency.successorKey })
+      .from(dependency)
+      .where(eq(dependency.programmeId, from.programmeId))
+      .all();
+    if (edges.some((edge) => edge.from === from.key && edge.to === to.key))
+      throw ValidationError.field("successor", "validation.duplicateDependency");
+    const cycle = cycleIfAdded(edges, from.key, to.key);
+    if (cycle) {
+      const path = [...cycle, cycle[0]].map((key) => codeOf(tx, key)).join(" → ");
+      throw ValidationError.field("successor", "validation.cycle", { path });
+    }
+    const created = tx
+      .insert(dependency)
+      .values({
+        programmeId: from.programmeId,
+        predecessorTaskId: from.key[0] === "t" ? Number(from.key.slice(1)) : null,
+        predecessorMilestoneId: from.key[0] === "m" ? Number(from.key.slice(1)) : null,
+        successorTaskId: to.key[0] === "t" ? Number(to.key.slice(1)) : null,
+        successorMilestoneId: to.key[0] === "m" ? Number(to.key.slice(1)) : null,
+        predecessorKey: from.key as ItemKey,
+        successorKey: to.key as ItemKey,
+        createdAt: nowIso(),
+        createdById: actor.id || null,
+      })
+      .returning()
+      .get();
+    appendAudit(tx, actor, {
+      action: "create",
+      entityType: "dependency",
+      entityId: created.id,
+      entityLabel: `${from.code} → ${to.code}`,
+      after: { predecessor: `${from.code} ${from.title}`, successor: `${to.code} ${to.title}` },
+    });
+    return created;
+  });
+}
+
+export function deleteDependency(actor: Actor, id: number) {
+  requirePermission(actor, "update:plan");
+  return getDb().transaction((tx) => {
+    const current = tx.select().from(dependency).where(eq(dependency.id, id)).get();
+    if (!current) throw new NotFoundError("dependency", id);
+    const fromCode = codeOf(tx, current.predecessorKey);
+    const toCode = codeOf(tx, current.successorKey);
+    tx.delete(dependency).where(eq(dependency.id, id)).run();
+    appendAudit(tx, actor, {
+      action: "delete",
+      entityType: "dependency",
+      entityId: id,
+      entityLabel: `${fromCode} → ${toCode}`,
+      before: { predecessor: fromCode, successor: toCode },
+    });
+  });
+}
+
+// ---------------------------------------------------------------- versioned update
+
+type VersionedTable = typeof workPackage | typeof task | typeof milestone;
+
+/**
+ * Writes only when the row is still at the version the editor saw, bumps the version and
+ * audits the changed fields. A lost race is a ConflictError, never a silent overwrite.
+ */
+function applyUpdate<T extends { id: number; version: number; updatedById: number | null; updatedAt: string; code: string; title: string }>(
+  tx: Conn,
+  actor: Actor,
+  entityType: "work_package" | "task" | "milestone",
+  table: VersionedTable,
+  current: T,
+  fields: Partial<T>,
+  version: number,
+): T {
+  const diff = changedFields(current as Record<string, unknown>, fields as Record<string, unknown>);
+  if (!diff.changed) return current;
+  const updated = tx
+    .update(table)
+    .set({ ...(fields as object), version: version + 1, updatedAt: nowIso(), updatedById: actor.id || null })
+    .where(and(eq(table.id, current.id), eq(table.version, version)))
+    .returning()
+    .get() as unknown as T | undefined;
+  if (!updated) throw conflict(tx, entityType, current);
+  appendAudit(tx, actor, {
+    action: "update",
+    entityType,
+    entityId: current.id,
+    entityLabel: label(updated),
+    before: diff.before,
+    after: diff.after,
+  });
+  return updated;
+}

@@ -1,0 +1,4 @@
+export * from "./user";
+export * from "./programme";
+export * from "./plan";
+export * from "./audit";

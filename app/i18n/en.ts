@@ -1,6 +1,6 @@
 import type { MessageKey } from "./it";
 
-export const en: Record<MessageKey, string> = {
+const core: Record<keyof typeof import("./it").coreMessages, string> = {
   "app.name": "Traguardi",
   "app.tagline": "PNRR programme monitoring",
   "app.region": "Emilia-Romagna Region",
@@ -172,4 +172,8 @@ export const en: Record<MessageKey, string> = {
   "common.no": "No",
   "common.none": "—",
   "common.readOnly": "Read only",
+};
+
+export const en: Record<MessageKey, string> = {
+  ...core,
 };

@@ -1,5 +1,5 @@
 /** Italian is the default language; every key here must exist in en.ts (the type enforces it). */
-export const it = {
+const core = {
   "app.name": "Traguardi",
   "app.tagline": "Monitoraggio dei programmi PNRR",
   "app.region": "Regione Emilia-Romagna",
@@ -174,4 +174,13 @@ export const it = {
   "common.readOnly": "Sola lettura",
 } as const;
 
+/**
+ * Each feature keeps its messages in its own module (app/i18n/<feature>.ts exporting
+ * `messages = { it, en }`); they are merged here.
+ */
+export const it = {
+  ...core,
+};
+
 export type MessageKey = keyof typeof it;
+export const coreMessages = core;

@@ -64,7 +64,7 @@ export const workPackageSeeds: WorkPackageSeed[] = [
     tasks: [
       { code: "WP1.1", title: "Assessment dell'infrastruttura FSE esistente", owner: "Lepida ScpA", start: "2023-01-02", end: "2023-03-31", progress: 100 },
       { code: "WP1.2", title: "Progettazione architettura cloud e piano di migrazione", owner: "Lepida ScpA", start: "2023-04-03", end: "2023-07-28", progress: 100 },
-      { code: "WP1.3", title: "Gara per infrastruttura hardware e servizi cloud", owner: "Intercent-ER", start: "2023-06-01", end: "2023-11-30", progress: 100 },
+      { code: "WP1.3", title: "Gara per infrastruttura hardware e servizi cloud", owner: "Intercent-ER", start: "2023-07-31", end: "2023-11-30", progress: 100 },
       { code: "WP1.4", title: "Fornitura e installazione nuovi nodi di calcolo e storage", owner: "Lepida ScpA", start: "2023-12-04", end: "2024-05-31", progress: 100 },
       { code: "WP1.5", title: "Migrazione del repository documentale regionale", owner: "Lepida ScpA", start: "2024-06-03", end: "2025-02-28", progress: 100 },
       { code: "WP1.6", title: "Sicurezza, backup e disaster recovery", owner: "Lepida ScpA", start: "2024-09-02", end: "2025-06-30", progress: 100 },
@@ -154,7 +154,7 @@ export const workPackageSeeds: WorkPackageSeed[] = [
     tasks: [
       { code: "WP5.1", title: "Analisi dei fabbisogni formativi per profilo", owner: "Agenzia sanitaria e sociale regionale", start: "2024-01-08", end: "2024-03-29", progress: 100 },
       { code: "WP5.2", title: "Progettazione dei percorsi e-learning e in presenza", owner: "Agenzia sanitaria e sociale regionale", start: "2024-04-02", end: "2024-07-31", progress: 100 },
-      { code: "WP5.3", title: "Piattaforma e-learning e contenuti", owner: "Lepida ScpA", start: "2024-06-03", end: "2024-10-31", progress: 100 },
+      { code: "WP5.3", title: "Piattaforma e-learning e contenuti", owner: "Lepida ScpA", start: "2024-08-01", end: "2024-10-31", progress: 100 },
       { code: "WP5.4", title: "Formazione MMG e PLS", owner: "Aziende USL", start: "2024-11-04", end: "2025-09-30", progress: 100 },
       { code: "WP5.5", title: "Formazione specialisti e medici ospedalieri", owner: "Aziende sanitarie", start: "2025-01-07", end: "2025-11-28", progress: 100 },
       { code: "WP5.6", title: "Formazione farmacisti, infermieri e personale CUP", owner: "Aziende sanitarie", start: "2025-02-03", end: "2025-12-12", progress: 100 },
@@ -176,9 +176,9 @@ export const workPackageSeeds: WorkPackageSeed[] = [
     tasks: [
       { code: "WP6.1", title: "Piano di comunicazione e identità visiva", owner: "Agenzia di informazione e comunicazione", start: "2024-03-04", end: "2024-06-28", progress: 100 },
       { code: "WP6.2", title: "Campagna sul consenso alla consultazione", owner: "Agenzia di informazione e comunicazione", start: "2024-09-02", end: "2025-03-31", progress: 100 },
-      { code: "WP6.3", title: "Materiali per farmacie e sportelli CUP", owner: "Aziende sanitarie", start: "2025-01-07", end: "2025-06-30", progress: 100 },
+      { code: "WP6.3", title: "Materiali per farmacie e sportelli CUP", owner: "Aziende sanitarie", start: "2025-04-01", end: "2025-06-30", progress: 100 },
       { code: "WP6.4", title: "Campagna FSE 2.0: nuovi servizi per i cittadini", owner: "Agenzia di informazione e comunicazione", start: "2025-10-01", end: "2026-04-30", progress: 100 },
-      { code: "WP6.5", title: "Indagine di gradimento dei cittadini", owner: "Agenzia sanitaria e sociale regionale", start: "2026-03-02", end: "2026-06-30", progress: 100 },
+      { code: "WP6.5", title: "Indagine di gradimento dei cittadini", owner: "Agenzia sanitaria e sociale regionale", start: "2026-05-04", end: "2026-06-30", progress: 100 },
     ],
     milestones: [
       { code: "WP6.M1", title: "Lancio della campagna FSE 2.0", due: "2025-10-15", achieved: "2025-10-15", gate: "G2" },
@@ -194,7 +194,7 @@ export const workPackageSeeds: WorkPackageSeed[] = [
     gate: "G2",
     tasks: [
       { code: "WP7.1", title: "Costituzione della cabina di regia e del PMO", owner: "Direzione Generale Cura della Persona", start: "2023-01-02", end: "2023-02-28", progress: 100 },
-      { code: "WP7.2", title: "Piano operativo e cronoprogramma", owner: "PMO", start: "2023-02-01", end: "2023-04-28", progress: 100 },
+      { code: "WP7.2", title: "Piano operativo e cronoprogramma", owner: "PMO", start: "2023-03-01", end: "2023-04-28", progress: 100 },
       { code: "WP7.3", title: "Monitoraggio e validazione mensile su ReGiS (2023–2024)", owner: "PMO", start: "2023-05-02", end: "2024-12-20", progress: 100 },
       { code: "WP7.4", title: "Monitoraggio e validazione mensile su ReGiS (2025–2026)", owner: "PMO", start: "2025-01-07", end: "2026-06-30", progress: 100 },
       { code: "WP7.5", title: "Relazioni semestrali al Ministero della Salute", owner: "PMO", start: "2023-06-01", end: "2026-06-30", progress: 100 },
@@ -232,7 +232,7 @@ export const dependencySeeds: [string, string][] = [
   ["WP3.1", "WP3.2"],
   ["WP3.2", "WP3.M1"],
   ["WP3.1", "WP3.3"],
-  ["WP3.3", "WP3.4"],
+  ["WP3.1", "WP3.4"],
   ["WP3.4", "WP3.6"],
   ["WP3.3", "WP3.7"],
   ["WP3.8", "WP3.9"],
@@ -241,7 +241,7 @@ export const dependencySeeds: [string, string][] = [
   ["WP4.1", "WP4.2"],
   ["WP4.1", "WP4.3"],
   ["WP4.2", "WP4.6"],
-  ["WP4.4", "WP4.5"],
+  ["WP4.1", "WP4.5"],
   ["WP4.6", "WP4.M1"],
   ["WP2.1", "WP4.2"],
   ["WP5.1", "WP5.2"],
@@ -261,7 +261,7 @@ export const dependencySeeds: [string, string][] = [
   ["WP7.2", "WP7.M1"],
   ["WP7.3", "WP7.4"],
   ["WP2.M2", "WP7.M2"],
-  ["WP3.M2", "WP7.7"],
+  ["WP3.M2", "WP7.M3"],
   ["WP7.7", "WP7.M3"],
 ];
 

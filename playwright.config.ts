@@ -1,0 +1,66 @@
+import { defineConfig, devices } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * End-to-end tests run against a real production build and a fresh SQLite file seeded with the
+ * demo programme. E2E_PORT and TRAGUARDI_BUILD_DIR let several runs coexist on one machine.
+ */
+const port = Number(process.env.E2E_PORT ?? 3210);
+const workDir = path.resolve(process.env.E2E_WORK_DIR ?? `e2e/.tmp/${port}`);
+const buildDir = process.env.TRAGUARDI_BUILD_DIR ?? path.join(workDir, "build");
+export const e2eEnv = {
+  DATABASE_PATH: path.join(workDir, "traguardi.db"),
+  SESSION_SECRET: "e2e-session-secret",
+  // The suite's "today": mid-flight, six weeks before gate 1, so every state occurs.
+  TRAGUARDI_TODAY: "2025-11-14",
+  TRAGUARDI_BUILD_DIR: buildDir,
+  COOKIE_SECURE: "false",
+  NODE_ENV: "production",
+  PORT: String(port),
+};
+Object.assign(process.env, { E2E_DATABASE_PATH: e2eEnv.DATABASE_PATH, E2E_SESSION_SECRET: e2eEnv.SESSION_SECRET });
+
+/** Debian's Chromium where it is installed (this machine, CI); Playwright's own elsewhere. */
+const debianChromium = "/usr/bin/chromium";
+const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(debianChromium) ? debianChromium : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: path.join(workDir, "results"),
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: "it-IT",
+    timezoneId: "Europe/Rome",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1366, height: 900 },
+        launchOptions: {
+          executablePath,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `rm -rf "${e2eEnv.DATABASE_PATH}"* && npx tsx db/seed.ts && npx remix build && npx remix-serve "${buildDir}/index.js"`,
+    url: `http://localhost:${port}/healthcheck`,
+    env: e2eEnv,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import { deadlineGate, dependency, milestone, task, user, workPackage } from "#db/schema";
 import { formatDate, isIsoDate } from "~/domain/dates";
 import { cycleIfAdded } from "~/domain/graph";
+import { assessPlan } from "~/domain/status";
 import type { TaskStatus } from "~/domain/plan-values";
 import { requirePermission, type Actor } from "./actor.server";
 import { appendAudit, auditView, changedFields } from "./audit.server";
@@ -459,4 +460,71 @@ function applyUpdate<T extends { id: number; version: number; updatedById: numbe
     after: diff.after,
   });
   return updated;
+}
+
+// ---------------------------------------------------------------- screens
+
+/** A work package with its items, their states on `today`, and the links touching them. */
+export function getWorkPackageDetail(actor: Actor, id: number, today: string) {
+  const wp = getWorkPackage(actor, id);
+  const plan = getPlan(actor, wp.programmeId);
+  const assessment = assessLoadedPlan(plan, today);
+  const labels = new Map<string, { code: string; title: string; workPackageId: number }>();
+  for (const t of plan.tasks) labels.set(`t${t.id}`, { code: t.code, title: t.title, workPackageId: t.workPackageId });
+  for (const m of plan.milestones) labels.set(`m${m.id}`, { code: m.code, title: m.title, workPackageId: m.workPackageId });
+  const own = new Set<string>([
+    ...plan.tasks.filter((t) => t.workPackageId === id).map((t) => `t${t.id}`),
+    ...plan.milestones.filter((m) => m.workPackageId === id).map((m) => `m${m.id}`),
+  ]);
+  return {
+    workPackage: wp,
+    gate: plan.gates.find((g) => g.id === wp.gateId)!,
+    gates: plan.gates,
+    state: assessment.workPackages.get(id)!,
+    tasks: plan.tasks.filter((t) => t.workPackageId === id).map((t) => ({ ...t, state: assessment.tasks.get(t.id)! })),
+    milestones: plan.milestones
+      .filter((m) => m.workPackageId === id)
+      .map((m) => ({ ...m, state: assessment.milestones.get(m.id)! })),
+    dependencies: plan.dependencies
+      .filter((dep) => own.has(dep.predecessorKey) || own.has(dep.successorKey))
+      .map((dep) => ({
+        id: dep.id,
+        predecessor: { key: dep.predecessorKey, ...labels.get(dep.predecessorKey)! },
+        successor: { key: dep.successorKey, ...labels.get(dep.successorKey)! },
+      })),
+    /** Every item of the programme, for choosing the other end of a new link. */
+    itemOptions: [...labels.entries()]
+      .map(([key, item]) => ({ key, code: item.code, title: item.title }))
+      .sort((a, b) => a.code.localeCompare(b.code, "it", { numeric: true })),
+  };
+}
+
+/** The list screen: each work package with its state, progress and item counts on `today`. */
+export function getWorkPackageSummaries(actor: Actor, programmeId: number, today: string) {
+  const plan = getPlan(actor, programmeId);
+  const assessment = assessLoadedPlan(plan, today);
+  return {
+    gates: plan.gates,
+    workPackages: plan.workPackages.map((wp) => ({
+      ...wp,
+      ...assessment.workPackages.get(wp.id)!,
+      gate: plan.gates.find((g) => g.id === wp.gateId)!,
+      taskCount: plan.tasks.filter((t) => t.workPackageId === wp.id).length,
+      milestoneCount: plan.milestones.filter((m) => m.workPackageId === wp.id).length,
+    })),
+  };
+}
+
+/** The status of every item of a loaded plan on `today`. */
+export function assessLoadedPlan(plan: ReturnType<typeof getPlan>, today: string) {
+  return assessPlan(
+    {
+      gates: plan.gates,
+      workPackages: plan.workPackages,
+      tasks: plan.tasks,
+      milestones: plan.milestones,
+      dependencies: plan.dependencies.map((dep) => ({ from: dep.predecessorKey, to: dep.successorKey })),
+    },
+    today,
+  );
 }

@@ -1,10 +1,10 @@
 import { asc, eq } from "drizzle-orm";
 import { deadlineGate, programme } from "#db/schema";
-import { assessPlan, gateCountdown, type ItemState } from "~/domain/status";
+import { gateCountdown, type ItemState } from "~/domain/status";
 import { requirePermission, type Actor } from "./actor.server";
 import { getDb } from "./db.server";
 import { NotFoundError } from "./errors.server";
-import { getPlan } from "./plan.server";
+import { assessLoadedPlan, getPlan } from "./plan.server";
 
 export type Programme = typeof programme.$inferSelect;
 export type DeadlineGate = typeof deadlineGate.$inferSelect;
@@ -40,16 +40,7 @@ const stateOrder: Record<ItemState, number> = { late: 0, at_risk: 1, on_track: 2
 export function getDashboard(actor: Actor, today: string) {
   const current = getCurrentProgramme(actor);
   const plan = getPlan(actor, current.id);
-  const assessment = assessPlan(
-    {
-      gates: plan.gates,
-      workPackages: plan.workPackages,
-      tasks: plan.tasks,
-      milestones: plan.milestones,
-      dependencies: plan.dependencies.map((dep) => ({ from: dep.predecessorKey, to: dep.successorKey })),
-    },
-    today,
-  );
+  const assessment = assessLoadedPlan(plan, today);
   const wpCode = new Map(plan.workPackages.map((wp) => [wp.id, wp.code]));
 
   const gates = plan.gates.map((gate) => {

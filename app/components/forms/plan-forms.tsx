@@ -1,0 +1,216 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { formatDate } from "~/domain/dates";
+import { taskStatuses } from "~/domain/plan-values";
+import { milestoneSchema, taskSchema, workPackageSchema } from "~/domain/schemas/plan";
+import { useLocale, useT } from "~/i18n/use-t";
+import { Field } from "./field";
+import { FormErrors } from "./form-errors";
+
+interface GateOption {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  dueDate: string;
+}
+
+function useGateLabel() {
+  const locale = useLocale();
+  return (gate: GateOption) => `${gate.code} · ${locale === "it" ? gate.name : gate.nameEn} (${formatDate(gate.dueDate)})`;
+}
+
+function SubmitButton({ label }: { label: string }) {
+  const navigation = useNavigation();
+  return (
+    <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+      {label}
+    </button>
+  );
+}
+
+type Defaults = Record<string, string | number | null | undefined>;
+
+function stringify(values: Defaults) {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value == null ? "" : String(value)]));
+}
+
+export function WorkPackageForm({
+  defaultValue,
+  gates,
+  lastResult,
+  submitLabel,
+}: {
+  defaultValue: Defaults;
+  gates: GateOption[];
+  lastResult?: SubmissionResult<string[]>;
+  submitLabel: string;
+}) {
+  const t = useT();
+  const gateLabel = useGateLabel();
+  const schema = workPackageSchema(t);
+  const [form, fields] = useForm({
+    id: "work-package-form",
+    lastResult,
+    defaultValue: stringify(defaultValue),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input {...getInputProps(fields.version, { type: "hidden" })} />
+      <div className="tg-form-grid">
+        <Field label={t("field.code")} meta={fields.code}>
+          <input {...getInputProps(fields.code, { type: "text" })} className="form-control" />
+        </Field>
+        <Field label={t("field.title")} meta={fields.title} className="tg-span-2">
+          <input {...getInputProps(fields.title, { type: "text" })} className="form-control" />
+        </Field>
+        <Field label={t("field.owner")} meta={fields.owner}>
+          <input {...getInputProps(fields.owner, { type: "text" })} className="form-control" />
+        </Field>
+        <Field label={t("field.startDate")} meta={fields.startDate}>
+          <input {...getInputProps(fields.startDate, { type: "date" })} className="form-control" />
+        </Field>
+        <Field label={t("field.endDate")} meta={fields.endDate}>
+          <input {...getInputProps(fields.endDate, { type: "date" })} className="form-control" />
+        </Field>
+        <Field label={t("field.gate")} meta={fields.gateId} className="tg-span-2">
+          <select {...getSelectProps(fields.gateId)} className="form-select">
+            {gates.map((gate) => (
+              <option key={gate.id} value={gate.id}>
+                {gateLabel(gate)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <Field label={t("field.description")} meta={fields.description}>
+        <textarea {...getTextareaProps(fields.description)} className="form-control" rows={3} />
+      </Field>
+      <SubmitButton label={submitLabel} />
+    </Form>
+  );
+}
+
+export function TaskForm({
+  defaultValue,
+  lastResult,
+  submitLabel,
+}: {
+  defaultValue: Defaults;
+  lastResult?: SubmissionResult<string[]>;
+  submitLabel: string;
+}) {
+  const t = useT();
+  const schema = taskSchema(t);
+  const [form, fields] = useForm({
+    id: "task-form",
+    lastResult,
+    defaultValue: stringify(defaultValue),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input {...getInputProps(fields.version, { type: "hidden" })} />
+      <input {...getInputProps(fields.workPackageId, { type: "hidden" })} />
+      <div className="tg-form-grid">
+        <Field label={t("field.code")} meta={fields.code}>
+          <input {...getInputProps(fields.code, { type: "text" })} className="form-control" />
+        </Field>
+        <Field label={t("field.title")} meta={fields.title} className="tg-span-2">
+          <input {...getInputProps(fields.title, { type: "text" })} className="form-control" />
+        </Field>
+        <Field label={t("field.owner")} meta={fields.owner}>
+          <input {...getInputProps(fields.owner, { type: "text" })} className="form-control" />
+        </Field>
+        <Field label={t("field.startDate")} meta={fields.startDate}>
+          <input {...getInputProps(fields.startDate, { type: "date" })} className="form-control" />
+        </Field>
+        <Field label={t("field.endDate")} meta={fields.endDate}>
+          <input {...getInputProps(fields.endDate, { type: "date" })} className="form-control" />
+        </Field>
+        <Field label={t("field.progress")} meta={fields.progress}>
+          <input {...getInputProps(fields.progress, { type: "number" })} className="form-control" step={1} />
+        </Field>
+        <Field label={t("field.status")} meta={fields.status}>
+          <select {...getSelectProps(fields.status)} className="form-select">
+            {taskStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <SubmitButton label={submitLabel} />
+    </Form>
+  );
+}
+
+export function MilestoneForm({
+  defaultValue,
+  gates,
+  lastResult,
+  submitLabel,
+}: {
+  defaultValue: Defaults;
+  gates: GateOption[];
+  lastResult?: SubmissionResult<string[]>;
+  submitLabel: string;
+}) {
+  const t = useT();
+  const gateLabel = useGateLabel();
+  const schema = milestoneSchema(t);
+  const [form, fields] = useForm({
+    id: "milestone-form",
+    lastResult,
+    defaultValue: stringify(defaultValue),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input {...getInputProps(fields.version, { type: "hidden" })} />
+      <input {...getInputProps(fields.workPackageId, { type: "hidden" })} />
+      <div className="tg-form-grid">
+        <Field label={t("field.code")} meta={fields.code}>
+          <input {...getInputProps(fields.code, { type: "text" })} className="form-control" />
+        </Field>
+        <Field label={t("field.title")} meta={fields.title} className="tg-span-2">
+          <input {...getInputProps(fields.title, { type: "text" })} className="form-control" />
+        </Field>
+        <Field label={t("field.dueDate")} meta={fields.dueDate}>
+          <input {...getInputProps(fields.dueDate, { type: "date" })} className="form-control" />
+        </Field>
+        <Field label={t("field.achievedDate")} meta={fields.achievedDate}>
+          <input {...getInputProps(fields.achievedDate, { type: "date" })} className="form-control" />
+        </Field>
+        <Field label={t("field.euCode")} meta={fields.euCode}>
+          <input {...getInputProps(fields.euCode, { type: "text" })} className="form-control" placeholder="M6C2-11" />
+        </Field>
+        <Field label={t("field.gate")} meta={fields.gateId} className="tg-span-2">
+          <select {...getSelectProps(fields.gateId)} className="form-select">
+            {gates.map((gate) => (
+              <option key={gate.id} value={gate.id}>
+                {gateLabel(gate)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <SubmitButton label={submitLabel} />
+    </Form>
+  );
+}

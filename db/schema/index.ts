@@ -2,3 +2,4 @@ export * from "./user";
 export * from "./programme";
 export * from "./plan";
 export * from "./audit";
+export * from "./snapshot";

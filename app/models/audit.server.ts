@@ -128,6 +128,17 @@ export function listAuditActors(actor: Actor) {
     .all();
 }
 
+/** Every kind of entity that has audit records, so new features appear in the filter by themselves. */
+export function listAuditEntityTypes(actor: Actor) {
+  requirePermission(actor, "read:audit");
+  return getDb()
+    .selectDistinct({ entityType: auditLog.entityType })
+    .from(auditLog)
+    .orderBy(auditLog.entityType)
+    .all()
+    .map((row) => row.entityType);
+}
+
 export interface ChainReport {
   checked: number;
   ok: boolean;

@@ -4,11 +4,12 @@ import path from "node:path";
 
 /**
  * End-to-end tests run against a real production build and a fresh SQLite file seeded with the
- * demo programme. E2E_PORT and TRAGUARDI_BUILD_DIR let several runs coexist on one machine.
+ * demo programme. E2E_PORT gives a run its own port, database and build, so several runs can coexist.
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
 const workDir = path.resolve(process.env.E2E_WORK_DIR ?? `e2e/.tmp/${port}`);
-const buildDir = process.env.TRAGUARDI_BUILD_DIR ?? path.join(workDir, "build");
+// Inside the project, so the server build resolves node_modules; one per port, so runs don't collide.
+const buildDir = path.join(workDir, "build");
 export const e2eEnv = {
   DATABASE_PATH: path.join(workDir, "traguardi.db"),
   SESSION_SECRET: "e2e-session-secret",

@@ -3,3 +3,4 @@ export * from "./programme";
 export * from "./plan";
 export * from "./audit";
 export * from "./snapshot";
+export * from "./training";

@@ -1,0 +1,28 @@
+/** Closed value sets of the training and indicator domain, shared by schema, forms and UI. */
+export const professionalGroups = [
+  "gp",
+  "paediatrician",
+  "specialist",
+  "hospital_doctor",
+  "pharmacist",
+  "nurse",
+  "admin_booking",
+  "ict",
+] as const;
+export type ProfessionalGroup = (typeof professionalGroups)[number];
+
+export const deliveryModes = ["in_person", "e_learning", "blended"] as const;
+export type DeliveryMode = (typeof deliveryModes)[number];
+
+export const indicatorUnits = ["percent", "count", "number"] as const;
+export type IndicatorUnit = (typeof indicatorUnits)[number];
+
+export const catalogueKinds = ["milestone", "target"] as const;
+export type CatalogueKind = (typeof catalogueKinds)[number];
+
+export const catalogueScopes = ["ITA", "UE"] as const;
+export type CatalogueScope = (typeof catalogueScopes)[number];
+
+export function isProfessionalGroup(value: string): value is ProfessionalGroup {
+  return (professionalGroups as readonly string[]).includes(value);
+}

@@ -4,3 +4,5 @@ export * from "./plan";
 export * from "./audit";
 export * from "./snapshot";
 export * from "./training";
+export * from "./finance";
+export * from "./gantt";

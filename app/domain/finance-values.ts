@@ -1,0 +1,17 @@
+/** Closed vocabularies of the finance module, shared by schema, validation and UI. */
+export const budgetCategories = [
+  "infrastructure",
+  "cloud_software",
+  "development",
+  "training",
+  "personnel",
+  "communication",
+  "technical_assistance",
+] as const;
+export type BudgetCategory = (typeof budgetCategories)[number];
+
+export const fundingSources = ["pnrr", "regional", "other"] as const;
+export type FundingSource = (typeof fundingSources)[number];
+
+export const ledgerKinds = ["commitment", "payment"] as const;
+export type LedgerKind = (typeof ledgerKinds)[number];

@@ -4,7 +4,11 @@ async function logIn(page: import("@playwright/test").Page, email: string, passw
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.locator("#login").getByRole("button", { name: "Accedi" }).click();
+  await Promise.all([
+    page.waitForResponse((response) => response.url().includes("/login") && response.request().method() === "POST"),
+    page.locator("#login").getByRole("button", { name: "Accedi" }).click(),
+  ]);
+  await page.waitForLoadState("networkidle");
 }
 
 test("pages need a session; the healthcheck does not", async ({ page, request }) => {

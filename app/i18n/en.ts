@@ -1,4 +1,6 @@
 import type { MessageKey } from "./it";
+import * as gantt from "./gantt";
+import * as snapshot from "./snapshot";
 
 const core: Record<keyof typeof import("./it").coreMessages, string> = {
   "app.name": "Traguardi",
@@ -176,4 +178,6 @@ const core: Record<keyof typeof import("./it").coreMessages, string> = {
 
 export const en: Record<MessageKey, string> = {
   ...core,
+  ...snapshot.messages.en,
+  ...gantt.messages.en,
 };

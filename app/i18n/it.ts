@@ -1,3 +1,5 @@
+import * as gantt from "./gantt";
+import * as snapshot from "./snapshot";
 /** Italian is the default language; every key here must exist in en.ts (the type enforces it). */
 const core = {
   "app.name": "Traguardi",
@@ -180,6 +182,8 @@ const core = {
  */
 export const it = {
   ...core,
+  ...snapshot.messages.it,
+  ...gantt.messages.it,
 };
 
 export type MessageKey = keyof typeof it;

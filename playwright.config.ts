@@ -50,7 +50,7 @@ export default defineConfig({
         viewport: { width: 1366, height: 900 },
         launchOptions: {
           executablePath,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+          args: ["--no-sandbox", "--lang=it-IT", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         },
       },
     },

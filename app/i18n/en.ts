@@ -42,6 +42,8 @@ const core: Record<keyof typeof import("./it").coreMessages, string> = {
   "dashboard.mustMeet": "Items that must meet this deadline",
   "dashboard.euMilestones": "PNRR milestones and targets",
   "dashboard.noItems": "No items.",
+  "dashboard.achieved": "Achieved",
+  "dashboard.notAchieved": "Not yet achieved",
   "dashboard.stateCounts": "{done} done · {on_track} on track · {at_risk} at risk · {late} late",
   "state.done": "Done",
   "state.on_track": "On track",

@@ -41,6 +41,8 @@ const core = {
   "dashboard.mustMeet": "Elementi che devono rispettare la scadenza",
   "dashboard.euMilestones": "Milestone e target PNRR",
   "dashboard.noItems": "Nessun elemento.",
+  "dashboard.achieved": "Raggiunta",
+  "dashboard.notAchieved": "Da raggiungere",
   "dashboard.stateCounts": "{done} completati · {on_track} in linea · {at_risk} a rischio · {late} in ritardo",
   "state.done": "Completato",
   "state.on_track": "In linea",

@@ -82,7 +82,11 @@ function GateCard({ gate }: { gate: Dashboard["gates"][number] }) {
                     <DateText value={item.date} />
                   </td>
                   <td>
-                    <Progress value={item.progress} label={`${item.code} ${t("field.progress")}`} />
+                    {item.kind === "milestone" ? (
+                      <span className="small">{item.progress === 100 ? t("dashboard.achieved") : t("dashboard.notAchieved")}</span>
+                    ) : (
+                      <Progress value={item.progress} label={`${item.code} ${t("field.progress")}`} />
+                    )}
                   </td>
                   <td>
                     <StateBadge state={item.state} />

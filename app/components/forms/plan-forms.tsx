@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { formatDate } from "~/domain/dates";
 import { taskStatuses } from "~/domain/plan-values";
@@ -7,6 +6,7 @@ import { milestoneSchema, taskSchema, workPackageSchema } from "~/domain/schemas
 import { useLocale, useT } from "~/i18n/use-t";
 import { Field } from "./field";
 import { FormErrors } from "./form-errors";
+import { useZodForm } from "./use-zod-form";
 
 interface GateOption {
   id: number;
@@ -32,10 +32,6 @@ function SubmitButton({ label }: { label: string }) {
 
 type Defaults = Record<string, string | number | null | undefined>;
 
-function stringify(values: Defaults) {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value == null ? "" : String(value)]));
-}
-
 export function WorkPackageForm({
   defaultValue,
   gates,
@@ -49,16 +45,7 @@ export function WorkPackageForm({
 }) {
   const t = useT();
   const gateLabel = useGateLabel();
-  const schema = workPackageSchema(t);
-  const [form, fields] = useForm({
-    id: "work-package-form",
-    lastResult,
-    defaultValue: stringify(defaultValue),
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ id: "work-package-form", schema: workPackageSchema(t), lastResult, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -107,16 +94,7 @@ export function TaskForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const schema = taskSchema(t);
-  const [form, fields] = useForm({
-    id: "task-form",
-    lastResult,
-    defaultValue: stringify(defaultValue),
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ id: "task-form", schema: taskSchema(t), lastResult, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -169,16 +147,7 @@ export function MilestoneForm({
 }) {
   const t = useT();
   const gateLabel = useGateLabel();
-  const schema = milestoneSchema(t);
-  const [form, fields] = useForm({
-    id: "milestone-form",
-    lastResult,
-    defaultValue: stringify(defaultValue),
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ id: "milestone-form", schema: milestoneSchema(t), lastResult, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />

@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { roles } from "~/domain/permissions";
 import { editUserSchema, newUserSchema } from "~/domain/schemas/user";
 import { useT } from "~/i18n/use-t";
 import { Field } from "./field";
 import { FormErrors } from "./form-errors";
+import { useZodForm } from "./use-zod-form";
 
 export function UserForm({
   mode,
@@ -18,14 +18,7 @@ export function UserForm({
 }) {
   const t = useT();
   const schema = mode === "create" ? newUserSchema(t) : editUserSchema(t);
-  const [form, fields] = useForm({
-    id: `user-form-${mode}`,
-    lastResult,
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ id: `user-form-${mode}`, schema, lastResult, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />

@@ -6,7 +6,7 @@ import { SNAPSHOT_FORMAT, type FinanceSection, type KeyedTable, type SnapshotCon
 import { diffSnapshots } from "~/domain/snapshot-diff";
 import { sealSnapshot, verifySnapshotText } from "~/domain/snapshot-hash";
 import { requirePermission, type Actor } from "./actor.server";
-import { appendAudit } from "./audit.server";
+import { appendAudit, verifyAuditChain } from "./audit.server";
 import { getDb, nowIso, type Conn } from "./db.server";
 import { NotFoundError, ValidationError } from "./errors.server";
 import { assessLoadedPlan, getPlan } from "./plan.server";
@@ -310,6 +310,14 @@ export function verifyAllSnapshots(conn: Conn = getDb()) {
   const rows = conn.select({ id: snapshot.id, content: snapshot.content, hash: snapshot.hash }).from(snapshot).orderBy(asc(snapshot.id)).all();
   const broken = rows.filter((row) => !verifySnapshotText(row.content, row.hash)).map((row) => row.id);
   return { checked: rows.length, broken, hashes: rows.map((row) => ({ id: row.id, hash: row.hash })) };
+}
+
+/** The "Verifica" button: the audit chain and every snapshot hash, recomputed. */
+export function verifyAuditTrail(actor: Actor) {
+  requirePermission(actor, "read:audit");
+  const chain = verifyAuditChain();
+  const { checked, broken } = verifyAllSnapshots();
+  return { chain, snapshots: { checked, broken } };
 }
 
 export function describeSnapshot(summary: Pick<SnapshotSummary, "label" | "asOf">) {

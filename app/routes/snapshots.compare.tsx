@@ -1,0 +1,124 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DiffView } from "~/components/snapshot/diff-view";
+import { PlanBarsChart } from "~/components/snapshot/plan-bars-chart";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { formatDate } from "~/domain/dates";
+import { barColours, layoutBars, planRows } from "~/domain/plan-bars";
+import { useT } from "~/i18n/use-t";
+import { compareSnapshots, listSnapshots } from "~/models/snapshot.server";
+import { requireViewer } from "~/utils/auth.server";
+import { today } from "~/utils/today.server";
+import snapshotCss from "~/styles/snapshot.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
+export const meta: MetaFunction = () => [{ title: "Confronto tra istantanee · Traguardi" }];
+
+/** Above this many rows the baseline chart keeps work packages and only the items that moved. */
+const FULL_CHART_ROWS = 150;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireViewer(request);
+  const url = new URL(request.url);
+  const snapshots = listSnapshots(actor);
+  const a = Number(url.searchParams.get("a"));
+  const bParam = url.searchParams.get("b") ?? "now";
+  const b = bParam === "now" ? ("now" as const) : Number(bParam);
+  if (!a || (b !== "now" && !b)) return { snapshots, selection: { a: a || null, b: bParam }, comparison: null, same: false };
+  if (a === b) return { snapshots, selection: { a, b: bParam }, comparison: null, same: true };
+  const { before, after, diff } = compareSnapshots(actor, a, b, today());
+  let rows = planRows(after.content, before.content);
+  if (rows.length > FULL_CHART_ROWS) rows = planRows(after.content, before.content, { onlyMoved: true });
+  const describe = (side: typeof before) =>
+    side.side.kind === "snapshot"
+      ? { id: side.side.summary.id, label: side.side.summary.label, asOf: side.side.summary.asOf, hash: side.side.summary.hash }
+      : { id: null, label: null, asOf: side.side.asOf, hash: null };
+  return {
+    snapshots,
+    selection: { a, b: bParam },
+    same: false,
+    comparison: { before: describe(before), after: describe(after), diff, layout: layoutBars(rows) },
+  };
+}
+
+export default function ComparePage() {
+  const { snapshots, selection, comparison, same } = useLoaderData<typeof loader>();
+  const t = useT();
+  const sideLabel = (side: { label: string | null; asOf: string }) => (side.label ? `${side.label} (${formatDate(side.asOf)})` : `${t("snapshot.now")} (${formatDate(side.asOf)})`);
+  return (
+    <>
+      <p className="mb-2">
+        <Link to="/snapshots">← {t("snapshot.nav")}</Link>
+      </p>
+      <h1 className="h2 mb-3">{t("snapshot.compareTitle")}</h1>
+      <Form method="get" className="tg-card mb-4 d-flex flex-wrap align-items-end gap-3">
+        <div>
+          <label htmlFor="a" className="fw-semibold small d-block">
+            {t("snapshot.compareFrom")}
+          </label>
+          <select id="a" name="a" className="form-select" defaultValue={selection.a ?? undefined}>
+            {snapshots.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label} ({formatDate(s.asOf)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="b" className="fw-semibold small d-block">
+            {t("snapshot.compareTo")}
+          </label>
+          <select id="b" name="b" className="form-select" defaultValue={selection.b}>
+            <option value="now">{t("snapshot.now")}</option>
+            {snapshots.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label} ({formatDate(s.asOf)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-primary">
+          {t("snapshot.compareSubmit")}
+        </button>
+      </Form>
+      {same ? <div className="alert alert-warning">{t("snapshot.compareSame")}</div> : null}
+      {comparison ? (
+        <>
+          <dl className="row tg-kv tg-card mx-0 mb-4" data-testid="compare-sides">
+            <div className="col-12 col-md-6">
+              <dt>{t("snapshot.compareFrom")}</dt>
+              <dd data-testid="compare-before">
+                {comparison.before.id ? <Link to={`/snapshots/${comparison.before.id}`}>{sideLabel(comparison.before)}</Link> : sideLabel(comparison.before)}
+                {comparison.before.hash ? <code className="tg-hash d-block">{comparison.before.hash}</code> : null}
+              </dd>
+            </div>
+            <div className="col-12 col-md-6">
+              <dt>{t("snapshot.compareTo")}</dt>
+              <dd data-testid="compare-after">
+                {comparison.after.id ? <Link to={`/snapshots/${comparison.after.id}`}>{sideLabel(comparison.after)}</Link> : sideLabel(comparison.after)}
+                {comparison.after.hash ? <code className="tg-hash d-block">{comparison.after.hash}</code> : null}
+              </dd>
+            </div>
+          </dl>
+          <DiffView diff={comparison.diff} />
+          <section className="tg-card mb-4" aria-labelledby="baseline-chart">
+            <h2 className="h5" id="baseline-chart">
+              {t("snapshot.baseline")}
+            </h2>
+            <p className="small">
+              <span className="tg-legend-swatch" style={{ background: barColours.baseline }} />
+              <span className="tg-legend-swatch" style={{ background: barColours.task }} />
+              <span className="tg-legend-swatch" style={{ background: barColours.moved }} />
+              {t("snapshot.baselineLegend", { date: formatDate(comparison.before.asOf), after: formatDate(comparison.after.asOf) })}
+            </p>
+            <PlanBarsChart layout={comparison.layout} label={t("snapshot.baseline")} />
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -97,7 +97,7 @@ export function readCsv(input: string | Buffer, options: { delimiter?: string } 
   const delimiter = options.delimiter ?? detectDelimiter(text);
   let records: { record: string[]; raw: string }[];
   try {
-    records = parse(text, { bom: true, delimiter, raw: true, relax_column_count: true }) as typeof records;
+    records = parse(text, { bom: true, delimiter, raw: true, relax_column_count: true }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? null;
     throw new CsvFormatError(line, (error as Error).message);

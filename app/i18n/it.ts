@@ -1,5 +1,6 @@
 import * as gantt from "./gantt";
 import * as snapshot from "./snapshot";
+import * as finance from "./finance";
 /** Italian is the default language; every key here must exist in en.ts (the type enforces it). */
 const core = {
   "app.name": "Traguardi",
@@ -186,6 +187,7 @@ export const it = {
   ...core,
   ...snapshot.messages.it,
   ...gantt.messages.it,
+  ...finance.messages.it,
 };
 
 export type MessageKey = keyof typeof it;

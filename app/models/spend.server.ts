@@ -1,0 +1,263 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { budgetLine, deadlineGate, programme, task, workPackage } from "#db/schema";
+import { isIsoDate } from "~/domain/dates";
+import { computeEvm, sumEvm, type EvmResult } from "~/domain/evm";
+import type { LedgerKind } from "~/domain/finance-values";
+import type { Cents } from "~/domain/money";
+import { daysInMonth, monthOf, monthsBetween, plannedUpTo, quarterOf, type Month } from "~/domain/profile";
+import { weightedProgress } from "~/domain/status";
+import { requirePermission, type Actor } from "./actor.server";
+import { getDb } from "./db.server";
+import { NotFoundError } from "./errors.server";
+
+/**
+ * Spend against plan, as of any date. The ledger is append-only, so "as of" is exact: months
+ * before the as-of month come from the monthly totals the insert trigger keeps; the as-of month
+ * itself is summed from the entries dated up to that day.
+ */
+export const SPEND_SQL = {
+  profile: `select p.budget_line_id, p.month, p.planned_cents
+              from budget_line_profile p join budget_line l on l.id = p.budget_line_id
+             where l.programme_id = ?`,
+  closedMonths: `select m.budget_line_id, m.kind, m.month, m.amount_cents
+                   from budget_line l join ledger_month m on m.budget_line_id = l.id
+                  where l.programme_id = ? and m.month < ?`,
+  partialMonth: `select e.budget_line_id, e.kind, sum(e.amount_cents) as amount_cents
+                   from budget_line l join ledger_entry e
+                     on e.budget_line_id = l.id and e.kind in ('commitment', 'payment') and e.entry_date between ? and ?
+                  where l.programme_id = ?
+                  group by e.budget_line_id, e.kind`,
+};
+
+type ActualRow = [lineId: number, kind: LedgerKind, month: Month, cents: Cents];
+
+/** The three statements above, run bare: what the spend views need from SQLite. */
+export function readSpendRows(programmeId: number, asOf: string) {
+  const client = getDb().$client;
+  const asOfMonth = monthOf(asOf);
+  const profile = client.prepare(SPEND_SQL.profile).raw().all(programmeId) as [number, Month, Cents][];
+  const actuals = client.prepare(SPEND_SQL.closedMonths).raw().all(programmeId, asOfMonth) as ActualRow[];
+  const partial = client.prepare(SPEND_SQL.partialMonth).raw().all(`${asOfMonth}-01`, asOf, programmeId) as [number, LedgerKind, Cents][];
+  for (const [lineId, kind, cents] of partial) actuals.push([lineId, kind, asOfMonth, cents]);
+  return { profile, actuals };
+}
+
+export interface LineFigures {
+  id: number;
+  code: string;
+  title: string;
+  category: string;
+  fundingSource: string;
+  workPackageId: number;
+  amountCents: Cents;
+  plannedToDate: Cents;
+  committed: Cents;
+  paid: Cents;
+  /** Per month: planned (whole month), committed and paid up to the as-of date. */
+  months: Map<Month, { planned: Cents; committed: Cents; paid: Cents }>;
+}
+
+function loadSpend(actor: Actor, programmeId: number, asOf: string) {
+  requirePermission(actor, "read:programme");
+  if (!isIsoDate(asOf)) throw new RangeError(`Not an ISO date: ${asOf}`);
+  const db = getDb();
+  const prog = db.select().from(programme).where(eq(programme.id, programmeId)).get();
+  if (!prog) throw new NotFoundError("programme", programmeId);
+  const workPackages = db
+    .select({ id: workPackage.id, code: workPackage.code, title: workPackage.title })
+    .from(workPackage)
+    .where(eq(workPackage.programmeId, programmeId))
+    .orderBy(asc(workPackage.sortOrder), asc(workPackage.code))
+    .all();
+  const gates = db.select().from(deadlineGate).where(eq(deadlineGate.programmeId, programmeId)).orderBy(asc(deadlineGate.dueDate)).all();
+  const lineRows = db
+    .select({
+      id: budgetLine.id,
+      code: budgetLine.code,
+      title: budgetLine.title,
+      category: budgetLine.category,
+      fundingSource: budgetLine.fundingSource,
+      workPackageId: budgetLine.workPackageId,
+      amountCents: budgetLine.amountCents,
+    })
+    .from(budgetLine)
+    .where(eq(budgetLine.programmeId, programmeId))
+    .orderBy(asc(budgetLine.code))
+    .all();
+  const { profile, actuals } = readSpendRows(programmeId, asOf);
+  const lines = new Map<number, LineFigures>(
+    lineRows.map((line) => [line.id, { ...line, plannedToDate: 0, committed: 0, paid: 0, months: new Map() }]),
+  );
+  const cell = (line: LineFigures, month: Month) => {
+    let found = line.months.get(month);
+    if (!found) line.months.set(month, (found = { planned: 0, committed: 0, paid: 0 }));
+    return found;
+  };
+  for (const [lineId, month, cents] of profile) {
+    const line = lines.get(lineId)!;
+    cell(line, month).planned += cents;
+    line.plannedToDate += plannedUpTo(month, cents, asOf);
+  }
+  for (const [lineId, kind, month, cents] of actuals) {
+    const line = lines.get(lineId)!;
+    if (kind === "commitment") {
+      cell(line, month).committed += cents;
+      line.committed += cents;
+    } else {
+      cell(line, month).paid += cents;
+      line.paid += cents;
+    }
+  }
+  // The chart runs from the programme's first month to its end (at least June 2026).
+  const lastMonth = [monthOf(prog.endDate), "2026-06", ...[...lines.values()].flatMap((line) => [...line.months.keys()])].reduce((a, b) => (a > b ? a : b));
+  return { programme: prog, workPackages, gates, lines: [...lines.values()], asOf, range: monthsBetween(monthOf(prog.startDate), lastMonth) };
+}
+
+const sum = <T,>(items: readonly T[], pick: (item: T) => number) => items.reduce((a, item) => a + pick(item), 0);
+
+function wpEvm(lines: LineFigures[], progress: number): EvmResult {
+  return computeEvm({ budget: sum(lines, (l) => l.amountCents), plannedValue: sum(lines, (l) => l.plannedToDate), progress, actualCost: sum(lines, (l) => l.paid) });
+}
+
+function progressByWorkPackage(workPackageIds: number[]) {
+  if (!workPackageIds.length) return new Map<number, number>();
+  const tasks = getDb()
+    .select({ workPackageId: task.workPackageId, startDate: task.startDate, endDate: task.endDate, progress: task.progress })
+    .from(task)
+    .where(inArray(task.workPackageId, workPackageIds))
+    .all();
+  return new Map(workPackageIds.map((id) => [id, weightedProgress(tasks.filter((t) => t.workPackageId === id))]));
+}
+
+/** Programme summary, S-curve series and per-work-package figures as of a date. */
+export function getSpendSummary(actor: Actor, programmeId: number, asOf: string) {
+  const data = loadSpend(actor, programmeId, asOf);
+  const asOfMonth = monthOf(asOf);
+  let cumPlanned = 0;
+  let cumCommitted = 0;
+  let cumPaid = 0;
+  const months = data.range.map((month) => {
+    let planned = 0;
+    let committed = 0;
+    let paid = 0;
+    for (const line of data.lines) {
+      const figures = line.months.get(month);
+      if (!figures) continue;
+      planned += figures.planned;
+      committed += figures.committed;
+      paid += figures.paid;
+    }
+    cumPlanned += planned;
+    cumCommitted += committed;
+    cumPaid += paid;
+    const known = month <= asOfMonth;
+    return { month, planned, committed, paid, cumPlanned, cumCommitted: known ? cumCommitted : null, cumPaid: known ? cumPaid : null };
+  });
+  const progress = progressByWorkPackage(data.workPackages.map((wp) => wp.id));
+  const byWorkPackage = data.workPackages.map((wp) => {
+    const lines = data.lines.filter((line) => line.workPackageId === wp.id);
+    const evm = wpEvm(lines, progress.get(wp.id) ?? 0);
+    return {
+      ...wp,
+      budget: evm.bac,
+      plannedToDate: evm.pv,
+      committed: sum(lines, (l) => l.committed),
+      paid: evm.ac,
+      absorption: evm.pv > 0 ? evm.ac / evm.pv : null,
+      eac: evm.eac,
+    };
+  });
+  const total = sumEvm(data.workPackages.map((wp) => wpEvm(data.lines.filter((l) => l.workPackageId === wp.id), progress.get(wp.id) ?? 0)));
+  const committed = sum(data.lines, (l) => l.committed);
+  return {
+    asOf,
+    programme: { id: data.programme.id, name: data.programme.name, totalBudgetCents: data.programme.totalBudgetCents },
+    gates: data.gates.map((gate) => ({ code: gate.code, name: gate.name, nameEn: gate.nameEn, dueDate: gate.dueDate, month: monthOf(gate.dueDate) })),
+    summary: {
+      budget: total.bac,
+      programmeTotal: data.programme.totalBudgetCents,
+      budgetDifference: total.bac - data.programme.totalBudgetCents,
+      plannedToDate: total.pv,
+      committed,
+      paid: total.ac,
+      absorption: total.pv > 0 ? total.ac / total.pv : null,
+      variance: total.ac - total.pv,
+      forecastAtCompletion: total.eac,
+    },
+    months,
+    byWorkPackage,
+  };
+}
+
+/** Over- or under-spend of a period, once it has begun: beyond ±10% of plan and more than € 1.000. */
+export function spendFlag(planned: Cents, paid: Cents): "over" | "under" | null {
+  const gap = paid - planned;
+  if (Math.abs(gap) <= 100_000) return null;
+  if (paid > planned * 1.1) return "over";
+  if (paid < planned * 0.9) return "under";
+  return null;
+}
+
+/** Work package × budget line × quarter of one year, each cell planned (to date) vs committed and paid. */
+export function getSpendTable(actor: Actor, programmeId: number, asOf: string, year: number) {
+  const data = loadSpend(actor, programmeId, asOf);
+  const quarters = [1, 2, 3, 4].map((quarter) => {
+    const first = `${year}-${String((quarter - 1) * 3 + 1).padStart(2, "0")}`;
+    const months = monthsBetween(first, `${year}-${String(quarter * 3).padStart(2, "0")}`);
+    const last = months[months.length - 1];
+    return { key: `${year}-Q${quarter}`, quarter, year, months, started: `${first}-01` <= asOf, from: `${first}-01`, to: `${last}-${daysInMonth(last)}` };
+  });
+  type Cell = { planned: Cents; plannedToDate: Cents; committed: Cents; paid: Cents; flag: "over" | "under" | null };
+  const cellOf = (lines: LineFigures[], months: Month[], started: boolean): Cell => {
+    let planned = 0;
+    let plannedToDate = 0;
+    let committed = 0;
+    let paid = 0;
+    for (const line of lines)
+      for (const month of months) {
+        const figures = line.months.get(month);
+        if (!figures) continue;
+        planned += figures.planned;
+        plannedToDate += plannedUpTo(month, figures.planned, asOf);
+        committed += figures.committed;
+        paid += figures.paid;
+      }
+    return { planned, plannedToDate, committed, paid, flag: started ? spendFlag(plannedToDate, paid) : null };
+  };
+  const yearMonths = quarters.flatMap((q) => q.months);
+  const rowOf = (lines: LineFigures[]) => ({
+    quarters: quarters.map((q) => cellOf(lines, q.months, q.started)),
+    year: cellOf(lines, yearMonths, quarters[0].started),
+    toDate: { budget: sum(lines, (l) => l.amountCents), plannedToDate: sum(lines, (l) => l.plannedToDate), committed: sum(lines, (l) => l.committed), paid: sum(lines, (l) => l.paid) },
+  });
+  const years = [...new Set(data.range.map((month) => quarterOf(month).year))];
+  return {
+    asOf,
+    year,
+    years,
+    quarters: quarters.map(({ key, quarter, from, to, started }) => ({ key, quarter, from, to, started })),
+    workPackages: data.workPackages.map((wp) => {
+      const lines = data.lines.filter((line) => line.workPackageId === wp.id);
+      return {
+        ...wp,
+        ...rowOf(lines),
+        lines: lines.map((line) => ({ id: line.id, code: line.code, title: line.title, ...rowOf([line]) })),
+      };
+    }),
+    total: rowOf(data.lines),
+  };
+}
+
+/** Earned value per work package, with the programme total. */
+export function getEarnedValue(actor: Actor, programmeId: number, asOf: string) {
+  const data = loadSpend(actor, programmeId, asOf);
+  const progress = progressByWorkPackage(data.workPackages.map((wp) => wp.id));
+  const rows = data.workPackages.map((wp) => {
+    const p = progress.get(wp.id) ?? 0;
+    return { ...wp, progress: p, evm: wpEvm(data.lines.filter((l) => l.workPackageId === wp.id), p) };
+  });
+  const total = sumEvm(rows.map((row) => row.evm));
+  const totalBudget = total.bac;
+  const totalProgress = totalBudget > 0 ? Math.round((total.ev / totalBudget) * 100) : 0;
+  return { asOf, workPackages: rows, total, totalProgress };
+}

@@ -125,7 +125,7 @@ export interface CompletionRow {
 export interface CsvRowIssue {
   line: number;
   column: string;
-  reason: "required" | "date" | "integer" | "zero" | "unknownWave" | "otherAuthority" | "future" | "beforeWave" | "negativeTotal" | "duplicateInFile" | "alreadyImported" | "missingColumn" | "syntax" | "empty";
+  reason: "required" | "date" | "integer" | "zero" | "unknownWave" | "otherAuthority" | "future" | "beforeWave" | "negativeTotal" | "duplicateInFile" | "alreadyImported" | "missingColumn" | "syntax" | "empty" | "catalogueValue";
   params?: Record<string, string | number>;
 }
 

@@ -1,6 +1,7 @@
 import type { MessageKey } from "./it";
 import * as gantt from "./gantt";
 import * as snapshot from "./snapshot";
+import * as training from "./training";
 import * as finance from "./finance";
 
 const core: Record<keyof typeof import("./it").coreMessages, string> = {
@@ -183,5 +184,6 @@ export const en: Record<MessageKey, string> = {
   ...core,
   ...snapshot.messages.en,
   ...gantt.messages.en,
+  ...training.messages.en,
   ...finance.messages.en,
 };

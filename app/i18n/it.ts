@@ -1,5 +1,6 @@
 import * as gantt from "./gantt";
 import * as snapshot from "./snapshot";
+import * as training from "./training";
 import * as finance from "./finance";
 /** Italian is the default language; every key here must exist in en.ts (the type enforces it). */
 const core = {
@@ -187,6 +188,7 @@ export const it = {
   ...core,
   ...snapshot.messages.it,
   ...gantt.messages.it,
+  ...training.messages.it,
   ...finance.messages.it,
 };
 

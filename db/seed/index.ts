@@ -4,6 +4,7 @@ import type { Actor } from "../../app/models/actor.server";
 import type { Db } from "../client";
 import { deadlineGate, dependency, milestone, programme, task, user, workPackage } from "../schema";
 import { DEMO_PASSWORD, dependencySeeds, gateSeeds, programmeSeed, userSeeds, workPackageSeeds } from "./fse-data";
+import { seedTraining } from "./training-data";
 import { seedFinance } from "./finance";
 
 const seedActor: Actor = { id: 0, name: "Caricamento iniziale", role: "admin" };
@@ -150,6 +151,7 @@ export function seedDemo(db: Db, passwordHash: string): SeedReport {
     }
   });
   Object.assign(created, seedFinance(db).created);
+  Object.assign(created, seedTraining(db));
   return { created };
 }
 

@@ -93,6 +93,8 @@ export interface BudgetLineEntry {
   title: string;
   workPackageId: number | null;
   budgetCents: number;
+  /** What the line's spending profile planned up to the snapshot's date. */
+  plannedToDateCents: number;
   committedCents: number;
   paidCents: number;
 }
@@ -102,6 +104,7 @@ export interface SpendByWorkPackage {
   workPackageId: number | null;
   workPackageCode: string;
   budgetCents: number;
+  plannedToDateCents: number;
   committedCents: number;
   paidCents: number;
 }
@@ -109,7 +112,9 @@ export interface SpendByWorkPackage {
 export interface FinanceSection {
   budgetLines: BudgetLineEntry[];
   byWorkPackage: SpendByWorkPackage[];
-  totals: { budgetCents: number; committedCents: number; paidCents: number };
+  totals: { budgetCents: number; plannedToDateCents: number; committedCents: number; paidCents: number };
+  /** Programme-wide spend per month ("YYYY-MM"): planned for the whole month, actuals up to the date. */
+  months: { month: string; plannedCents: number; committedCents: number; paidCents: number }[];
   /** How many ledger entries the aggregates sum (the entries themselves are not copied). */
   entryCount: number;
 }

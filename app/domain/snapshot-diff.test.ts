@@ -67,9 +67,9 @@ describe("diffSnapshots", () => {
   it("reports budget changes and the spend delta per work package", () => {
     const after = sampleContent();
     after.finance!.budgetLines[0].budgetCents = 1_200_000_00;
-    after.finance!.budgetLines.push({ id: 2, code: "BL2", title: "Formazione", workPackageId: null, budgetCents: 50_000_00, committedCents: 0, paidCents: 10_000_00 });
+    after.finance!.budgetLines.push({ id: 2, code: "BL2", title: "Formazione", workPackageId: null, budgetCents: 50_000_00, plannedToDateCents: 0, committedCents: 0, paidCents: 10_000_00 });
     after.finance!.byWorkPackage[0].paidCents = 350_000_00;
-    after.finance!.byWorkPackage.push({ workPackageId: null, workPackageCode: "—", budgetCents: 50_000_00, committedCents: 0, paidCents: 10_000_00 });
+    after.finance!.byWorkPackage.push({ workPackageId: null, workPackageCode: "—", budgetCents: 50_000_00, plannedToDateCents: 0, committedCents: 0, paidCents: 10_000_00 });
     after.finance!.totals.budgetCents = 1_250_000_00;
     const diff = diffSnapshots(sampleContent(), after);
     expect(diff.budget).toEqual([{ id: 1, code: "BL1", title: "Cloud", before: 1_000_000_00, after: 1_200_000_00, deltaCents: 200_000_00 }]);

@@ -32,9 +32,10 @@ export function sampleContent(): SnapshotContent {
       dependencies: [{ from: "WP1.2", to: "WP1.M1" }],
     },
     finance: {
-      budgetLines: [{ id: 1, code: "BL1", title: "Cloud", workPackageId: 10, budgetCents: 1_000_000_00, committedCents: 500_000_00, paidCents: 200_000_00 }],
-      byWorkPackage: [{ workPackageId: 10, workPackageCode: "WP1", budgetCents: 1_000_000_00, committedCents: 500_000_00, paidCents: 200_000_00 }],
-      totals: { budgetCents: 1_000_000_00, committedCents: 500_000_00, paidCents: 200_000_00 },
+      budgetLines: [{ id: 1, code: "BL1", title: "Cloud", workPackageId: 10, budgetCents: 1_000_000_00, plannedToDateCents: 600_000_00, committedCents: 500_000_00, paidCents: 200_000_00 }],
+      byWorkPackage: [{ workPackageId: 10, workPackageCode: "WP1", budgetCents: 1_000_000_00, plannedToDateCents: 600_000_00, committedCents: 500_000_00, paidCents: 200_000_00 }],
+      totals: { budgetCents: 1_000_000_00, plannedToDateCents: 600_000_00, committedCents: 500_000_00, paidCents: 200_000_00 },
+      months: [{ month: "2025-10", plannedCents: 100_000_00, committedCents: 50_000_00, paidCents: 20_000_00 }],
       entryCount: 12,
     },
     training: null,

@@ -60,6 +60,31 @@ describe("snapshot model", () => {
     expect(verifyAuditChain().ok).toBe(true);
   });
 
+  it("freezes finance aggregates exactly as of the date, plus training and indicators", () => {
+    const taken = takeSnapshot(manager, { label: "Con la spesa", asOf: "2025-06-15" });
+    const { content } = getSnapshot(auditor, taken.id);
+    const sqlite = getDb().$client;
+    const raw = sqlite
+      .prepare(
+        "select count(*) as n, coalesce(sum(case when kind = 'payment' then amount_cents end), 0) as paid, coalesce(sum(case when kind = 'commitment' then amount_cents end), 0) as committed from ledger_entry where entry_date <= ?",
+      )
+      .get("2025-06-15") as { n: number; paid: number; committed: number };
+    expect(raw.n).toBeGreaterThan(0);
+    expect(content.finance).not.toBeNull();
+    expect(content.finance!.entryCount).toBe(raw.n);
+    expect(content.finance!.totals.paidCents).toBe(raw.paid);
+    expect(content.finance!.totals.committedCents).toBe(raw.committed);
+    const budget = sqlite.prepare("select sum(amount_cents) as total from budget_line").get() as { total: number };
+    expect(content.finance!.totals.budgetCents).toBe(budget.total);
+    expect(content.finance!.byWorkPackage.reduce((sum, wp) => sum + wp.paidCents, 0)).toBe(raw.paid);
+    expect(content.finance!.budgetLines.reduce((sum, line) => sum + line.paidCents, 0)).toBe(raw.paid);
+    // Aggregates, not the ledger: the content holds no entry rows.
+    expect(JSON.stringify(content)).not.toMatch(/documentNumber|supplier/);
+    expect(content.training?.rows.at(-1)?.key).toBe("total");
+    expect(content.indicators?.rows.length).toBeGreaterThan(0);
+    expect(content.indicators?.rows[0].values).toHaveProperty("status");
+  });
+
   it("refuses other roles and bad input, writing nothing", () => {
     const snapshots = listSnapshots(auditor).length;
     const audits = auditCount();

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, lt, or } from "drizzle-orm";
 import { snapshot, type SnapshotKind } from "#db/schema";
 import { formatDate, isIsoDate } from "~/domain/dates";
 import { gateCountdown, type ItemState } from "~/domain/status";
+import { isMessageKey, translate } from "~/i18n";
 import { SNAPSHOT_FORMAT, type FinanceSection, type KeyedTable, type SnapshotContent } from "~/domain/snapshot-content";
 import { diffSnapshots } from "~/domain/snapshot-diff";
 import { sealSnapshot, verifySnapshotText } from "~/domain/snapshot-hash";
@@ -10,7 +11,10 @@ import { appendAudit, verifyAuditChain } from "./audit.server";
 import { getDb, nowIso, type Conn } from "./db.server";
 import { NotFoundError, ValidationError } from "./errors.server";
 import { assessLoadedPlan, getPlan } from "./plan.server";
+import { listIndicators } from "./indicator.server";
 import { getCurrentProgramme, type Programme } from "./programme.server";
+import { getSpendSummary, getSpendTable } from "./spend.server";
+import { getRolloutOverview } from "./training.server";
 
 export type SnapshotRow = typeof snapshot.$inferSelect;
 export type SnapshotSummary = Omit<SnapshotRow, "content">;
@@ -100,17 +104,116 @@ function planAndGatesSection({ actor, programme, asOf }: SectionContext): Pick<S
   };
 }
 
-/** Budget lines and spend aggregates up to `asOf`; null until the finance module is in place. */
-function financeSection(_context: SectionContext): FinanceSection | null {
-  return null;
+/**
+ * Budget lines and spend aggregates up to `asOf`, from the finance module's spend-vs-plan reads
+ * (monthly totals kept by the ledger trigger plus the as-of month's entries): aggregates only,
+ * never the ledger rows themselves. Null when the programme has no budget lines.
+ */
+function financeSection({ actor, programme, asOf }: SectionContext): FinanceSection | null {
+  const table = getSpendTable(actor, programme.id, asOf, Number(asOf.slice(0, 4)));
+  const lines = table.workPackages.flatMap((wp) => wp.lines.map((line) => ({ ...line, workPackageId: wp.id })));
+  if (lines.length === 0) return null;
+  const summary = getSpendSummary(actor, programme.id, asOf);
+  const figures = (toDate: { budget: number; plannedToDate: number; committed: number; paid: number }) => ({
+    budgetCents: toDate.budget,
+    plannedToDateCents: toDate.plannedToDate,
+    committedCents: toDate.committed,
+    paidCents: toDate.paid,
+  });
+  return {
+    budgetLines: lines
+      .map((line) => ({ id: line.id, code: line.code, title: line.title, workPackageId: line.workPackageId, ...figures(line.toDate) }))
+      .sort((a, b) => a.code.localeCompare(b.code, "it", { numeric: true })),
+    byWorkPackage: table.workPackages.map((wp) => ({ workPackageId: wp.id, workPackageCode: wp.code, ...figures(wp.toDate) })),
+    totals: figures(table.total.toDate),
+    months: summary.months
+      .filter((m) => m.planned !== 0 || m.committed !== 0 || m.paid !== 0)
+      .map((m) => ({ month: m.month, plannedCents: m.planned, committedCents: m.committed, paidCents: m.paid })),
+    entryCount: countLedgerEntries(programme.id, asOf),
+  };
 }
 
-function trainingSection(_context: SectionContext): KeyedTable | null {
-  return null;
+/** Ledger entries dated up to `asOf`: closed months from the trigger-kept counts, the rest counted. */
+function countLedgerEntries(programmeId: number, asOf: string) {
+  const client = getDb().$client;
+  const month = asOf.slice(0, 7);
+  const closed = client
+    .prepare("select coalesce(sum(m.entry_count), 0) as n from ledger_month m join budget_line l on l.id = m.budget_line_id where l.programme_id = ? and m.month < ?")
+    .get(programmeId, month) as { n: number };
+  const open = client
+    .prepare("select count(*) as n from ledger_entry e join budget_line l on l.id = e.budget_line_id where l.programme_id = ? and e.entry_date between ? and ?")
+    .get(programmeId, `${month}-01`, asOf) as { n: number };
+  return closed.n + open.n;
 }
 
-function indicatorSection(_context: SectionContext): KeyedTable | null {
-  return null;
+const it = (key: string) => (isMessageKey(key) ? translate("it", key) : key);
+const rounded = (value: number | null | undefined, digits = 1) => (value === null || value === undefined ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+
+/** Training rollout by professional group and by health authority, with the programme total. */
+function trainingSection({ actor, programme, asOf }: SectionContext): KeyedTable | null {
+  const overview = getRolloutOverview(actor, programme.id, asOf);
+  if (overview.matrix.total.waveCount === 0) return null;
+  const row = (key: string, label: string, cell: (typeof overview.matrix.total)) => ({
+    key,
+    label,
+    values: {
+      waves: cell.waveCount,
+      planned: cell.planned,
+      expected: Math.round(cell.expected),
+      trained: cell.trained,
+      coverage: cell.coverage === null ? null : rounded(cell.coverage * 100),
+      lagging: cell.lagging ? "sì" : "no",
+    },
+  });
+  return {
+    columns: [
+      { key: "waves", label: "Edizioni", kind: "number" },
+      { key: "planned", label: "Da formare", kind: "number" },
+      { key: "expected", label: "Attesi alla data", kind: "number" },
+      { key: "trained", label: "Formati", kind: "number" },
+      { key: "coverage", label: "Copertura", kind: "percent" },
+      { key: "lagging", label: "In ritardo", kind: "text" },
+    ],
+    rows: [
+      ...overview.groups.filter((group) => overview.matrix.byGroup[group].waveCount > 0).map((group) => row(`group:${group}`, it(`training.group.${group}`), overview.matrix.byGroup[group])),
+      ...overview.authorities.filter((a) => overview.matrix.byAuthority[a.id]?.waveCount).map((a) => row(`authority:${a.code}`, a.name, overview.matrix.byAuthority[a.id])),
+      row("total", "Totale programma", overview.matrix.total),
+    ],
+  };
+}
+
+/** PNRR indicators with their baseline, target, latest measurement and status as of the date. */
+function indicatorSection({ actor, programme, asOf }: SectionContext): KeyedTable | null {
+  const indicators = listIndicators(actor, programme.id, asOf);
+  if (indicators.length === 0) return null;
+  return {
+    columns: [
+      { key: "euCode", label: "Codice PNRR", kind: "text" },
+      { key: "unit", label: "Unità", kind: "text" },
+      { key: "baseline", label: "Valore di base", kind: "number" },
+      { key: "target", label: "Target", kind: "number" },
+      { key: "dueDate", label: "Scadenza", kind: "date" },
+      { key: "latest", label: "Ultimo valore", kind: "number" },
+      { key: "latestDate", label: "Rilevato il", kind: "date" },
+      { key: "expected", label: "Atteso alla data", kind: "number" },
+      { key: "status", label: "Stato", kind: "text" },
+    ],
+    rows: indicators.map((ind) => ({
+      key: ind.code,
+      label: `${ind.code} ${ind.name}`,
+      values: {
+        euCode: ind.euCode ?? ind.catalogueCode ?? null,
+        unit: ind.unit === "percent" ? "%" : ind.unit === "count" ? "n." : "valore",
+        baseline: ind.baseline,
+        target: ind.targetValue,
+        dueDate: ind.dueDate,
+        latest: ind.latest?.value ?? null,
+        latestDate: ind.latest?.date ?? null,
+        expected: rounded(ind.expected, 2),
+        status: it(ind.achieved ? "training.indicator.status.achieved" : `training.indicator.status.${ind.status}`),
+      },
+    })),
+  };
 }
 
 function programmeSection(programme: Programme): SnapshotContent["programme"] {

@@ -32,6 +32,8 @@ function Header() {
   const nav = [
     { to: "/", label: t("nav.dashboard"), end: true, show: true },
     { to: "/work-packages", label: t("nav.workPackages"), show: true },
+    { to: "/gantt", label: t("gantt.nav"), show: true },
+    { to: "/snapshots", label: t("snapshot.nav"), show: true },
     { to: "/audit", label: t("nav.audit"), show: viewer?.permissions.includes("read:audit") },
     { to: "/admin/users", label: t("nav.users"), show: viewer?.permissions.includes("manage:users") },
   ];

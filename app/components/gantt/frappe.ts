@@ -1,0 +1,81 @@
+/**
+ * The bits of frappe-gantt 1.2.2 we configure, in one place. The library is browser-only and
+ * untyped: it is loaded with a dynamic import inside an effect, and these helpers only build
+ * option objects.
+ */
+import { formatQuarter } from "~/domain/dates";
+
+export const viewModes = ["Day", "Week", "Month", "Quarter", "Year"] as const;
+export type ViewMode = (typeof viewModes)[number];
+export const isViewMode = (value: unknown): value is ViewMode => viewModes.includes(value as ViewMode);
+
+/** Geometry shared by the chart and the name column beside it. */
+export const BAR_HEIGHT = 20;
+export const BAR_PADDING = 16;
+export const ROW_HEIGHT = BAR_HEIGHT + BAR_PADDING;
+export const UPPER_HEADER = 45;
+export const LOWER_HEADER = 30;
+export const HEADER_HEIGHT = UPPER_HEADER + LOWER_HEADER + 10;
+
+/** Pixels per calendar day in each view, to turn a drag into whole days. */
+export function pixelsPerDay(mode: ViewMode, columnWidth: number): number {
+  switch (mode) {
+    case "Day":
+      return columnWidth;
+    case "Week":
+      return columnWidth / 7;
+    case "Month":
+    case "Quarter":
+      return columnWidth / 30;
+    case "Year":
+      return columnWidth / 365;
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Builtin = Record<string, any>;
+
+/**
+ * Our view modes, built from the library's own Day/Week/Month/Year. "Quarter" is monthly columns
+ * labelled by quarter (T4 2025): the library aligns its first column to a month, so a true
+ * three-month step would put quarter labels on Feb–Apr columns.
+ */
+export function buildViewModes(builtin: { DAY: Builtin; WEEK: Builtin; MONTH: Builtin; YEAR: Builtin }, locale: "it" | "en") {
+  const quarter = {
+    name: "Quarter",
+    padding: "3m",
+    step: "1m",
+    column_width: 34,
+    date_format: "YYYY-MM",
+    lower_text: (date: Date) => (date.getMonth() % 3 === 0 ? formatQuarter(`${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-01`, locale) : ""),
+    upper_text: (date: Date, previous: Date | null) => (!previous || date.getFullYear() !== previous.getFullYear() ? String(date.getFullYear()) : ""),
+    thick_line: (date: Date) => date.getMonth() % 3 === 0,
+    snap_at: "7d",
+  };
+  return {
+    Day: { ...builtin.DAY, column_width: 32, padding: "14d" },
+    Week: { ...builtin.WEEK },
+    Month: { ...builtin.MONTH },
+    Quarter: quarter,
+    Year: { ...builtin.YEAR },
+  } as Record<ViewMode, Builtin>;
+}
+
+/**
+ * x of the start of a calendar day, computed exactly as frappe-gantt places bars
+ * (its date.diff in the view's unit, then / step * column width), so our lines meet its bars.
+ */
+export function xOfDate(iso: string, ganttStart: Date, unit: string, step: number, columnWidth: number): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  const date = new Date(y, m - 1, d);
+  let amount: number;
+  if (unit === "day") {
+    const ms = date.getTime() - ganttStart.getTime() + (ganttStart.getTimezoneOffset() - date.getTimezoneOffset()) * 60_000;
+    amount = ms / 86_400_000;
+  } else {
+    let months = (date.getFullYear() - ganttStart.getFullYear()) * 12 + (date.getMonth() - ganttStart.getMonth()) + date.getDate() / 31;
+    if (date.getDate() < ganttStart.getDate()) months--;
+    amount = unit === "year" ? months / 12 : months;
+  }
+  return ((Math.round(amount * 100) / 100) / step) * columnWidth;
+}

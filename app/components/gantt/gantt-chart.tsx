@@ -1,0 +1,337 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
+import { addDays, formatDate } from "~/domain/dates";
+import { daysFromPixels } from "~/domain/schedule";
+import type { Locale, Translate } from "~/i18n";
+import { BAR_HEIGHT, BAR_PADDING, buildViewModes, HEADER_HEIGHT, LOWER_HEADER, pixelsPerDay, ROW_HEIGHT, UPPER_HEADER, viewModes, xOfDate, type ViewMode } from "./frappe";
+import { escapeHtml, type DisplayRow } from "./rows";
+
+export interface GanttMove {
+  id: string;
+  version: number;
+  startDate: string;
+  endDate: string;
+  progress?: number;
+}
+
+export interface GanttChartHandle {
+  scrollToToday(): void;
+  /** The element holding names and chart, for image export. */
+  frame(): HTMLElement | null;
+}
+
+interface Props {
+  rows: DisplayRow[];
+  gates: { id: number; code: string; name: string; nameEn: string; dueDate: string }[];
+  today: string;
+  criticalLinks: { from: string; to: string }[];
+  viewMode: ViewMode;
+  locale: Locale;
+  t: Translate;
+  canEdit: boolean;
+  /** Changing it rebuilds the chart from `rows` (e.g. to put a cancelled drag back). */
+  buildKey: number;
+  onToggle(workPackageId: number): void;
+  onMove(move: GanttMove): void;
+  /** A bar was moved by less than a day, or is not movable here: draw it back. */
+  onRevert(): void;
+}
+
+// The library is untyped; we touch a handful of its members.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type FrappeGantt = any;
+
+const stateClass = (state: string) => `tgb-${state}`;
+
+export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChart(props, ref) {
+  const { rows, gates, today, criticalLinks, viewMode, locale, t, canEdit, buildKey, onToggle } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
+  const ganttRef = useRef<FrappeGantt>(null);
+  const onMoveRef = useRef(props.onMove);
+  onMoveRef.current = props.onMove;
+  const onRevertRef = useRef(props.onRevert);
+  onRevertRef.current = props.onRevert;
+  const scrollLeft = useRef<number | null>(null);
+
+  useImperativeHandle(ref, () => ({
+    scrollToToday() {
+      const gantt = ganttRef.current;
+      if (!gantt) return;
+      const x = xOfDate(today, gantt.gantt_start, gantt.config.unit, gantt.config.step, gantt.config.column_width);
+      gantt.$container.scrollTo({ left: Math.max(0, x - gantt.$container.clientWidth / 3), behavior: "smooth" });
+    },
+    frame: () => frameRef.current,
+  }));
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    let cancelled = false;
+    const cleanups: (() => void)[] = [];
+    host.removeAttribute("data-ready");
+    (async () => {
+      const { default: Gantt } = await import("frappe-gantt");
+      if (cancelled) return;
+      if (ganttRef.current) scrollLeft.current = ganttRef.current.$container.scrollLeft;
+      host.innerHTML = "";
+      ganttRef.current = null;
+      if (rows.length === 0) {
+        host.setAttribute("data-ready", "empty");
+        return;
+      }
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const visible = new Set(rows.map((row) => row.id));
+      const gateById = new Map(gates.map((gate) => [gate.id, gate]));
+      const tasks = rows.map((display) => {
+        if (display.type === "summary") {
+          const wp = display.workPackage;
+          return {
+            id: display.id,
+            name: escapeHtml(`${wp.code} ${wp.title}`),
+            start: wp.start,
+            end: wp.end,
+            progress: wp.progress,
+            dependencies: "",
+            classes: ["tg-summary", stateClass(wp.state)],
+          };
+        }
+        const row = display.row;
+        const classes = [`tg-${row.kind}`, stateClass(row.state)];
+        if (row.extraKind) classes.push(`tg-extra-${row.extraKind}`);
+        if (row.critical) classes.push("tg-critical");
+        if (!row.editable) classes.push("tg-locked");
+        return {
+          id: row.id,
+          name: escapeHtml(`${row.code} ${row.title}`),
+          start: row.start,
+          end: row.end,
+          progress: row.progress,
+          // Only links to rows on screen: the library cannot draw (or check drags against) hidden ones.
+          dependencies: row.dependencies.filter((key) => visible.has(key)).join(","),
+          classes,
+        };
+      });
+      const modes = buildViewModes(Gantt.VIEW_MODE, locale);
+      const slackText = (slack: number | null) => (slack === null ? "—" : t("gantt.popup.days", { days: slack }));
+      const pending = { id: null as string | null, progress: undefined as number | undefined };
+      // The library takes a single class token per bar; the rest are added once it has drawn them.
+      const classesById = new Map(tasks.map(({ id, classes }) => [id, classes]));
+      const frappeTasks = tasks.map(({ classes, ...task }) => ({ ...task, custom_class: classes[0] }));
+      const gantt: FrappeGantt = new Gantt(host, frappeTasks, {
+        // The library starts in the first listed mode.
+        view_modes: [modes[viewMode], ...viewModes.filter((mode) => mode !== viewMode).map((mode) => modes[mode])],
+        language: locale,
+        bar_height: BAR_HEIGHT,
+        padding: BAR_PADDING,
+        upper_header_height: UPPER_HEADER,
+        lower_header_height: LOWER_HEADER,
+        infinite_padding: false,
+        today_button: false,
+        view_mode_select: false,
+        move_dependencies: false,
+        readonly: !canEdit,
+        popup_on: "click",
+        scroll_to: "start",
+        holidays: viewMode === "Day" ? undefined : {},
+        popup: (context: any) => {
+          const display = byId.get(context.task.id);
+          if (!display) return false;
+          const wp = display.workPackage;
+          if (display.type === "summary") {
+            context.set_title(escapeHtml(`${wp.code} ${wp.title}`));
+            context.set_subtitle(escapeHtml(wp.owner));
+            context.set_details(
+              details([
+                [t("gantt.popup.dates"), `${formatDate(wp.start)} – ${formatDate(wp.end)}`],
+                [t("gantt.popup.progress"), `${wp.progress}%`],
+                [t("gantt.popup.state"), t(`state.${wp.state}`)],
+                [t("gantt.popup.gate"), gateLabel(gateById.get(wp.gateId), locale)],
+              ]),
+            );
+            return;
+          }
+          const row = display.row;
+          context.set_title(escapeHtml(`${row.code} ${row.title}`));
+          context.set_subtitle(`${escapeHtml(t("gantt.popup.workPackage"))}: ${escapeHtml(`${wp.code} ${wp.title}`)}`);
+          context.set_details(
+            details([
+              row.kind === "milestone"
+                ? [t("gantt.popup.due"), formatDate(row.start)]
+                : [t("gantt.popup.dates"), `${formatDate(row.start)} – ${formatDate(row.end)}`],
+              [t("gantt.popup.progress"), `${row.progress}%`],
+              [t("gantt.popup.owner"), row.owner],
+              [t("gantt.popup.state"), t(`state.${row.state}`)],
+              [t("gantt.popup.gate"), gateLabel(gateById.get(row.gateId ?? wp.gateId), locale)],
+              [t("gantt.popup.slack"), `${slackText(row.slack)}${row.critical ? ` · ${t("gantt.criticalPath")}` : ""}`],
+            ]),
+          );
+        },
+        // Fired on every mouse move of a drag: remember the bar, act once on mouseup.
+        on_date_change: (task: { id: string }) => {
+          pending.id = task.id;
+        },
+        on_progress_change: (task: { id: string }, progress: number) => {
+          pending.id = task.id;
+          pending.progress = Math.max(0, Math.min(100, Math.round(progress)));
+        },
+      });
+      ganttRef.current = gantt;
+      const baseline = new Map<string, { x: number; width: number }>();
+      for (const bar of gantt.bars) {
+        baseline.set(bar.task.id, { x: bar.$bar.getX(), width: bar.$bar.getWidth() });
+        bar.group.classList.add(...(classesById.get(bar.task.id) ?? []));
+      }
+      decorate(gantt, { gates, today, criticalLinks, locale, t });
+
+      const finishDrag = () => {
+        const id = pending.id;
+        const progress = pending.progress;
+        pending.id = null;
+        pending.progress = undefined;
+        if (!id) return;
+        const display = byId.get(id);
+        const bar = gantt.get_bar(id);
+        const base = baseline.get(id);
+        if (!display || display.type !== "item" || !display.row.editable || !bar || !base) {
+          onRevertRef.current();
+          return;
+        }
+        const row = display.row;
+        const perDay = pixelsPerDay(viewMode, gantt.config.column_width);
+        const dx = bar.$bar.getX() - base.x;
+        const startShift = daysFromPixels(dx, perDay);
+        const endShift = row.kind === "milestone" ? startShift : daysFromPixels(dx + bar.$bar.getWidth() - base.width, perDay);
+        const progressChanged = row.kind === "task" && progress !== undefined && progress !== row.progress;
+        if (startShift === 0 && endShift === 0 && !progressChanged) {
+          onRevertRef.current();
+          return;
+        }
+        onMoveRef.current({
+          id: row.id,
+          version: row.version,
+          startDate: addDays(row.start, startShift),
+          endDate: addDays(row.end, endShift),
+          progress: progressChanged ? progress : undefined,
+        });
+      };
+      // After the library's own mouseup handlers have settled the bar.
+      const onMouseUp = () => setTimeout(finishDrag, 0);
+      document.addEventListener("mouseup", onMouseUp);
+      cleanups.push(() => document.removeEventListener("mouseup", onMouseUp));
+
+      const container: HTMLElement = gantt.$container;
+      if (scrollLeft.current !== null) container.scrollLeft = scrollLeft.current;
+      else {
+        const x = xOfDate(today, gantt.gantt_start, gantt.config.unit, gantt.config.step, gantt.config.column_width);
+        container.scrollLeft = Math.max(0, x - container.clientWidth / 3);
+      }
+      requestAnimationFrame(() => {
+        if (cancelled) return;
+        host.setAttribute("data-ready", "1");
+        (window as unknown as { __tgGanttReady?: number }).__tgGanttReady = performance.now();
+      });
+    })();
+    return () => {
+      cancelled = true;
+      for (const cleanup of cleanups) cleanup();
+    };
+  }, [rows, gates, today, criticalLinks, viewMode, locale, t, canEdit, buildKey]);
+
+  // A fresh view mode starts near today again.
+  useEffect(() => {
+    scrollLeft.current = null;
+  }, [viewMode]);
+
+  return (
+    <div className="tg-gantt-frame" ref={frameRef}>
+      <div className="tg-gantt-names" aria-label={t("gantt.name")}>
+        <div className="tg-gantt-names-header" style={{ height: HEADER_HEIGHT }}>
+          <span>{t("gantt.name")}</span>
+          <span>{t("gantt.slack")}</span>
+        </div>
+        <ul className="list-unstyled mb-0">
+          {rows.map((display) =>
+            display.type === "summary" ? (
+              <li key={display.id} className="tg-gantt-name tg-gantt-name-summary" style={{ height: ROW_HEIGHT }} data-row={display.id}>
+                <button
+                  type="button"
+                  className="tg-gantt-toggle"
+                  aria-expanded={display.expanded}
+                  onClick={() => onToggle(display.workPackage.id)}
+                  title={`${display.workPackage.code} ${display.workPackage.title}`}
+                >
+                  <span aria-hidden="true" className="tg-gantt-caret">
+                    {display.expanded ? "▾" : "▸"}
+                  </span>
+                  <strong>{display.workPackage.code}</strong> {display.workPackage.title}
+                </button>
+                <span className={`tg-gantt-dot tgd-${display.workPackage.state}`} title={t(`state.${display.workPackage.state}`)} />
+              </li>
+            ) : (
+              <li key={display.id} className={`tg-gantt-name${display.row.critical ? " tg-gantt-name-critical" : ""}`} style={{ height: ROW_HEIGHT }} data-row={display.id}>
+                <span className="tg-gantt-name-text" title={`${display.row.code} ${display.row.title}`}>
+                  {display.row.kind === "milestone" ? <span aria-hidden="true">◆ </span> : null}
+                  <span className="fw-semibold">{display.row.code}</span> {display.row.title}
+                </span>
+                <span className="tg-gantt-slack" data-testid={`slack-${display.row.id}`}>
+                  {display.row.slack === null ? "—" : t("gantt.slackDays", { days: display.row.slack })}
+                </span>
+              </li>
+            ),
+          )}
+        </ul>
+      </div>
+      <div className="tg-gantt-host" ref={hostRef} data-testid="gantt-host" data-view={viewMode} />
+    </div>
+  );
+});
+
+function details(entries: [string, string][]) {
+  return `<dl class="tg-popup">${entries.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join("")}</dl>`;
+}
+
+function gateLabel(gate: { code: string; name: string; nameEn: string; dueDate: string } | undefined, locale: Locale) {
+  return gate ? `${gate.code} ${locale === "it" ? gate.name : gate.nameEn} (${formatDate(gate.dueDate)})` : "—";
+}
+
+/** Gates and today as labelled vertical lines, milestones as diamonds, the critical links in red. */
+function decorate(
+  gantt: FrappeGantt,
+  options: { gates: Props["gates"]; today: string; criticalLinks: Props["criticalLinks"]; locale: Locale; t: Translate },
+) {
+  const { unit, step, column_width: columnWidth } = gantt.config;
+  const x = (iso: string) => xOfDate(iso, gantt.gantt_start, unit, step, columnWidth);
+  const layer = document.createElement("div");
+  layer.className = "tg-gantt-lines";
+  layer.style.top = `${gantt.config.header_height}px`;
+  layer.style.height = `${gantt.grid_height - gantt.config.header_height}px`;
+  const line = (left: number, label: string, kind: string, testId: string) => {
+    const element = document.createElement("div");
+    element.className = `tg-vline tg-vline-${kind}`;
+    element.style.left = `${left}px`;
+    element.dataset.testid = testId;
+    const text = document.createElement("span");
+    text.className = "tg-vline-label";
+    text.textContent = label;
+    element.appendChild(text);
+    layer.appendChild(element);
+  };
+  for (const gate of options.gates)
+    line(x(addDays(gate.dueDate, 1)), `${gate.code} · ${formatDate(gate.dueDate)}`, "gate", `gate-line-${gate.code}`);
+  line((x(options.today) + x(addDays(options.today, 1))) / 2, options.t("gantt.todayLine", { date: formatDate(options.today) }), "today", "today-line");
+  gantt.$container.appendChild(layer);
+
+  const diamond = BAR_HEIGHT * 0.8;
+  for (const bar of gantt.bars) {
+    if (!bar.group.classList.contains("tg-milestone")) continue;
+    const rect: SVGRectElement = bar.$bar;
+    const width = Number(rect.getAttribute("width"));
+    // Square the one-day bar, then turn it: the transform follows the rect while it is dragged.
+    rect.style.transformBox = "fill-box";
+    rect.style.transformOrigin = "center";
+    rect.style.transform = `rotate(45deg) scale(${diamond / Math.SQRT2 / width}, ${diamond / Math.SQRT2 / BAR_HEIGHT})`;
+  }
+  const critical = new Set(options.criticalLinks.map((link) => `${link.from}>${link.to}`));
+  for (const arrow of gantt.arrows ?? [])
+    if (critical.has(`${arrow.from_task.task.id}>${arrow.to_task.task.id}`)) arrow.element.classList.add("tg-critical-arrow");
+}

@@ -1,0 +1,92 @@
+import type { ItemState } from "~/domain/status";
+
+/** The slice of the loader's chart data the row logic needs (kept structural for tests). */
+export interface ChartRow {
+  id: string;
+  kind: "task" | "milestone" | "extra";
+  extraKind?: string;
+  code: string;
+  title: string;
+  owner: string;
+  start: string;
+  end: string;
+  progress: number;
+  state: ItemState;
+  gateId: number | null;
+  slack: number | null;
+  critical: boolean;
+  dependencies: string[];
+  editable: boolean;
+  version: number;
+}
+export interface ChartWorkPackage {
+  id: number;
+  code: string;
+  title: string;
+  owner: string;
+  start: string;
+  end: string;
+  progress: number;
+  state: ItemState;
+  gateId: number;
+  rows: ChartRow[];
+}
+
+export interface GanttFilters {
+  workPackageId: string;
+  owner: string;
+  state: string;
+  gateId: string;
+  search: string;
+  criticalOnly: boolean;
+}
+export const noFilters: GanttFilters = { workPackageId: "", owner: "", state: "", gateId: "", search: "", criticalOnly: false };
+
+export type DisplayRow =
+  | { type: "summary"; id: string; workPackage: ChartWorkPackage; expanded: boolean; matching: number }
+  | { type: "item"; id: string; row: ChartRow; workPackage: ChartWorkPackage };
+
+/** Filters that pick rows inside work packages (and so open the packages that hold matches). */
+export function filtersRows(filters: GanttFilters) {
+  return Boolean(filters.owner || filters.state || filters.gateId || filters.search.trim() || filters.criticalOnly);
+}
+
+function rowMatches(row: ChartRow, wp: ChartWorkPackage, filters: GanttFilters, needle: string) {
+  if (filters.criticalOnly && !row.critical) return false;
+  if (filters.state && row.state !== filters.state) return false;
+  if (filters.gateId && String(row.gateId ?? wp.gateId) !== filters.gateId) return false;
+  if (filters.owner && row.owner !== filters.owner && wp.owner !== filters.owner) return false;
+  if (needle && !`${row.code} ${row.title}`.toLocaleLowerCase("it").includes(needle)) return false;
+  return true;
+}
+
+/**
+ * The rows on screen: each work package as a summary row, followed by its items when expanded.
+ * Row-picking filters show only the matching items and open the packages that contain them, so a
+ * search never hides its results inside a collapsed package.
+ */
+export function displayRows(workPackages: readonly ChartWorkPackage[], expanded: ReadonlySet<number>, filters: GanttFilters): DisplayRow[] {
+  const needle = filters.search.trim().toLocaleLowerCase("it");
+  const picking = filtersRows(filters);
+  const rows: DisplayRow[] = [];
+  for (const wp of workPackages) {
+    if (filters.workPackageId && String(wp.id) !== filters.workPackageId) continue;
+    const matches = wp.rows.filter((row) => rowMatches(row, wp, filters, needle));
+    const wpMatchesItself =
+      !filters.criticalOnly &&
+      !filters.state &&
+      (!filters.gateId || String(wp.gateId) === filters.gateId) &&
+      (!filters.owner || wp.owner === filters.owner) &&
+      (!needle || `${wp.code} ${wp.title}`.toLocaleLowerCase("it").includes(needle));
+    if (picking && matches.length === 0 && !wpMatchesItself) continue;
+    const open = picking ? matches.length > 0 : expanded.has(wp.id);
+    rows.push({ type: "summary", id: `wp${wp.id}`, workPackage: wp, expanded: open, matching: matches.length });
+    if (open) for (const row of matches) rows.push({ type: "item", id: row.id, row, workPackage: wp });
+  }
+  return rows;
+}
+
+/** HTML-escapes text from the database: frappe-gantt writes labels and popups with innerHTML. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
+}

@@ -1,0 +1,364 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import ganttCss from "../../node_modules/frappe-gantt/dist/frappe-gantt.css";
+import { exportChartPdf, exportChartPng } from "~/components/gantt/export";
+import { GanttChart, type GanttChartHandle, type GanttMove } from "~/components/gantt/gantt-chart";
+import { isViewMode, viewModes, type ViewMode } from "~/components/gantt/frappe";
+import { displayRows, filtersRows, noFilters, type GanttFilters } from "~/components/gantt/rows";
+import ownCss from "~/components/gantt/gantt.css";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { formatDate } from "~/domain/dates";
+import { rescheduleSchema, undoSchema } from "~/domain/schemas/gantt";
+import { itemStates } from "~/domain/status";
+import type { Translate } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-t";
+import { getGanttChart, previewReschedule, rescheduleItem, undoLastChange, type ReschedulePreview } from "~/models/gantt.server";
+import { getCurrentProgramme } from "~/models/programme.server";
+import { requireViewer } from "~/utils/auth.server";
+import { submitForm } from "~/utils/form-action.server";
+import { today } from "~/utils/today.server";
+import { useCan } from "~/utils/viewer";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: ganttCss },
+  { rel: "stylesheet", href: ownCss },
+];
+
+export const meta: MetaFunction = () => [{ title: "Gantt · Traguardi" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireViewer(request);
+  const programme = getCurrentProgramme(actor);
+  return getGanttChart(actor, programme.id, today());
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  if (formData.get("intent") === "undo")
+    return submitForm(request, { permission: "update:plan", schema: undoSchema, formData }, (value, { viewer }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      undoLastChange(viewer.actor, programme.id, value.changeId);
+      return { undone: true as const };
+    });
+  return submitForm(request, { permission: "update:plan", schema: rescheduleSchema, formData }, (value, { viewer }) => {
+    const input = { key: value.key, version: value.version, startDate: value.startDate, endDate: value.endDate, progress: value.progress, pushDependents: true };
+    if (!value.confirm) {
+      const preview = previewReschedule(viewer.actor, input);
+      // Nothing is written until the manager has seen what else moves.
+      if (needsConfirmation(preview)) return { preview };
+    }
+    const result = rescheduleItem(viewer.actor, input);
+    return { saved: result.preview };
+  });
+}
+
+function needsConfirmation(preview: ReschedulePreview) {
+  return preview.shifts.length > 0 || preview.workPackages.some((wp) => wp.exceedsGate);
+}
+
+/** "sposta anche 4 attività successive; WP2 supera la scadenza del 31/12/2025" */
+function consequenceText(preview: ReschedulePreview, t: Translate) {
+  const parts: string[] = [];
+  if (preview.shifts.length === 1) parts.push(t("gantt.confirm.pushOne"));
+  else if (preview.shifts.length > 1) parts.push(t("gantt.confirm.push", { count: preview.shifts.length }));
+  for (const wp of preview.workPackages)
+    parts.push(wp.exceedsGate ? t("gantt.confirm.gate", { wp: wp.code, date: formatDate(wp.gateDueDate) }) : t("gantt.confirm.widen", { wp: wp.code, date: formatDate(wp.endDate) }));
+  return parts.join("; ");
+}
+
+const VIEW_KEY = "traguardi.gantt.view";
+
+type ActionData =
+  | { preview: ReschedulePreview }
+  | { saved: ReschedulePreview }
+  | { undone: true }
+  | { result: { error?: Record<string, string[] | null> | null }; conflict?: { message: string } };
+
+export default function GanttPage() {
+  const chart = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const canEdit = useCan("update:plan");
+  const fetcher = useFetcher<ActionData>();
+  const chartRef = useRef<GanttChartHandle>(null);
+  const [viewMode, setViewMode] = useState<ViewMode | null>(null);
+  const [expanded, setExpanded] = useState<Set<number>>(() => new Set());
+  const [filters, setFilters] = useState<GanttFilters>(noFilters);
+  const [buildKey, setBuildKey] = useState(0);
+  const [pendingMove, setPendingMove] = useState<GanttMove | null>(null);
+  const [notice, setNotice] = useState<{ kind: "success" | "danger" | "warning"; text: string; preview?: ReschedulePreview } | null>(null);
+
+  useEffect(() => {
+    const stored = window.localStorage.getItem(VIEW_KEY);
+    setViewMode(isViewMode(stored) ? stored : "Month");
+  }, []);
+  const chooseView = (mode: ViewMode) => {
+    window.localStorage.setItem(VIEW_KEY, mode);
+    setViewMode(mode);
+  };
+
+  const rows = useMemo(() => displayRows(chart.workPackages, expanded, filters), [chart.workPackages, expanded, filters]);
+  const total = useMemo(() => chart.workPackages.reduce((sum, wp) => sum + 1 + wp.rows.length, 0), [chart.workPackages]);
+  const owners = useMemo(
+    () => [...new Set(chart.workPackages.flatMap((wp) => [wp.owner, ...wp.rows.map((row) => row.owner)]))].filter(Boolean).sort((a, b) => a.localeCompare(b, "it")),
+    [chart.workPackages],
+  );
+
+  const submitMove = useCallback(
+    (move: GanttMove, confirm: boolean) => {
+      const form: Record<string, string> = { intent: "reschedule", key: move.id, version: String(move.version), startDate: move.startDate, endDate: move.endDate };
+      if (move.progress !== undefined) form.progress = String(move.progress);
+      if (confirm) form.confirm = "1";
+      fetcher.submit(form, { method: "post" });
+    },
+    [fetcher],
+  );
+
+  const busyRef = useRef(false);
+  busyRef.current = fetcher.state !== "idle" || Boolean(notice?.preview);
+  const onMove = useCallback(
+    (move: GanttMove) => {
+      // One change at a time: a drag while another is saving or awaiting confirmation is put back.
+      if (busyRef.current) return setBuildKey((key) => key + 1);
+      setPendingMove(move);
+      setNotice({ kind: "warning", text: t("gantt.saving") });
+      submitMove(move, false);
+    },
+    [submitMove, t],
+  );
+  const revert = useCallback(() => setBuildKey((key) => key + 1), []);
+
+  // React to the action's answer once per reply.
+  const handled = useRef<unknown>(null);
+  useEffect(() => {
+    const reply = fetcher.data;
+    if (fetcher.state !== "idle" || !reply || handled.current === reply) return;
+    handled.current = reply;
+    if ("preview" in reply) {
+      const preview = reply.preview;
+      setNotice({
+        kind: "warning",
+        preview,
+        text: `${t("gantt.confirm.move", { code: preview.code, days: preview.days, start: formatDate(preview.startDate), end: formatDate(preview.endDate) })} ${consequenceText(preview, t)}`,
+      });
+      return;
+    }
+    setPendingMove(null);
+    if ("saved" in reply) {
+      const summary = [`${reply.saved.code}: ${formatDate(reply.saved.startDate)} – ${formatDate(reply.saved.endDate)}`, consequenceText(reply.saved, t)].filter(Boolean).join("; ");
+      setNotice({ kind: "success", text: t("gantt.saved", { summary }) });
+    } else if ("undone" in reply) setNotice({ kind: "success", text: t("gantt.undone") });
+    else {
+      const messages = reply.conflict ? [reply.conflict.message] : Object.values(reply.result?.error ?? {}).flatMap((list) => list ?? []);
+      setNotice({ kind: "danger", text: t("gantt.error", { message: messages.join(" ") }) });
+      revert();
+    }
+  }, [fetcher.state, fetcher.data, t, revert]);
+
+  const accept = () => {
+    if (!pendingMove) return;
+    setNotice({ kind: "warning", text: t("gantt.saving") });
+    submitMove(pendingMove, true);
+  };
+  const cancel = () => {
+    setPendingMove(null);
+    setNotice(null);
+    revert();
+  };
+
+  const toggle = useCallback((id: number) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+  const setFilter = (patch: Partial<GanttFilters>) => setFilters((current) => ({ ...current, ...patch }));
+  const busy = fetcher.state !== "idle";
+  const gateName = (gate: (typeof chart.gates)[number]) => `${gate.code} · ${locale === "it" ? gate.name : gate.nameEn} (${formatDate(gate.dueDate)})`;
+
+  return (
+    <>
+      <div className="d-flex flex-wrap justify-content-between align-items-start gap-3 mb-3">
+        <div>
+          <h1 className="h2 mb-1">{t("gantt.title")}</h1>
+          <p className="mb-0 text-secondary">{t("gantt.intro")}</p>
+        </div>
+        <div className="d-flex flex-wrap gap-2" role="group" aria-label={t("gantt.export")}>
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => exportChartPng(chartRef.current?.frame() ?? null)}>
+            {t("gantt.export.png")}
+          </button>
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => exportChartPdf(chartRef.current?.frame() ?? null, t("gantt.title"))}>
+            {t("gantt.export.pdf")}
+          </button>
+          <a className="btn btn-outline-primary btn-sm" href="/gantt.csv" download>
+            {t("gantt.export.csv")}
+          </a>
+          <a className="btn btn-outline-primary btn-sm" href="/gantt.ics" download>
+            {t("gantt.export.ics")}
+          </a>
+        </div>
+      </div>
+
+      <section className="tg-card mb-3" aria-label={t("gantt.filters")}>
+        <div className="tg-gantt-filters">
+          <div>
+            <label htmlFor="gantt-wp">{t("gantt.filter.workPackage")}</label>
+            <select id="gantt-wp" value={filters.workPackageId} onChange={(e) => setFilter({ workPackageId: e.target.value })}>
+              <option value="">{t("gantt.filter.all")}</option>
+              {chart.workPackages.map((wp) => (
+                <option key={wp.id} value={String(wp.id)}>
+                  {wp.code} {wp.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="gantt-owner">{t("gantt.filter.owner")}</label>
+            <select id="gantt-owner" value={filters.owner} onChange={(e) => setFilter({ owner: e.target.value })}>
+              <option value="">{t("gantt.filter.all")}</option>
+              {owners.map((owner) => (
+                <option key={owner} value={owner}>
+                  {owner}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="gantt-state">{t("gantt.filter.state")}</label>
+            <select id="gantt-state" value={filters.state} onChange={(e) => setFilter({ state: e.target.value })}>
+              <option value="">{t("gantt.filter.all")}</option>
+              {itemStates.map((state) => (
+                <option key={state} value={state}>
+                  {t(`state.${state}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="gantt-gate">{t("gantt.filter.gate")}</label>
+            <select id="gantt-gate" value={filters.gateId} onChange={(e) => setFilter({ gateId: e.target.value })}>
+              <option value="">{t("gantt.filter.all")}</option>
+              {chart.gates.map((gate) => (
+                <option key={gate.id} value={String(gate.id)}>
+                  {gateName(gate)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="gantt-search">{t("gantt.filter.search")}</label>
+            <input id="gantt-search" type="search" value={filters.search} onChange={(e) => setFilter({ search: e.target.value })} />
+          </div>
+          <div>
+            <button type="button" className="btn btn-link btn-sm px-0" onClick={() => setFilters(noFilters)} disabled={filters === noFilters}>
+              {t("gantt.filter.reset")}
+            </button>
+          </div>
+        </div>
+      </section>
+
+      <div className="tg-gantt-toolbar mb-2">
+        <div>
+          <label htmlFor="gantt-view">{t("gantt.viewMode")}</label>
+          <select id="gantt-view" value={viewMode ?? "Month"} onChange={(e) => isViewMode(e.target.value) && chooseView(e.target.value)}>
+            {viewModes.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`gantt.view.${mode}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => chartRef.current?.scrollToToday()}>
+          {t("gantt.today")}
+        </button>
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setExpanded(new Set(chart.workPackages.map((wp) => wp.id)))} disabled={filtersRows(filters)}>
+          {t("gantt.expandAll")}
+        </button>
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setExpanded(new Set())} disabled={filtersRows(filters)}>
+          {t("gantt.collapseAll")}
+        </button>
+        <div className="form-check mb-0">
+          <input id="gantt-critical" type="checkbox" className="form-check-input" checked={filters.criticalOnly} onChange={(e) => setFilter({ criticalOnly: e.target.checked })} />
+          <label htmlFor="gantt-critical" className="form-check-label" style={{ fontSize: "0.85rem" }}>
+            {t("gantt.criticalOnly")}
+          </label>
+        </div>
+        {canEdit && chart.lastChange ? (
+          <fetcher.Form method="post" className="ms-auto">
+            <input type="hidden" name="intent" value="undo" />
+            <input type="hidden" name="changeId" value={chart.lastChange.id} />
+            <button type="submit" className="btn btn-outline-danger btn-sm" disabled={busy} title={t("gantt.undoLabel", { summary: chart.lastChange.summary })}>
+              {t("gantt.undo")}
+            </button>
+          </fetcher.Form>
+        ) : null}
+      </div>
+
+      <div className="d-flex flex-wrap justify-content-between gap-2 mb-2">
+        <p className="small text-secondary mb-0" data-testid="gantt-mode">
+          {canEdit ? t("gantt.editable") : t("gantt.readonly")} · {t("gantt.rows", { shown: rows.length, total })}
+        </p>
+        <div className="tg-gantt-legend" aria-label={t("gantt.legend")}>
+          {itemStates.map((state) => (
+            <span key={state}>
+              <i className={`tgd-${state}`} />
+              {t(`state.${state}`)}
+            </span>
+          ))}
+          <span>
+            <i style={{ background: "transparent", border: "2.5px solid #b3142c" }} />
+            {t("gantt.criticalPath")}
+          </span>
+        </div>
+      </div>
+
+      {notice ? (
+        <div className={`alert alert-${notice.kind} py-2 ${notice.preview ? "tg-gantt-confirm" : ""}`} role={notice.preview ? "alertdialog" : "status"} aria-live="polite" data-testid="gantt-notice">
+          {notice.preview ? <strong className="d-block">{t("gantt.confirm.title")}</strong> : null}
+          <span>{notice.text}</span>
+          {notice.preview ? (
+            <div className="d-flex gap-2 mt-2">
+              <button type="button" className="btn btn-primary btn-sm" onClick={accept} disabled={busy}>
+                {t("gantt.confirm.accept")}
+              </button>
+              <button type="button" className="btn btn-outline-secondary btn-sm" onClick={cancel} disabled={busy}>
+                {t("gantt.confirm.cancel")}
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="tg-gantt-scroll">
+        {rows.length === 0 ? (
+          <p className="p-3 mb-0">{t("gantt.noRows")}</p>
+        ) : viewMode ? (
+          <GanttChart
+            ref={chartRef}
+            rows={rows}
+            gates={chart.gates}
+            today={chart.today}
+            criticalLinks={chart.criticalLinks}
+            viewMode={viewMode}
+            locale={locale}
+            t={t}
+            canEdit={canEdit}
+            buildKey={buildKey}
+            onToggle={toggle}
+            onMove={onMove}
+            onRevert={revert}
+          />
+        ) : (
+          <p className="p-3 mb-0">{t("gantt.loading")}</p>
+        )}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { translator } from "~/i18n";
+import { ganttCsv, getGanttChart } from "~/models/gantt.server";
+import { getCurrentProgramme } from "~/models/programme.server";
+import { requireViewer } from "~/utils/auth.server";
+import { getLocale } from "~/utils/locale.server";
+import { today } from "~/utils/today.server";
+
+/** The plan as CSV: every work package, task and milestone with state, slack and critical flag. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireViewer(request);
+  const t = translator(await getLocale(request));
+  const date = today();
+  const chart = getGanttChart(actor, getCurrentProgramme(actor).id, date);
+  const csv = ganttCsv(
+    chart,
+    t("gantt.csv.headers").split(";"),
+    (state) => t(`state.${state}`),
+    (kind) => (kind === "workPackage" || kind === "task" || kind === "milestone" ? t(`gantt.kind.${kind}`) : kind),
+  );
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="traguardi-piano-${date}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

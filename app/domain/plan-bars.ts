@@ -106,20 +106,21 @@ const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&
 export const barColours = { workPackage: "#17324d", task: "#0066cc", milestone: "#a66300", baseline: "#b1b1b3", moved: "#d9364f", grid: "#e3e4e6", text: "#1a1a1a" };
 
 /** The chart as a standalone SVG document (for the PDF). */
-export function barsSvg(layout: BarLayout, options: { truncate?: number } = {}): string {
+export function barsSvg(layout: BarLayout, options: { truncate?: number; fontSize?: number } = {}): string {
   const truncate = options.truncate ?? 48;
+  const fontSize = options.fontSize ?? 10;
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`);
   for (const tick of layout.ticks) {
     parts.push(`<line x1="${tick.x.toFixed(1)}" y1="${layout.top - 6}" x2="${tick.x.toFixed(1)}" y2="${layout.height}" stroke="${barColours.grid}" stroke-width="1"/>`);
-    parts.push(`<text x="${(tick.x + 2).toFixed(1)}" y="${layout.top - 10}" font-size="10" fill="${barColours.text}">${escapeXml(tick.label)}</text>`);
+    parts.push(`<text x="${(tick.x + 2).toFixed(1)}" y="${layout.top - 10}" font-size="${fontSize}" fill="${barColours.text}">${escapeXml(tick.label)}</text>`);
   }
   for (const row of layout.rows) {
     const label = `${row.code} ${row.title}`;
     const shown = label.length > truncate ? `${label.slice(0, truncate - 1)}…` : label;
     const mid = row.y + layout.rowHeight / 2;
     parts.push(
-      `<text x="4" y="${(mid + 4).toFixed(1)}" font-size="10" fill="${barColours.text}"${row.kind === "workPackage" ? ' font-weight="bold"' : ""}>${escapeXml(shown)}</text>`,
+      `<text x="4" y="${(mid + fontSize * 0.35).toFixed(1)}" font-size="${fontSize}" fill="${barColours.text}"${row.kind === "workPackage" ? ' font-weight="bold"' : ""}>${escapeXml(shown)}</text>`,
     );
     if (row.bx !== null && row.bw !== null) {
       const data = `class="tg-bar-baseline" data-code="${escapeXml(row.code)}"`;

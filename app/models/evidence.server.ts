@@ -54,13 +54,16 @@ class PackWriter {
     this.doc.font("Helvetica").fillColor(INK);
   }
 
+  /** Text width of the current page layout (portrait by default). */
+  width = PAGE.width - 2 * PAGE.margin;
+
   get bottom() {
-    return PAGE.height - PAGE.margin - 20;
+    return this.doc.page.height - PAGE.margin - 20;
   }
 
   heading(text: string, size = 16) {
     this.ensure(size * 3);
-    this.doc.moveDown(0.6).font("Helvetica-Bold").fontSize(size).fillColor(INK).text(text, PAGE.margin, undefined, { width: PAGE.width - 2 * PAGE.margin });
+    this.doc.moveDown(0.6).font("Helvetica-Bold").fontSize(size).fillColor(INK).text(text, PAGE.margin, undefined, { width: this.width });
     this.doc.moveDown(0.3).font("Helvetica").fontSize(10);
   }
 
@@ -69,12 +72,12 @@ class PackWriter {
       .font("Helvetica")
       .fontSize(options.size ?? 10)
       .fillColor(options.colour ?? INK)
-      .text(text, PAGE.margin, undefined, { width: PAGE.width - 2 * PAGE.margin });
+      .text(text, PAGE.margin, undefined, { width: this.width });
     this.doc.fillColor(INK);
   }
 
   ensure(space: number) {
-    if (this.doc.y + space > this.bottom) this.doc.addPage();
+    if (this.doc.y + space > this.bottom) this.doc.addPage({ size: "A4", layout: this.doc.page.width > this.doc.page.height ? "landscape" : "portrait", margin: PAGE.margin });
   }
 
   /** A plain ruled table that continues on the next page, repeating its header. */
@@ -100,7 +103,7 @@ class PackWriter {
       this.doc.font("Helvetica").fontSize(size);
       const height = Math.max(...row.map((cell, i) => this.doc.heightOfString(cell, { width: columns[i].width - 4 }))) + 3;
       if (this.doc.y + height > this.bottom) {
-        this.doc.addPage();
+        this.doc.addPage({ size: "A4", layout: this.doc.page.width > this.doc.page.height ? "landscape" : "portrait", margin: PAGE.margin });
         drawHeader();
       }
       const y = this.doc.y;
@@ -126,8 +129,8 @@ class PackWriter {
         .font("Helvetica")
         .fontSize(7.5)
         .fillColor(MUTED)
-        .text(`${this.title} · SHA-256 ${hash.slice(0, 16)}… · pagina ${i + 1} di ${range.count}`, PAGE.margin, PAGE.height - PAGE.margin + 8, {
-          width: PAGE.width - 2 * PAGE.margin,
+        .text(`${this.title} · SHA-256 ${hash.slice(0, 16)}… · pagina ${i + 1} di ${range.count}`, PAGE.margin, this.doc.page.height - PAGE.margin + 8, {
+          width: this.doc.page.width - 2 * PAGE.margin,
           align: "center",
           lineBreak: false,
         });
@@ -163,14 +166,17 @@ function keyedRows(table: KeyedTable) {
   return table.rows.map((row) => [row.label, ...table.columns.map((column) => format(row.values[column.key], column.kind))]);
 }
 
+/** Value columns sized by what they hold; the label column takes the rest. */
 function keyedColumns(table: KeyedTable, width: number): Column[] {
-  const first = Math.min(200, width * 0.35);
-  const rest = (width - first) / Math.max(1, table.columns.length);
-  return [{ header: "", width: first }, ...table.columns.map((c) => ({ header: c.label, width: rest, align: (c.kind === "text" || c.kind === "date" ? "left" : "right") as "left" | "right" }))];
+  const size: Record<KeyedTable["columns"][number]["kind"], number> = { date: 56, number: 58, percent: 56, cents: 80, text: 66 };
+  const values = table.columns.map((c) => ({ header: c.label, width: size[c.kind], align: (c.kind === "text" || c.kind === "date" ? "left" : "right") as "left" | "right" }));
+  const used = values.reduce((sum, c) => sum + c.width, 0);
+  return [{ header: "", width: Math.max(140, width - used) }, ...values];
 }
 
 /** Rows of the plan chart per page: the chart is drawn in slices so every label stays legible. */
 const CHART_ROWS_PER_PAGE = 34;
+const LANDSCAPE_WIDTH = PAGE.height - 2 * PAGE.margin;
 /** Beyond this many tasks the chart shows work packages and milestones only. */
 const CHART_MAX_TASKS = 200;
 
@@ -192,7 +198,7 @@ function writeChanges(pack: PackWriter, diff: SnapshotDiff) {
       ],
       diff.moved.map((m) => [
         `${KIND_IT[m.kind]} ${m.code} ${m.title}`,
-        m.startBefore ? `${formatDate(m.startBefore)} / ${formatDate(m.startAfter)}` : "—",
+        m.startBefore && m.startBefore !== m.startAfter ? `${formatDate(m.startBefore)} / ${formatDate(m.startAfter)}` : "—",
         `${formatDate(m.endBefore)} / ${formatDate(m.endAfter)}`,
         signedDays(m.endDays),
       ]),
@@ -253,9 +259,24 @@ function writeChanges(pack: PackWriter, diff: SnapshotDiff) {
   else pack.paragraph("Nessuno.", { colour: MUTED });
 }
 
+/**
+ * The PDF's standard fonts encode WinAnsi only: the few symbols users type that it lacks are
+ * spelled out rather than silently dropped.
+ */
+const WIN_ANSI_SUBSTITUTES: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≠": "!=", "−": "-" };
+function pdfSafe<T>(value: T): T {
+  if (typeof value === "string") return value.replace(/[→←≥≤≠−]/g, (c) => WIN_ANSI_SUBSTITUTES[c]) as T;
+  if (Array.isArray(value)) return value.map(pdfSafe) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pdfSafe(v)])) as T;
+  return value;
+}
+
 export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ fileName: string; bytes: Buffer; hash: string }> {
-  const { summary, content, verified } = getSnapshot(actor, id);
-  const previous = getPreviousSnapshot(actor, id);
+  const stored = getSnapshot(actor, id);
+  const { summary, verified } = stored;
+  const content = pdfSafe(stored.content);
+  const previousStored = getPreviousSnapshot(actor, id);
+  const previous = previousStored ? { ...previousStored, content: pdfSafe(previousStored.content) } : null;
   const pack = new PackWriter(`Istantanea «${summary.label}» al ${formatDate(summary.asOf)}`);
   const { doc } = pack;
   const done = toBuffer(doc);
@@ -334,25 +355,32 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
     content.plan.milestones.map((m) => [`${m.code} ${m.title}`, m.euCode ?? "—", formatDate(m.dueDate), formatDate(m.achievedDate) || "—", STATE_IT[m.state]]),
   );
 
-  // The plan as bars, in slices of rows that fit a page.
+  // The plan as bars on landscape pages, in slices of rows that fit a page, on one shared date axis.
   const tooMany = content.plan.tasks.length > CHART_MAX_TASKS;
   const rows = planRows(tooMany ? { ...content, plan: { ...content.plan, tasks: [] } } : content);
-  const full = layoutBars(rows, { width: 1000, labelWidth: 330, rowHeight: 20 });
-  for (let start = 0; start < rows.length; start += CHART_ROWS_PER_PAGE) {
-    doc.addPage();
-    pack.heading(`Cronoprogramma alla data${rows.length > CHART_ROWS_PER_PAGE ? ` (${Math.floor(start / CHART_ROWS_PER_PAGE) + 1}/${Math.ceil(rows.length / CHART_ROWS_PER_PAGE)})` : ""}`);
-    if (tooMany) pack.paragraph(`Il programma ha ${content.plan.tasks.length} attività: il grafico mostra work package e milestone; l'elenco completo è nel file attivita.csv.`, { colour: MUTED });
-    // Same date axis on every slice: lay out the slice with the full chart's range.
-    const slice = layoutBars(rows.slice(start, start + CHART_ROWS_PER_PAGE), { width: 1000, labelWidth: 330, rowHeight: 20 });
-    const aligned = { ...slice, ticks: full.ticks, rows: full.rows.slice(start, start + CHART_ROWS_PER_PAGE).map((row, i) => ({ ...row, y: slice.top + i * slice.rowHeight })) };
-    const scale = width / aligned.width;
-    SVGtoPDF(doc, barsSvg(aligned, { truncate: 58 }), PAGE.margin, doc.y + 4, { width, height: aligned.height * scale, assumePt: true });
-    doc.y += aligned.height * scale + 10;
-    pack.paragraph("Blu: attività · Blu scuro: work package · Rombi: milestone.", { colour: MUTED, size: 8 });
+  const chartWidth = PAGE.height - 2 * PAGE.margin;
+  const full = layoutBars(rows, { width: chartWidth, labelWidth: 250, rowHeight: 12.5 });
+  const slices = Math.ceil(rows.length / CHART_ROWS_PER_PAGE);
+  // Rows spread evenly over the pages, so the last one is not a stub.
+  const perPage = Math.ceil(rows.length / Math.max(1, slices));
+  for (let start = 0; start < rows.length; start += perPage) {
+    doc.addPage({ size: "A4", layout: "landscape", margin: PAGE.margin });
+    doc.font("Helvetica-Bold").fontSize(14).fillColor(INK).text(`Cronoprogramma alla data${slices > 1 ? ` (${start / perPage + 1}/${slices})` : ""}`, PAGE.margin, PAGE.margin, { width: chartWidth });
+    doc.font("Helvetica").fontSize(8).fillColor(MUTED);
+    doc.text(
+      `Barre blu: attività · blu scuro: work package · rombi: milestone.${tooMany ? ` Il programma ha ${content.plan.tasks.length} attività: il grafico mostra work package e milestone; l'elenco completo è nel file attivita.csv.` : ""}`,
+      { width: chartWidth },
+    );
+    const slice = full.rows.slice(start, start + perPage);
+    const aligned = { ...full, height: full.top + slice.length * full.rowHeight + 4, rows: slice.map((row, i) => ({ ...row, y: full.top + i * full.rowHeight })) };
+    const top = doc.y + 6;
+    SVGtoPDF(doc, barsSvg(aligned, { truncate: 60, fontSize: 7.5 }), PAGE.margin, top, { width: aligned.width, height: aligned.height, assumePt: true });
+    doc.y = top + aligned.height + 6;
+    doc.x = PAGE.margin;
   }
 
   // Spend.
-  doc.addPage();
+  doc.addPage({ size: "A4", layout: "portrait", margin: PAGE.margin });
   pack.heading("Budget e spesa alla data");
   if (content.finance) {
     const f = content.finance;
@@ -372,16 +400,19 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
     pack.table([{ header: "Voce", width: width * 0.32 }, ...money], f.budgetLines.map((l) => [`${l.code} ${l.title}`, ...figures(l)]));
   } else pack.paragraph("La sezione finanziaria non era attiva quando l'istantanea è stata scattata.", { colour: MUTED });
 
-  // Indicators and training.
+  // Indicators and training, on landscape pages: their tables are wide.
+  doc.addPage({ size: "A4", layout: "landscape", margin: PAGE.margin });
+  pack.width = LANDSCAPE_WIDTH;
   pack.heading("Indicatori");
-  if (content.indicators) pack.table(keyedColumns(content.indicators, width), keyedRows(content.indicators));
+  if (content.indicators) pack.table(keyedColumns(content.indicators, LANDSCAPE_WIDTH), keyedRows(content.indicators));
   else pack.paragraph("La sezione indicatori non era attiva quando l'istantanea è stata scattata.", { colour: MUTED });
   pack.heading("Formazione");
-  if (content.training) pack.table(keyedColumns(content.training, width), keyedRows(content.training));
+  if (content.training) pack.table(keyedColumns(content.training, LANDSCAPE_WIDTH), keyedRows(content.training));
   else pack.paragraph("La sezione formazione non era attiva quando l'istantanea è stata scattata.", { colour: MUTED });
 
   // Changes since the previous snapshot.
-  doc.addPage();
+  doc.addPage({ size: "A4", layout: "portrait", margin: PAGE.margin });
+  pack.width = width;
   pack.heading("Variazioni rispetto all'istantanea precedente");
   if (previous) {
     pack.paragraph(`Istantanea precedente: «${previous.summary.label}» al ${formatDate(previous.summary.asOf)}, SHA-256 ${previous.summary.hash}.`, { colour: MUTED, size: 9 });

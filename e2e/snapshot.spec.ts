@@ -1,0 +1,162 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { e2eDb, expect, forgePost, signInAs, test } from "./fixtures";
+
+/**
+ * Snapshots as the auditor meets them: a manager freezes the programme, the live plan moves on,
+ * and the older snapshot still shows the old figures; the comparison names the moved milestone;
+ * the evidence pack carries the hash.
+ */
+
+interface MilestoneRow {
+  id: number;
+  workPackageId: number;
+  code: string;
+  title: string;
+  dueDate: string;
+  achievedDate: string | null;
+  euCode: string | null;
+  gateId: number;
+  version: number;
+}
+
+function milestone(code: string): MilestoneRow {
+  const db = e2eDb();
+  try {
+    return db
+      .prepare(
+        "select id, work_package_id as workPackageId, code, title, due_date as dueDate, achieved_date as achievedDate, eu_code as euCode, gate_id as gateId, version from milestone where code = ?",
+      )
+      .get(code) as MilestoneRow;
+  } finally {
+    db.close();
+  }
+}
+
+function snapshotRow(id: number) {
+  const db = e2eDb();
+  try {
+    return db.prepare("select id, label, hash, as_of as asOf from snapshot where id = ?").get(id) as { id: number; label: string; hash: string; asOf: string };
+  } finally {
+    db.close();
+  }
+}
+
+const ddmmyyyy = (iso: string) => iso.split("-").reverse().join("/");
+
+function addDays(iso: string, days: number) {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const shots = path.resolve("e2e/.tmp/screenshots");
+
+test.describe("snapshots", () => {
+  test.use({ role: "manager" });
+
+  test("an auditor sees an older snapshot frozen, the moved milestone in the comparison, and the hash in the PDF", async ({ signedIn: page, browser, baseURL }) => {
+    test.setTimeout(120_000);
+    fs.mkdirSync(shots, { recursive: true });
+    const before = milestone("WP3.M2");
+
+    // The manager freezes the programme.
+    await page.goto("/snapshots");
+    await page.getByLabel("Etichetta").fill("Prima dello slittamento");
+    await page.getByRole("button", { name: "Scatta istantanea" }).click();
+    await expect(page).toHaveURL(/\/snapshots\/\d+$/);
+    await expect(page.getByTestId("frozen-banner")).toContainText("istantanea congelata");
+    const olderId = Number(new URL(page.url()).pathname.split("/").pop());
+
+    // The live plan moves on: the milestone slips by 7 days.
+    const moved = addDays(before.dueDate, 7);
+    const reply = await forgePost(page, `/milestones/${before.id}`, {
+      version: String(before.version),
+      workPackageId: String(before.workPackageId),
+      code: before.code,
+      title: before.title,
+      dueDate: moved,
+      achievedDate: before.achievedDate ?? "",
+      euCode: before.euCode ?? "",
+      gateId: String(before.gateId),
+    });
+    expect(reply.status()).toBe(302);
+    expect(milestone("WP3.M2").dueDate).toBe(moved);
+    await page.goto("/");
+    await expect(page.getByTestId("gate-G2").getByTestId("gate-item-WP3.M2")).toContainText(ddmmyyyy(moved));
+
+    // And a second snapshot records the new state.
+    await page.goto("/snapshots");
+    await page.getByLabel("Etichetta").fill("Dopo lo slittamento");
+    await page.getByRole("button", { name: "Scatta istantanea" }).click();
+    await expect(page).toHaveURL(/\/snapshots\/\d+$/);
+    const newerId = Number(new URL(page.url()).pathname.split("/").pop());
+    expect(newerId).toBeGreaterThan(olderId);
+    const older = snapshotRow(olderId);
+
+    // The auditor, in a separate session.
+    const auditorContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "it-IT", timezoneId: "Europe/Rome" });
+    const auditor = await auditorContext.newPage();
+    await signInAs(auditor, "auditor", baseURL!);
+    await auditor.goto("/snapshots");
+    await expect(auditor.getByTestId(`snapshot-row-${olderId}`)).toContainText("Prima dello slittamento");
+    await expect(auditor.getByRole("button", { name: "Scatta istantanea" })).toHaveCount(0);
+    await auditor.getByRole("link", { name: "Prima dello slittamento" }).click();
+    await expect(auditor).toHaveURL(new RegExp(`/snapshots/${olderId}$`));
+    const banner = auditor.getByTestId("frozen-banner");
+    await expect(banner).toContainText(`Vista al ${ddmmyyyy(older.asOf)} — istantanea congelata`);
+    await expect(auditor.getByTestId("snapshot-hash")).toHaveText(older.hash);
+    await expect(auditor.getByTestId("hash-verified")).toBeVisible();
+    // Frozen numbers: the old due date, although the live plan now says otherwise.
+    await expect(auditor.getByTestId("frozen-gate-G2").getByTestId("frozen-item-WP3.M2").getByTestId("item-date")).toHaveText(ddmmyyyy(before.dueDate));
+    await expect(auditor.getByRole("button", { name: "Salva" })).toHaveCount(0);
+
+    // The comparison names the moved milestone and its days.
+    await auditor.goto(`/snapshots/compare?a=${olderId}&b=${newerId}`);
+    const movedRow = auditor.getByTestId("moved-WP3.M2");
+    await expect(movedRow).toContainText(ddmmyyyy(before.dueDate));
+    await expect(movedRow).toContainText(ddmmyyyy(moved));
+    await expect(movedRow.getByTestId("moved-days")).toHaveText("+7 giorni");
+    await expect(auditor.getByTestId("diff-moved")).toContainText("1");
+    // Ghost baseline bars sit under the current bars; the moved milestone is drawn in red.
+    await expect(auditor.locator('.tg-bar-baseline[data-code="WP3.M2"]')).toHaveCount(1);
+    await expect(auditor.locator('.tg-bar-moved[data-code="WP3.M2"]')).toHaveCount(1);
+    const ghost = await auditor.locator('.tg-bar-baseline[data-code="WP3.M2"]').boundingBox();
+    const current = await auditor.locator('.tg-bar-moved[data-code="WP3.M2"]').boundingBox();
+    expect(current!.x).toBeGreaterThan(ghost!.x);
+    await auditor.screenshot({ path: path.join(shots, "snapshot-compare.png"), fullPage: true });
+    await auditor.locator("section", { has: auditor.locator("#baseline-chart") }).screenshot({ path: path.join(shots, "snapshot-baseline-bars.png") });
+
+    // Against now, the same difference (nothing moved since the second snapshot).
+    await auditor.goto(`/snapshots/compare?a=${olderId}&b=now`);
+    await expect(auditor.getByTestId("moved-WP3.M2").getByTestId("moved-days")).toHaveText("+7 giorni");
+
+    // The evidence pack: a multi-page PDF with the hash in its text.
+    await auditor.goto(`/snapshots/${olderId}`);
+    const [download] = await Promise.all([auditor.waitForEvent("download"), auditor.getByRole("link", { name: /Pacchetto di evidenze/ }).click()]);
+    const pdfFile = path.join(shots, `snapshot-${olderId}.pdf`);
+    await download.saveAs(pdfFile);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdfFile]).toString())?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    const text = execFileSync("pdftotext", [pdfFile, "-"]).toString();
+    expect(text).toContain(older.hash);
+    expect(text).toContain("Pacchetto di evidenze");
+
+    // And the CSV archive downloads too.
+    const [zip] = await Promise.all([auditor.waitForEvent("download"), auditor.getByRole("link", { name: /Dati in CSV/ }).click()]);
+    expect(zip.suggestedFilename()).toBe(`traguardi-istantanea-${olderId}-${older.asOf}.zip`);
+    await auditorContext.close();
+  });
+
+  test("the audit-chain check is available to auditors and reports an intact chain", async ({ browser, baseURL }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, "auditor", baseURL!);
+    await page.goto("/audit/verify");
+    await page.getByTestId("audit-verify-run").click();
+    await expect(page.getByTestId("audit-verify-result")).toHaveAttribute("data-ok", "true");
+    await expect(page.getByTestId("audit-verify-result")).toContainText("Catena integra");
+    await context.close();
+  });
+});

@@ -112,6 +112,19 @@ test.describe("snapshots", () => {
     await expect(auditor.getByTestId("frozen-gate-G2").getByTestId("frozen-item-WP3.M2").getByTestId("item-date")).toHaveText(ddmmyyyy(before.dueDate));
     await expect(auditor.getByRole("button", { name: "Salva" })).toHaveCount(0);
 
+    // The other as-of views render from the same frozen content, each under the banner.
+    const views = auditor.getByRole("navigation", { name: "Viste alla data" });
+    await views.getByRole("link", { name: "Spesa e budget" }).click();
+    await expect(auditor.getByTestId("frozen-banner")).toContainText("istantanea congelata");
+    await expect(auditor.getByTestId("frozen-spend-by-wp")).toContainText("Totale");
+    await expect(auditor.getByTestId("frozen-spend-by-wp")).toContainText("€ ");
+    await views.getByRole("link", { name: "Indicatori" }).click();
+    await expect(auditor.getByTestId("frozen-indicators").locator("tbody tr").first()).toBeVisible();
+    await views.getByRole("link", { name: "Formazione" }).click();
+    await expect(auditor.getByTestId("frozen-training")).toContainText("Totale programma");
+    await views.getByRole("link", { name: "Cronoprogramma" }).click();
+    await expect(auditor.locator('.tg-bar[data-code="WP3.M2"]')).toHaveCount(1);
+
     // The comparison names the moved milestone and its days.
     await auditor.goto(`/snapshots/compare?a=${olderId}&b=${newerId}`);
     const movedRow = auditor.getByTestId("moved-WP3.M2");
@@ -127,6 +140,10 @@ test.describe("snapshots", () => {
     expect(current!.x).toBeGreaterThan(ghost!.x);
     await auditor.screenshot({ path: path.join(shots, "snapshot-compare.png"), fullPage: true });
     await auditor.locator("section", { has: auditor.locator("#baseline-chart") }).screenshot({ path: path.join(shots, "snapshot-baseline-bars.png") });
+    await auditor.getByRole("link", { name: "Mostra solo gli elementi spostati" }).click();
+    await expect(auditor.locator(".tg-bar-moved")).toHaveCount(1);
+    await expect(auditor.locator('.tg-bar[data-code="WP3.1"]')).toHaveCount(0);
+    await auditor.locator("section", { has: auditor.locator("#baseline-chart") }).screenshot({ path: path.join(shots, "snapshot-baseline-moved.png") });
 
     // Against now, the same difference (nothing moved since the second snapshot).
     await auditor.goto(`/snapshots/compare?a=${olderId}&b=now`);

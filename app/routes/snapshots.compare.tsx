@@ -27,8 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!a || (b !== "now" && !b)) return { snapshots, selection: { a: a || null, b: bParam }, comparison: null, same: false };
   if (a === b) return { snapshots, selection: { a, b: bParam }, comparison: null, same: true };
   const { before, after, diff } = compareSnapshots(actor, a, b, today());
-  let rows = planRows(after.content, before.content);
-  if (rows.length > FULL_CHART_ROWS) rows = planRows(after.content, before.content, { onlyMoved: true });
+  const allRows = planRows(after.content, before.content);
+  const onlyMoved = url.searchParams.get("only") === "moved" || allRows.length > FULL_CHART_ROWS;
+  const rows = onlyMoved ? planRows(after.content, before.content, { onlyMoved: true }) : allRows;
   const describe = (side: typeof before) =>
     side.side.kind === "snapshot"
       ? { id: side.side.summary.id, label: side.side.summary.label, asOf: side.side.summary.asOf, hash: side.side.summary.hash }
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     snapshots,
     selection: { a, b: bParam },
     same: false,
-    comparison: { before: describe(before), after: describe(after), diff, layout: layoutBars(rows) },
+    comparison: { before: describe(before), after: describe(after), diff, layout: layoutBars(rows), onlyMoved, canShowAll: allRows.length <= FULL_CHART_ROWS },
   };
 }
 
@@ -110,6 +111,19 @@ export default function ComparePage() {
               <span className="tg-legend-swatch" style={{ background: barColours.task }} />
               <span className="tg-legend-swatch" style={{ background: barColours.moved }} />
               {t("snapshot.baselineLegend", { date: formatDate(comparison.before.asOf), after: formatDate(comparison.after.asOf) })}
+            </p>
+            <p className="small">
+              {comparison.onlyMoved ? (
+                comparison.canShowAll ? (
+                  <Link to={`?a=${selection.a}&b=${selection.b}#baseline-chart`} preventScrollReset>
+                    {t("snapshot.showAll")}
+                  </Link>
+                ) : null
+              ) : (
+                <Link to={`?a=${selection.a}&b=${selection.b}&only=moved#baseline-chart`} preventScrollReset>
+                  {t("snapshot.onlyMoved")}
+                </Link>
+              )}
             </p>
             <PlanBarsChart layout={comparison.layout} label={t("snapshot.baseline")} />
           </section>

@@ -34,6 +34,7 @@ function Header() {
     { to: "/work-packages", label: t("nav.workPackages"), show: true },
     { to: "/gantt", label: t("gantt.nav"), show: true },
     { to: "/snapshots", label: t("snapshot.nav"), show: true },
+    { to: "/finance", label: t("finance.nav"), show: true },
     { to: "/audit", label: t("nav.audit"), show: viewer?.permissions.includes("read:audit") },
     { to: "/admin/users", label: t("nav.users"), show: viewer?.permissions.includes("manage:users") },
   ];

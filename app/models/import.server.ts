@@ -430,7 +430,7 @@ export interface ImportJob {
   error: { formErrors: Message[]; fieldErrors: { field: string | null; message: Message }[]; rowIssues: RowIssue[]; issueCount: number } | null;
 }
 
-const jobs = ((globalThis as unknown as { __traguardiImportJobs?: Map<string, ImportJob> }).__traguardiImportJobs ??= new Map());
+const jobs: Map<string, ImportJob> = ((globalThis as unknown as { __traguardiImportJobs?: Map<string, ImportJob> }).__traguardiImportJobs ??= new Map<string, ImportJob>());
 
 /** Starts the import of a previewed (staged) file and returns at once; poll getImportJob for progress. */
 export function startImport(
@@ -477,6 +477,8 @@ export function getImportJob(actor: Actor, id: string) {
   if (!job || job.actorId !== actor.id) throw new NotFoundError("import_job", id);
   return { id: job.id, fileName: job.fileName, progress: job.progress, result: job.result, error: job.error };
 }
+
+export type ImportJobView = ReturnType<typeof getImportJob>;
 
 export function listImportBatches(actor: Actor, programmeId: number) {
   requirePermission(actor, "read:programme");

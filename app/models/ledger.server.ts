@@ -91,7 +91,7 @@ export interface LedgerFilters {
 
 export const LEDGER_PAGE_SIZE = 50;
 
-export function listLedgerEntries(actor: Actor, programmeId: number, filters: LedgerFilters) {
+export function listLedgerEntries(actor: Actor, programmeId: number, filters: LedgerFilters, { pageSize = LEDGER_PAGE_SIZE } = {}) {
   requirePermission(actor, "read:programme");
   const db = getDb();
   const where: SQL[] = [eq(budgetLine.programmeId, programmeId)];
@@ -124,8 +124,8 @@ export function listLedgerEntries(actor: Actor, programmeId: number, filters: Le
     .innerJoin(workPackage, eq(workPackage.id, budgetLine.workPackageId))
     .where(condition)
     .orderBy(desc(ledgerEntry.entryDate), desc(ledgerEntry.id))
-    .limit(LEDGER_PAGE_SIZE)
-    .offset((page - 1) * LEDGER_PAGE_SIZE)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .all();
   const totals = db
     .select({ kind: ledgerEntry.kind, total: sql<number>`coalesce(sum(${ledgerEntry.amountCents}), 0)`, entries: count() })
@@ -149,7 +149,7 @@ export function listLedgerEntries(actor: Actor, programmeId: number, filters: Le
     paid: totals.find((row) => row.kind === "payment")?.total ?? 0,
     entryCount,
     page,
-    pageCount: Math.max(1, Math.ceil(entryCount / LEDGER_PAGE_SIZE)),
+    pageCount: Math.max(1, Math.ceil(entryCount / pageSize)),
   };
 }
 

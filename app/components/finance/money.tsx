@@ -1,0 +1,15 @@
+import { formatEuro } from "~/domain/money";
+import { useLocale } from "~/i18n/use-t";
+
+/** An amount in euro cents, shown as € 1.234.567,89 (Italian) or €1,234,567.89 (English). */
+export function Euro({ cents, className }: { cents: number | null | undefined; className?: string }) {
+  const locale = useLocale();
+  if (cents == null) return <span className={className}>—</span>;
+  return <span className={`tg-nowrap ${className ?? ""}`}>{formatEuro(cents, locale)}</span>;
+}
+
+export function Percent({ value }: { value: number | null }) {
+  const locale = useLocale();
+  if (value === null) return <span>—</span>;
+  return <span className="tg-nowrap">{(value * 100).toLocaleString(locale === "it" ? "it-IT" : "en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%</span>;
+}

@@ -1,0 +1,133 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { SCurve } from "~/components/charts/s-curve";
+import { ExportLinks } from "~/components/finance/finance-nav";
+import { Euro, Percent } from "~/components/finance/money";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { formatEuro } from "~/domain/money";
+import { useLocale, useT } from "~/i18n/use-t";
+import { getCurrentProgramme } from "~/models/programme.server";
+import { getSpendSummary } from "~/models/spend.server";
+import { requireViewer } from "~/utils/auth.server";
+import { asOfParam } from "~/utils/finance-params.server";
+
+export const meta: MetaFunction = () => [{ title: "Finanza · Traguardi" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireViewer(request);
+  const programme = getCurrentProgramme(actor);
+  return getSpendSummary(actor, programme.id, asOfParam(request));
+}
+
+function Figure({ label, testId, children }: { label: string; testId: string; children: React.ReactNode }) {
+  return (
+    <div className="col-6 col-lg-4 col-xl-2">
+      <div className="tg-card h-100 py-3 px-3">
+        <div className="small fw-semibold text-secondary">{label}</div>
+        <div className="fs-5 fw-bold" data-testid={testId}>
+          {children}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export default function FinanceSummary() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const { summary } = data;
+  const keep = (path: string) => `${path}?asOf=${data.asOf}`;
+  return (
+    <>
+      <div className="row g-3 mb-3">
+        <Figure label={t("finance.summary.plannedToDate")} testId="sum-planned">
+          <Euro cents={summary.plannedToDate} />
+        </Figure>
+        <Figure label={t("finance.summary.committed")} testId="sum-committed">
+          <Euro cents={summary.committed} />
+        </Figure>
+        <Figure label={t("finance.summary.paid")} testId="sum-paid">
+          <Euro cents={summary.paid} />
+        </Figure>
+        <Figure label={t("finance.summary.absorption")} testId="sum-absorption">
+          <Percent value={summary.absorption} />
+        </Figure>
+        <Figure label={t("finance.summary.variance")} testId="sum-variance">
+          <Euro cents={summary.variance} className={summary.variance < 0 ? "text-danger" : ""} />
+        </Figure>
+        <Figure label={t("finance.summary.eac")} testId="sum-eac">
+          <Euro cents={summary.forecastAtCompletion} />
+        </Figure>
+      </div>
+      <p className={summary.budgetDifference === 0 ? "text-success" : "alert alert-warning"} data-testid="budget-check">
+        {summary.budgetDifference === 0
+          ? t("finance.summary.budgetOk", { total: formatEuro(summary.programmeTotal, locale) })
+          : t("finance.summary.budgetDiff", {
+              lines: formatEuro(summary.budget, locale),
+              total: formatEuro(summary.programmeTotal, locale),
+              difference: formatEuro(summary.budgetDifference, locale),
+            })}
+      </p>
+      <section className="tg-card mb-4">
+        <div className="d-flex justify-content-end">
+          <ExportLinks view="scurve" />
+        </div>
+        <SCurve points={data.months} gates={data.gates} asOf={data.asOf} />
+      </section>
+      <section className="tg-card mb-4" aria-labelledby="by-wp-title">
+        <div className="d-flex justify-content-between align-items-center mb-2">
+          <h2 className="h4 mb-0" id="by-wp-title">
+            {t("finance.summary.byWp")}
+          </h2>
+          <ExportLinks view="summary" />
+        </div>
+        <div className="table-responsive">
+          <table className="table tg-table tg-fin-compact mb-0" data-testid="wp-summary">
+            <thead>
+              <tr>
+                <th scope="col">{t("finance.col.workPackage")}</th>
+                <th scope="col" className="tg-num">{t("finance.col.budget")}</th>
+                <th scope="col" className="tg-num">{t("finance.summary.plannedToDate")}</th>
+                <th scope="col" className="tg-num">{t("finance.summary.committed")}</th>
+                <th scope="col" className="tg-num">{t("finance.summary.paid")}</th>
+                <th scope="col" className="tg-num">{t("finance.col.absorption")}</th>
+                <th scope="col" className="tg-num">{t("finance.summary.eac")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.byWorkPackage.map((wp) => (
+                <tr key={wp.id} data-testid={`wp-row-${wp.code}`}>
+                  <th scope="row">
+                    <Link to={keep(`/finance/ledger`) + `&wp=${wp.id}`}>{wp.code}</Link> <span className="fw-normal">{wp.title}</span>
+                  </th>
+                  <td className="tg-num"><Euro cents={wp.budget} /></td>
+                  <td className="tg-num"><Euro cents={wp.plannedToDate} /></td>
+                  <td className="tg-num"><Euro cents={wp.committed} /></td>
+                  <td className="tg-num"><Euro cents={wp.paid} /></td>
+                  <td className="tg-num"><Percent value={wp.absorption} /></td>
+                  <td className="tg-num"><Euro cents={wp.eac} /></td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="fw-bold">
+                <th scope="row">{t("finance.col.total")}</th>
+                <td className="tg-num"><Euro cents={summary.budget} /></td>
+                <td className="tg-num"><Euro cents={summary.plannedToDate} /></td>
+                <td className="tg-num"><Euro cents={summary.committed} /></td>
+                <td className="tg-num"><Euro cents={summary.paid} /></td>
+                <td className="tg-num"><Percent value={summary.absorption} /></td>
+                <td className="tg-num"><Euro cents={summary.forecastAtCompletion} /></td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

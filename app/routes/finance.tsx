@@ -1,0 +1,28 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { FinanceNav } from "~/components/finance/finance-nav";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { requireViewer } from "~/utils/auth.server";
+import { today } from "~/utils/today.server";
+import financeCss from "~/styles/finance.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireViewer(request);
+  return { today: today() };
+}
+
+export default function FinanceLayout() {
+  const { today } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <FinanceNav today={today} />
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -106,12 +106,20 @@ export default function ComparePage() {
             <h2 className="h5" id="baseline-chart">
               {t("snapshot.baseline")}
             </h2>
-            <p className="small">
-              <span className="tg-legend-swatch" style={{ background: barColours.baseline }} />
-              <span className="tg-legend-swatch" style={{ background: barColours.task }} />
-              <span className="tg-legend-swatch" style={{ background: barColours.moved }} />
-              {t("snapshot.baselineLegend", { date: formatDate(comparison.before.asOf), after: formatDate(comparison.after.asOf) })}
-            </p>
+            <ul className="list-inline small mb-2" data-testid="baseline-legend">
+              <li className="list-inline-item me-3">
+                <span className="tg-legend-swatch" style={{ background: barColours.baseline }} />
+                {t("snapshot.legend.baseline", { date: formatDate(comparison.before.asOf) })}
+              </li>
+              <li className="list-inline-item me-3">
+                <span className="tg-legend-swatch" style={{ background: barColours.task }} />
+                {t("snapshot.legend.current", { date: formatDate(comparison.after.asOf) })}
+              </li>
+              <li className="list-inline-item">
+                <span className="tg-legend-swatch" style={{ background: barColours.moved }} />
+                {t("snapshot.legend.moved")}
+              </li>
+            </ul>
             <p className="small">
               {comparison.onlyMoved ? (
                 comparison.canShowAll ? (

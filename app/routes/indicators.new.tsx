@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { IndicatorForm } from "~/components/forms/training-forms";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { indicatorSchema } from "~/domain/schemas/training";
+import { useT } from "~/i18n/use-t";
+import { listCatalogueOptions } from "~/models/catalogue.server";
+import { createIndicator } from "~/models/indicator.server";
+import { getCurrentProgramme } from "~/models/programme.server";
+import { requireViewerWith } from "~/utils/auth.server";
+import { submitForm } from "~/utils/form-action.server";
+import { toastHeaders } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Nuovo indicatore · Traguardi" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireViewerWith(request, "update:training");
+  return { catalogueOptions: listCatalogueOptions(actor, getCurrentProgramme(actor).id) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return submitForm(request, { permission: "update:training", schema: indicatorSchema }, async (value, { viewer }) => {
+    const { id, version, euCode, catalogueItemId, ...input } = value;
+    const created = createIndicator(viewer.actor, getCurrentProgramme(viewer.actor).id, { ...input, euCode: euCode ?? null, catalogueItemId: catalogueItemId ?? null });
+    return redirect(`/indicators/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.indicatorSaved" }) });
+  });
+}
+
+export default function NewIndicatorPage() {
+  const { catalogueOptions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <Link to="/indicators">← {t("training.indicator.back")}</Link>
+      <h1 className="h2 my-3">{t("training.indicator.new")}</h1>
+      <div className="tg-card">
+        <IndicatorForm defaultValue={{ unit: "percent" }} catalogueOptions={catalogueOptions} lastResult={actionData?.result} submitLabel={t("action.save")} />
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,127 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { RolloutCurve } from "~/components/charts/rollout-curve";
+import { RolloutHeatmap } from "~/components/charts/rollout-heatmap";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { formatDate } from "~/domain/dates";
+import type { MessageKey } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-t";
+import { getCurrentProgramme } from "~/models/programme.server";
+import { getRolloutOverview } from "~/models/training.server";
+import trainingCss from "~/styles/training.css";
+import { requireViewer } from "~/utils/auth.server";
+import { today } from "~/utils/today.server";
+import { useCan } from "~/utils/viewer";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
+export const meta: MetaFunction = () => [{ title: "Formazione · Traguardi" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireViewer(request);
+  const programme = getCurrentProgramme(actor);
+  return getRolloutOverview(actor, programme.id, today());
+}
+
+export default function TrainingPage() {
+  const overview = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const canEdit = useCan("update:training");
+  const number = new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB", { maximumFractionDigits: 0 });
+  const { curve, matrix } = overview;
+  return (
+    <>
+      <div className="d-flex justify-content-between align-items-start flex-wrap gap-2 mb-3">
+        <div>
+          <h1 className="h2 mb-1">{t("training.title")}</h1>
+          <p className="mb-0">{t("training.intro", { date: formatDate(overview.asOf) })}</p>
+        </div>
+        <div className="d-flex gap-2">
+          <Link to="/training/waves" className="btn btn-outline-primary">
+            {t("training.waves.title")}
+          </Link>
+          {canEdit ? (
+            <Link to="/training/import" className="btn btn-primary">
+              {t("training.import.link")}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      <section className="tg-card mb-4" aria-labelledby="heatmap-title">
+        <h2 className="h4" id="heatmap-title">
+          {t("training.heatmap.title")}
+        </h2>
+        <RolloutHeatmap
+          groups={overview.groups}
+          authorities={overview.authorities}
+          cells={matrix.cells}
+          byGroup={matrix.byGroup}
+          byAuthority={matrix.byAuthority}
+          total={matrix.total}
+        />
+      </section>
+
+      <div className="row g-4 mb-4">
+        <section className="col-12 col-xl-8" aria-labelledby="curve-title">
+          <div className="tg-card h-100">
+            <h2 className="h4" id="curve-title">
+              {t("training.curve.title", { date: formatDate(curve.gateDate) })}
+            </h2>
+            <p className="mb-1" data-testid="curve-summary">
+              {t("training.curve.summary", {
+                trained: number.format(curve.trainedToDate),
+                planned: number.format(Math.round(curve.plannedAtGate)),
+                total: number.format(curve.totalTarget),
+              })}{" "}
+              {curve.projectedAtGate !== null ? t("training.curve.projection", { projected: number.format(Math.round(curve.projectedAtGate)) }) : null}
+            </p>
+            <p>
+              <span className={`tg-ind-status tg-ind-status-${curve.onCourse ? "on_track" : "missed"}`}>
+                {t(curve.onCourse ? "training.curve.onCourse" : "training.curve.offCourse")}
+              </span>
+            </p>
+            <RolloutCurve points={curve.points} gateDate={curve.gateDate} asOf={overview.asOf} />
+          </div>
+        </section>
+        <section className="col-12 col-xl-4" aria-labelledby="lagging-title">
+          <div className="tg-card h-100" data-testid="lagging">
+            <h2 className="h4" id="lagging-title">
+              {t("training.lagging.title")}
+            </h2>
+            <h3 className="h6 mt-3">{t("training.lagging.groups")}</h3>
+            {overview.laggingGroups.length ? (
+              <ul className="tg-lag-list" data-testid="lagging-groups">
+                {overview.laggingGroups.map((group) => (
+                  <li key={group}>
+                    <Link to={`/training/waves?group=${group}`}>{t(`training.group.${group}` as MessageKey)}</Link>{" "}
+                    ({number.format(matrix.byGroup[group].trained)}/{number.format(matrix.byGroup[group].planned)})
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("training.lagging.none")}</p>
+            )}
+            <h3 className="h6 mt-3">{t("training.lagging.authorities")}</h3>
+            {overview.laggingAuthorities.length ? (
+              <ul className="tg-lag-list" data-testid="lagging-authorities">
+                {overview.laggingAuthorities.map((a) => (
+                  <li key={a.id}>
+                    <Link to={`/training/waves?authority=${a.id}`}>{a.name}</Link> ({number.format(matrix.byAuthority[a.id].trained)}/
+                    {number.format(matrix.byAuthority[a.id].planned)})
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("training.lagging.none")}</p>
+            )}
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,10 +1,11 @@
 import Database from "better-sqlite3";
+import fs from "node:fs";
 import { defaultDatabasePath } from "../client";
 import { restoreDatabase } from "../backup";
 
 /**
  * npm run restore -- <backup file>: replaces DATABASE_PATH (or data/traguardi.db) with the backup.
- * Stop the server first. Refuses while another process holds a write lock on the database.
+ * Stop the server first: it refuses while another process has the database open.
  */
 const backupFile = process.argv[2];
 if (!backupFile) {
@@ -12,15 +13,20 @@ if (!backupFile) {
   process.exit(2);
 }
 const target = defaultDatabasePath();
-try {
-  // A running server in WAL mode keeps the database open; a short exclusive lock proves nobody writes.
-  const probe = new Database(target, { fileMustExist: true });
-  probe.pragma("busy_timeout = 0");
-  probe.exec("BEGIN EXCLUSIVE; COMMIT;");
-  probe.close();
-} catch (error) {
-  if (!(error instanceof Error && /unable to open|does not exist/i.test(error.message))) {
-    console.error(`The database is in use (${error instanceof Error ? error.message : String(error)}): stop the server before restoring.`);
+if (fs.existsSync(target)) {
+  // Leaving WAL mode needs every other connection closed: if it cannot, a server still has the
+  // database open. (The file is about to be replaced, so changing its journal mode costs nothing.)
+  let mode: unknown;
+  try {
+    const probe = new Database(target);
+    probe.pragma("busy_timeout = 0");
+    mode = probe.pragma("journal_mode = DELETE", { simple: true });
+    probe.close();
+  } catch (error) {
+    mode = error instanceof Error ? error.message : String(error);
+  }
+  if (mode !== "delete") {
+    console.error(`The database ${target} is in use (${String(mode)}): stop the server before restoring.`);
     process.exit(1);
   }
 }

@@ -166,6 +166,23 @@ test.describe("snapshots", () => {
     await auditorContext.close();
   });
 
+  test("a snapshot without a label is refused with an Italian message, and nothing is written", async ({ signedIn: page }) => {
+    const count = () => {
+      const db = e2eDb();
+      try {
+        return (db.prepare("select (select count(*) from snapshot) + (select count(*) from audit_log) as n").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const before = count();
+    await page.goto("/snapshots");
+    const reply = await forgePost(page, "/snapshots", { label: "   " });
+    expect(reply.status()).toBe(400);
+    expect(await reply.text()).toContain("Indicare un'etichetta per l'istantanea.");
+    expect(count()).toBe(before);
+  });
+
   test("the audit-chain check is available to auditors and reports an intact chain", async ({ browser, baseURL }) => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -168,3 +168,28 @@ export function gateItemsOf(content: SnapshotContent, gateId: number) {
       })),
   ].sort((a, b) => order[a.state] - order[b.state] || a.date.localeCompare(b.date));
 }
+
+/** Which optional sections a snapshot holds: the as-of view tabs show what exists. */
+export function sectionsOf(content: SnapshotContent) {
+  return { finance: content.finance !== null, training: content.training !== null, indicators: content.indicators !== null };
+}
+export type SnapshotSections = ReturnType<typeof sectionsOf>;
+
+/**
+ * What the frozen dashboard shows, without the task list: a large programme's snapshot is
+ * megabytes, and the page needs only gates, work packages and milestones.
+ */
+export function dashboardOf(content: SnapshotContent) {
+  return {
+    meta: content.meta,
+    programme: content.programme,
+    overallProgress: content.plan.overallProgress,
+    taskCount: content.plan.tasks.length,
+    milestoneCount: content.plan.milestones.length,
+    gates: content.gates.map((gate) => ({ ...gate, items: gateItemsOf(content, gate.id) })),
+    euMilestones: content.plan.milestones
+      .filter((m) => m.euCode)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+      .map((m) => ({ ...m, workPackageCode: content.plan.workPackages.find((wp) => wp.id === m.workPackageId)?.code ?? "" })),
+  };
+}

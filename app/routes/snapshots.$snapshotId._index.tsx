@@ -7,7 +7,7 @@ import { Progress } from "~/components/ui/progress";
 import { StateBadge } from "~/components/ui/state-badge";
 import { formatQuarter } from "~/domain/dates";
 import { formatEuro } from "~/domain/money";
-import { gateItemsOf } from "~/domain/snapshot-content";
+import { dashboardOf, sectionsOf } from "~/domain/snapshot-content";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getPreviousSnapshot, getSnapshot } from "~/models/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -18,9 +18,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  const snapshot = getSnapshot(actor, Number(params.snapshotId));
-  const previous = getPreviousSnapshot(actor, snapshot.summary.id);
-  return { ...snapshot, previousId: previous?.summary.id ?? null };
+  const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+  const previous = getPreviousSnapshot(actor, summary.id);
+  return { summary, verified, sections: sectionsOf(content), dashboard: dashboardOf(content), previousId: previous?.summary.id ?? null };
 }
 
 function Countdown({ days }: { days: number }) {
@@ -32,18 +32,17 @@ function Countdown({ days }: { days: number }) {
 
 /** The dashboard exactly as it stood: every figure comes from the frozen content, none from the live plan. */
 export default function FrozenDashboardPage() {
-  const { summary, content, verified, previousId } = useLoaderData<typeof loader>();
+  const { summary, verified, sections, dashboard, previousId } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const { programme } = content;
-  const wpCode = new Map(content.plan.workPackages.map((wp) => [wp.id, wp.code]));
+  const { programme } = dashboard;
   return (
     <>
       <p className="mb-2">
         <Link to="/snapshots">← {t("snapshot.nav")}</Link>
       </p>
       <h1 className="h2 mb-3">{summary.label}</h1>
-      <FrozenBanner summary={summary} verified={verified} content={content} />
+      <FrozenBanner summary={summary} verified={verified} sections={sections} />
       <div className="d-flex flex-wrap gap-2 mb-4">
         <a className="btn btn-primary btn-sm" href={`/snapshots/${summary.id}/pdf`} download>
           {t("snapshot.download")}: {t("snapshot.pdf")}
@@ -87,14 +86,14 @@ export default function FrozenDashboardPage() {
             <dl className="tg-kv mb-0">
               <dt>{t("dashboard.overallProgress")}</dt>
               <dd data-testid="frozen-overall-progress">
-                <Progress value={content.plan.overallProgress} large label={t("dashboard.overallProgress")} />
+                <Progress value={dashboard.overallProgress} large label={t("dashboard.overallProgress")} />
                 <small className="text-secondary">
-                  {t("wp.items", { tasks: content.plan.tasks.length, milestones: content.plan.milestones.length })}
+                  {t("wp.items", { tasks: dashboard.taskCount, milestones: dashboard.milestoneCount })}
                 </small>
               </dd>
               <dt>{t("dashboard.today")}</dt>
               <dd data-testid="frozen-reference-date">
-                <DateText value={content.meta.asOf} />
+                <DateText value={dashboard.meta.asOf} />
               </dd>
             </dl>
           </div>
@@ -103,8 +102,8 @@ export default function FrozenDashboardPage() {
 
       <h2 className="h4 mb-3">{t("dashboard.gates")}</h2>
       <div className="row g-4 mb-4">
-        {content.gates.map((gate) => {
-          const items = gateItemsOf(content, gate.id);
+        {dashboard.gates.map((gate) => {
+          const items = gate.items;
           return (
             <div className="col-12 col-xl-6" key={gate.id}>
               <section className="tg-card h-100" aria-labelledby={`frozen-gate-${gate.id}`} data-testid={`frozen-gate-${gate.code}`}>
@@ -182,16 +181,13 @@ export default function FrozenDashboardPage() {
               </tr>
             </thead>
             <tbody>
-              {content.plan.milestones
-                .filter((m) => m.euCode)
-                .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
-                .map((m) => (
+              {dashboard.euMilestones.map((m) => (
                   <tr key={m.id} data-testid={`frozen-eu-${m.euCode}`}>
                     <td className="font-monospace fw-semibold">{m.euCode}</td>
                     <td>
                       {m.code} {m.title}
                     </td>
-                    <td>{wpCode.get(m.workPackageId)}</td>
+                    <td>{m.workPackageCode}</td>
                     <td>
                       <DateText value={m.dueDate} /> <span className="text-secondary small">({formatQuarter(m.dueDate, locale)})</span>
                     </td>

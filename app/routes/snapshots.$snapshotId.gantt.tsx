@@ -4,6 +4,7 @@ import { FrozenBanner } from "~/components/snapshot/frozen-banner";
 import { PlanBarsChart } from "~/components/snapshot/plan-bars-chart";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { layoutBars, planRows } from "~/domain/plan-bars";
+import { sectionsOf } from "~/domain/snapshot-content";
 import { useT } from "~/i18n/use-t";
 import { getSnapshot } from "~/models/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -12,15 +13,20 @@ import snapshotCss from "~/styles/snapshot.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.summary.label ?? ""} · Cronoprogramma · Traguardi` }];
 
+const MAX_TASK_ROWS = 1000;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  const snapshot = getSnapshot(actor, Number(params.snapshotId));
-  return { ...snapshot, layout: layoutBars(planRows(snapshot.content)) };
+  const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+  // A very large plan is drawn at work-package and milestone level; every task is in the CSV export.
+  const tasksShown = content.plan.tasks.length <= MAX_TASK_ROWS;
+  const rows = planRows(tasksShown ? content : { ...content, plan: { ...content.plan, tasks: [] } });
+  return { summary, verified, sections: sectionsOf(content), layout: layoutBars(rows), tasksShown, taskCount: content.plan.tasks.length };
 }
 
 /** The schedule as frozen: every work package, task and milestone as a bar, read-only. */
 export default function FrozenGanttPage() {
-  const { summary, content, verified, layout } = useLoaderData<typeof loader>();
+  const { summary, verified, sections, layout, tasksShown, taskCount } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -30,8 +36,9 @@ export default function FrozenGanttPage() {
       <h1 className="h2 mb-3">
         {summary.label} · {t("snapshot.view.gantt")}
       </h1>
-      <FrozenBanner summary={summary} verified={verified} content={content} />
+      <FrozenBanner summary={summary} verified={verified} sections={sections} />
       <section className="tg-card">
+        {tasksShown ? null : <p className="text-secondary">{t("snapshot.tasksOmitted", { count: taskCount })}</p>}
         <PlanBarsChart layout={layout} label={`${t("snapshot.view.gantt")} ${summary.label}`} />
       </section>
     </>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FrozenBanner, SectionMissing } from "~/components/snapshot/frozen-banner";
 import { KeyedTableView } from "~/components/snapshot/keyed-table";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { sectionsOf } from "~/domain/snapshot-content";
 import { useT } from "~/i18n/use-t";
 import { getSnapshot } from "~/models/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -13,12 +14,13 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  return getSnapshot(actor, Number(params.snapshotId));
+  const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+  return { summary, verified, sections: sectionsOf(content), asOf: content.meta.asOf, indicators: content.indicators };
 }
 
 /** This section as frozen in the snapshot, read-only. */
 export default function FrozenIndicatorsPage() {
-  const { summary, content, verified } = useLoaderData<typeof loader>();
+  const { summary, verified, sections, asOf, indicators } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -28,9 +30,9 @@ export default function FrozenIndicatorsPage() {
       <h1 className="h2 mb-3">
         {summary.label} · {t("snapshot.view.indicators")}
       </h1>
-      <FrozenBanner summary={summary} verified={verified} content={content} />
+      <FrozenBanner summary={summary} verified={verified} sections={sections} />
       <section className="tg-card">
-        {content.indicators ? <KeyedTableView table={content.indicators} caption={t("snapshot.view.indicators")} testId="frozen-indicators" /> : <SectionMissing />}
+        {indicators ? <KeyedTableView table={indicators} caption={t("snapshot.view.indicators")} testId="frozen-indicators" /> : <SectionMissing />}
       </section>
     </>
   );

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FrozenBanner, SectionMissing } from "~/components/snapshot/frozen-banner";
 import { FinanceTables } from "~/components/snapshot/finance-tables";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { sectionsOf } from "~/domain/snapshot-content";
 import { useT } from "~/i18n/use-t";
 import { getSnapshot } from "~/models/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -13,12 +14,13 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  return getSnapshot(actor, Number(params.snapshotId));
+  const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+  return { summary, verified, sections: sectionsOf(content), asOf: content.meta.asOf, finance: content.finance };
 }
 
 /** This section as frozen in the snapshot, read-only. */
 export default function FrozenSpendPage() {
-  const { summary, content, verified } = useLoaderData<typeof loader>();
+  const { summary, verified, sections, asOf, finance } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -28,9 +30,9 @@ export default function FrozenSpendPage() {
       <h1 className="h2 mb-3">
         {summary.label} · {t("snapshot.view.spend")}
       </h1>
-      <FrozenBanner summary={summary} verified={verified} content={content} />
+      <FrozenBanner summary={summary} verified={verified} sections={sections} />
       <section className="tg-card">
-        {content.finance ? <FinanceTables finance={content.finance} asOf={content.meta.asOf} /> : <SectionMissing />}
+        {finance ? <FinanceTables finance={finance} asOf={asOf} /> : <SectionMissing />}
       </section>
     </>
   );

@@ -16,6 +16,8 @@ export const meta: MetaFunction = () => [{ title: "Confronto tra istantanee · T
 
 /** Above this many rows the baseline chart keeps work packages and only the items that moved. */
 const FULL_CHART_ROWS = 150;
+/** Never draw more rows than a page can hold legibly. */
+const MAX_CHART_ROWS = 400;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
@@ -29,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { before, after, diff } = compareSnapshots(actor, a, b, today());
   const allRows = planRows(after.content, before.content);
   const onlyMoved = url.searchParams.get("only") === "moved" || allRows.length > FULL_CHART_ROWS;
-  const rows = onlyMoved ? planRows(after.content, before.content, { onlyMoved: true }) : allRows;
+  const chartRows = onlyMoved ? planRows(after.content, before.content, { onlyMoved: true }) : allRows;
+  const rows = chartRows.slice(0, MAX_CHART_ROWS);
   const describe = (side: typeof before) =>
     side.side.kind === "snapshot"
       ? { id: side.side.summary.id, label: side.side.summary.label, asOf: side.side.summary.asOf, hash: side.side.summary.hash }
@@ -38,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     snapshots,
     selection: { a, b: bParam },
     same: false,
-    comparison: { before: describe(before), after: describe(after), diff, layout: layoutBars(rows), onlyMoved, canShowAll: allRows.length <= FULL_CHART_ROWS },
+    comparison: { before: describe(before), after: describe(after), diff, layout: layoutBars(rows), onlyMoved, canShowAll: allRows.length <= FULL_CHART_ROWS, capped: chartRows.length > rows.length ? { shown: rows.length, count: chartRows.length } : null },
   };
 }
 
@@ -133,6 +136,7 @@ export default function ComparePage() {
                 </Link>
               )}
             </p>
+            {comparison.capped ? <p className="small text-secondary">{t("snapshot.rowsCapped", comparison.capped)}</p> : null}
             <PlanBarsChart layout={comparison.layout} label={t("snapshot.baseline")} />
           </section>
         </>

@@ -1,6 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import { formatDate, formatTimestamp } from "~/domain/dates";
-import type { SnapshotContent } from "~/domain/snapshot-content";
+import type { SnapshotSections } from "~/domain/snapshot-content";
 import { useLocale, useT } from "~/i18n/use-t";
 
 export interface FrozenSummary {
@@ -13,15 +13,15 @@ export interface FrozenSummary {
 }
 
 /** The unmistakable "this is the past" banner and the as-of view tabs, on every snapshot page. */
-export function FrozenBanner({ summary, verified, content }: { summary: FrozenSummary; verified: boolean; content: SnapshotContent }) {
+export function FrozenBanner({ summary, verified, sections }: { summary: FrozenSummary; verified: boolean; sections: SnapshotSections }) {
   const t = useT();
   const locale = useLocale();
   const views = [
     { to: `/snapshots/${summary.id}`, label: t("snapshot.view.dashboard"), end: true, present: true },
     { to: `/snapshots/${summary.id}/gantt`, label: t("snapshot.view.gantt"), present: true },
-    { to: `/snapshots/${summary.id}/spend`, label: t("snapshot.view.spend"), present: content.finance !== null },
-    { to: `/snapshots/${summary.id}/training`, label: t("snapshot.view.training"), present: content.training !== null },
-    { to: `/snapshots/${summary.id}/indicators`, label: t("snapshot.view.indicators"), present: content.indicators !== null },
+    { to: `/snapshots/${summary.id}/spend`, label: t("snapshot.view.spend"), present: sections.finance },
+    { to: `/snapshots/${summary.id}/training`, label: t("snapshot.view.training"), present: sections.training },
+    { to: `/snapshots/${summary.id}/indicators`, label: t("snapshot.view.indicators"), present: sections.indicators },
   ];
   return (
     <>

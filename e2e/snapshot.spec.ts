@@ -183,7 +183,7 @@ test.describe("snapshots", () => {
     expect(count()).toBe(before);
   });
 
-  test("the audit-chain check is available to auditors and reports an intact chain", async ({ browser, baseURL }) => {
+  test("the audit-chain check is available to auditors and finds a record altered in SQLite", async ({ browser, baseURL }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signInAs(page, "auditor", baseURL!);
@@ -191,6 +191,21 @@ test.describe("snapshots", () => {
     await page.getByTestId("audit-verify-run").click();
     await expect(page.getByTestId("audit-verify-result")).toHaveAttribute("data-ok", "true");
     await expect(page.getByTestId("audit-verify-result")).toContainText("Catena integra");
+
+    // A record rewritten directly in SQLite breaks the chain at that record; put back, it verifies again.
+    const db = e2eDb();
+    const target = db.prepare("select id, entity_label as label from audit_log order by id desc limit 1 offset 2").get() as { id: number; label: string | null };
+    try {
+      db.prepare("update audit_log set entity_label = 'Riscritto di nascosto' where id = ?").run(target.id);
+      await page.getByTestId("audit-verify-run").click();
+      await expect(page.getByTestId("audit-verify-result")).toHaveAttribute("data-ok", "false");
+      await expect(page.getByTestId("audit-verify-result")).toContainText(`Catena interrotta alla registrazione n. ${target.id}`);
+    } finally {
+      db.prepare("update audit_log set entity_label = ? where id = ?").run(target.label, target.id);
+      db.close();
+    }
+    await page.getByTestId("audit-verify-run").click();
+    await expect(page.getByTestId("audit-verify-result")).toHaveAttribute("data-ok", "true");
     await context.close();
   });
 });

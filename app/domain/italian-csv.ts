@@ -1,71 +1,11 @@
 import { parse } from "csv-parse/sync";
-import { parseItalianDate, type IsoDate } from "./dates";
-import type { Cents } from "./money";
+export * from "./italian-format";
 
 /**
  * Reading the CSV files Italian accounting systems and open-data portals produce: UTF-8 with or
  * without BOM, ';' (or ',') separators, quoted fields that hold separators and line breaks,
  * amounts like 1.234.567,89 and dates like 31/12/2025.
  */
-export type AmountProblem = "empty" | "format" | "decimals" | "range";
-
-export type Parsed<T, Problem extends string> = { ok: true; value: T } | { ok: false; problem: Problem };
-
-const MAX_CENTS = BigInt(Number.MAX_SAFE_INTEGER);
-
-function toCents(negative: boolean, integerDigits: string, decimals: string): Parsed<Cents, AmountProblem> {
-  const fraction = decimals.replace(/0+$/, "");
-  if (fraction.length > 2) return { ok: false, problem: "decimals" };
-  const cents = BigInt(integerDigits || "0") * 100n + BigInt((fraction + "00").slice(0, 2));
-  if (cents > MAX_CENTS) return { ok: false, problem: "range" };
-  const value = Number(cents);
-  return { ok: true, value: negative && value !== 0 ? -value : value };
-}
-
-/**
- * `1.234.567,89`, `-1.234,56`, `1234,5`, `€ 1.000`, `(1.234,56)` (accounting negative) → cents.
- * A dot is only ever a thousands separator, so `1.234` is one thousand two hundred thirty-four
- * and `12.34` is an error.
- */
-export function parseItalianAmount(text: string): Parsed<Cents, AmountProblem> {
-  let value = text.replace(/[\s\u00a0]/g, "").replace(/€/g, "");
-  if (value === "") return { ok: false, problem: "empty" };
-  let negative = false;
-  if (/^\(.*\)$/.test(value)) {
-    negative = true;
-    value = value.slice(1, -1);
-  }
-  const sign = /^([+\-−])(.*)$/.exec(value);
-  if (sign) {
-    if (negative) return { ok: false, problem: "format" };
-    negative = sign[1] !== "+";
-    value = sign[2];
-  }
-  const match = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(value);
-  if (!match) return { ok: false, problem: "format" };
-  return toCents(negative, match[1].replace(/\./g, ""), match[2] ?? "");
-}
-
-/** Machine decimals with a dot (`192570000.0`, `-12.5`), as open-data files write them → cents, exactly. */
-export function parseDecimalAmount(text: string): Parsed<Cents, AmountProblem> {
-  const value = text.trim();
-  if (value === "") return { ok: false, problem: "empty" };
-  const match = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(value);
-  if (!match) return { ok: false, problem: "format" };
-  return toCents(match[1] === "-", match[2], match[3] ?? "");
-}
-
-export type DateProblem = "empty" | "format" | "invalid";
-
-/** `31/12/2025` → `2025-12-31`; tells a wrong shape apart from a day that does not exist. */
-export function parseItalianDateField(text: string): Parsed<IsoDate, DateProblem> {
-  const value = text.trim();
-  if (value === "") return { ok: false, problem: "empty" };
-  if (!/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(value)) return { ok: false, problem: "format" };
-  const iso = parseItalianDate(value);
-  return iso ? { ok: true, value: iso } : { ok: false, problem: "invalid" };
-}
-
 export interface CsvRow {
   /** Line of the file where the record starts (1 = the header line). */
   line: number;

@@ -10,7 +10,7 @@ import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { parseItalianAmount } from "~/domain/italian-csv";
+import { parseItalianAmount } from "~/domain/italian-format";
 import { formatEuro } from "~/domain/money";
 import { monthOf, monthsBetween, spreadMethods } from "~/domain/profile";
 import { budgetLineSchema, spreadSchema } from "~/domain/schemas/finance";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Translate } from "~/i18n";
 import { isIsoDate } from "../dates";
 import { budgetCategories, fundingSources, ledgerKinds } from "../finance-values";
-import { parseItalianAmount } from "../italian-csv";
+import { parseItalianAmount } from "../italian-format";
 import { isMonth, spreadMethods } from "../profile";
 
 /** Finance forms: one zod schema each, run in the browser and again on the server. */

@@ -69,6 +69,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
     let cancelled = false;
     const cleanups: (() => void)[] = [];
     host.removeAttribute("data-ready");
+    host.removeAttribute("data-rows");
     (async () => {
       const { default: Gantt } = await import("frappe-gantt");
       if (cancelled) return;
@@ -176,12 +177,11 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         },
       });
       ganttRef.current = gantt;
-      const baseline = new Map<string, { x: number; width: number }>();
-      for (const bar of gantt.bars) {
-        baseline.set(bar.task.id, { x: bar.$bar.getX(), width: bar.$bar.getWidth() });
-        bar.group.classList.add(...(classesById.get(bar.task.id) ?? []));
-      }
+      for (const bar of gantt.bars) bar.group.classList.add(...(classesById.get(bar.task.id) ?? []));
       decorate(gantt, { gates, today, criticalLinks, locale, t });
+      // Positions as drawn (after decorate reshapes milestones): a drag is measured from here.
+      const baseline = new Map<string, { x: number; width: number }>();
+      for (const bar of gantt.bars) baseline.set(bar.task.id, { x: bar.$bar.getX(), width: bar.$bar.getWidth() });
 
       const finishDrag = () => {
         const id = pending.id;
@@ -227,6 +227,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       }
       requestAnimationFrame(() => {
         if (cancelled) return;
+        host.setAttribute("data-rows", String(rows.length));
         host.setAttribute("data-ready", "1");
         (window as unknown as { __tgGanttReady?: number }).__tgGanttReady = performance.now();
       });
@@ -299,6 +300,9 @@ function decorate(
   gantt: FrappeGantt,
   options: { gates: Props["gates"]; today: string; criticalLinks: Props["criticalLinks"]; locale: Locale; t: Translate },
 ) {
+  // The library grows every bar from zero width with SMIL animations; they delay a stable picture
+  // (and would override the milestones' new size below), so the bars are drawn at once.
+  for (const animation of gantt.$svg.querySelectorAll("animate")) animation.remove();
   const { unit, step, column_width: columnWidth } = gantt.config;
   const x = (iso: string) => xOfDate(iso, gantt.gantt_start, unit, step, columnWidth);
   const layer = document.createElement("div");
@@ -321,15 +325,23 @@ function decorate(
   line((x(options.today) + x(addDays(options.today, 1))) / 2, options.t("gantt.todayLine", { date: formatDate(options.today) }), "today", "today-line");
   gantt.$container.appendChild(layer);
 
-  const diamond = BAR_HEIGHT * 0.8;
+  // Milestones: the one-day bar becomes a small square centred on its day, turned 45° by CSS
+  // (transform-box: fill-box), so the diamond follows the rect while it is dragged.
+  const side = Math.round(BAR_HEIGHT * 0.7);
   for (const bar of gantt.bars) {
     if (!bar.group.classList.contains("tg-milestone")) continue;
     const rect: SVGRectElement = bar.$bar;
+    const x = Number(rect.getAttribute("x"));
     const width = Number(rect.getAttribute("width"));
-    // Square the one-day bar, then turn it: the transform follows the rect while it is dragged.
-    rect.style.transformBox = "fill-box";
-    rect.style.transformOrigin = "center";
-    rect.style.transform = `rotate(45deg) scale(${diamond / Math.SQRT2 / width}, ${diamond / Math.SQRT2 / BAR_HEIGHT})`;
+    const y = Number(rect.getAttribute("y"));
+    rect.setAttribute("x", String(x + width / 2 - side / 2));
+    rect.setAttribute("width", String(side));
+    rect.setAttribute("y", String(y + (BAR_HEIGHT - side) / 2));
+    rect.setAttribute("height", String(side));
+    rect.setAttribute("rx", "2");
+    rect.setAttribute("ry", "2");
+    bar.update_label_position();
+    for (const arrow of bar.arrows ?? []) arrow.update();
   }
   const critical = new Set(options.criticalLinks.map((link) => `${link.from}>${link.to}`));
   for (const arrow of gantt.arrows ?? [])

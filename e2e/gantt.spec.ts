@@ -1,0 +1,244 @@
+import type { Page } from "@playwright/test";
+import { e2eDb, expect, forgePost, test } from "./fixtures";
+
+/** Day view columns are 32 px wide (app/components/gantt/frappe.ts). */
+const DAY_PX = 32;
+
+function taskRow(code: string) {
+  const db = e2eDb();
+  try {
+    return db.prepare("select id, start_date as startDate, end_date as endDate, version from task where code = ?").get(code) as {
+      id: number;
+      startDate: string;
+      endDate: string;
+      version: number;
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function setTaskDates(code: string, startDate: string, endDate: string) {
+  const db = e2eDb();
+  try {
+    db.prepare("update task set start_date = ?, end_date = ? where code = ?").run(startDate, endDate, code);
+  } finally {
+    db.close();
+  }
+}
+
+const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Waits until the chart on screen is the one drawn for the rows listed beside it. */
+async function chartReady(page: Page) {
+  await expect(async () => {
+    const rows = await page.locator(".tg-gantt-name").count();
+    await expect(page.getByTestId("gantt-host")).toHaveAttribute("data-rows", String(rows), { timeout: 500 });
+    await expect(page.getByTestId("gantt-host")).toHaveAttribute("data-ready", "1", { timeout: 500 });
+  }).toPass();
+}
+
+async function openGantt(page: Page, view: string, search = "") {
+  // Only on the first visit: a later choice in the page must survive reloads.
+  await page.addInitScript((mode) => {
+    if (!window.localStorage.getItem("traguardi.gantt.view")) window.localStorage.setItem("traguardi.gantt.view", mode);
+  }, view);
+  await page.goto("/gantt");
+  await expect(page.getByTestId("gantt-host")).toHaveAttribute("data-ready", "1");
+  if (search) {
+    await page.getByLabel("Cerca per nome").fill(search);
+    await expect(page.locator(`.tg-gantt-name[data-row^="t"]`).first()).toBeVisible();
+    await chartReady(page);
+  }
+}
+
+async function barX(page: Page, id: number) {
+  return Number(await page.locator(`.bar-wrapper[data-id="t${id}"] .bar`).getAttribute("x"));
+}
+
+/** Drags a bar by whole days (plus a little under a column, which the chart's snapping drops). */
+async function dragBar(page: Page, id: number, days: number) {
+  const bar = page.locator(`.bar-wrapper[data-id="t${id}"] .bar`);
+  await bar.scrollIntoViewIfNeeded();
+  const box = (await bar.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const dx = days * DAY_PX + Math.sign(days) * 10;
+  await page.mouse.move(x + dx / 2, y, { steps: 5 });
+  await page.mouse.move(x + dx, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+test.describe("Gantt as programme manager", () => {
+  for (const { name, code, start, end, days } of [
+    { name: "across the late-October clock change", code: "WP3.5", start: "2025-10-20", end: "2025-10-24", days: 5 },
+    { name: "across the late-March clock change", code: "WP7.6", start: "2026-03-23", end: "2026-03-27", days: 4 },
+    { name: "backwards across the March 2025 clock change", code: "WP4.4", start: "2025-03-31", end: "2025-04-04", days: -3 },
+  ])
+    test(`a drag moves a task by exactly N days ${name}`, async ({ signedIn: page }) => {
+      setTaskDates(code, start, end);
+      const before = taskRow(code);
+      await openGantt(page, "Day", code);
+      const x0 = await barX(page, before.id);
+      await dragBar(page, before.id, days);
+      await expect(page.getByTestId("gantt-notice")).toContainText("Modifica salvata");
+      await page.reload();
+      await expect(page.getByTestId("gantt-host")).toHaveAttribute("data-ready", "1");
+      const after = taskRow(code);
+      expect(after).toMatchObject({ startDate: shift(start, days), endDate: shift(end, days), version: before.version + 1 });
+      // The bar is drawn where the saved dates say, exactly N columns from where it was.
+      await page.getByLabel("Cerca per nome").fill(code);
+      await expect(page.locator(`.tg-gantt-name[data-row="t${before.id}"]`)).toBeVisible();
+      await chartReady(page);
+      expect((await barX(page, before.id)) - x0).toBe(days * DAY_PX);
+    });
+
+  test("a move that pushes dependents shows the consequence first; accepting saves it and undo restores it", async ({ signedIn: page }) => {
+    const moved = taskRow("WP2.6");
+    const successor = taskRow("WP2.7");
+    await openGantt(page, "Day", "WP2.6");
+    await dragBar(page, moved.id, 10);
+    const notice = page.getByTestId("gantt-notice");
+    await expect(notice).toContainText("Conseguenze dello spostamento");
+    await expect(notice).toContainText("sposta anche");
+    // Nothing is saved before the manager accepts.
+    expect(taskRow("WP2.6").version).toBe(moved.version);
+    await notice.getByRole("button", { name: "Sposta e salva" }).click();
+    await expect(notice).toContainText("Modifica salvata");
+    expect(taskRow("WP2.6").startDate).toBe(shift(moved.startDate, 10));
+    expect(taskRow("WP2.7").startDate > successor.startDate).toBe(true);
+
+    await page.getByRole("button", { name: "Annulla ultima modifica" }).click();
+    await expect(notice).toContainText("Modifica annullata");
+    expect(taskRow("WP2.6")).toMatchObject({ startDate: moved.startDate, endDate: moved.endDate, version: moved.version + 2 });
+    expect(taskRow("WP2.7")).toMatchObject({ startDate: successor.startDate, endDate: successor.endDate });
+    await expect(page.getByRole("button", { name: "Annulla ultima modifica" })).toHaveCount(0);
+  });
+
+  test("a task named with HTML renders as text, in the bar and in its popup", async ({ signedIn: page }) => {
+    const name = "<img src=x onerror=alert(1)>";
+    const db = e2eDb();
+    try {
+      const wp = db.prepare("select id from work_package where code = 'WP1'").get() as { id: number };
+      const now = new Date().toISOString();
+      db.prepare(
+        "insert into task (work_package_id, code, title, owner, start_date, end_date, progress, status, version, created_at, updated_at) values (?, 'WP1.X', ?, 'Test', '2025-11-03', '2025-11-28', 10, 'in_progress', 1, ?, ?)",
+      ).run(wp.id, name, now, now);
+    } finally {
+      db.close();
+    }
+    let dialogs = 0;
+    page.on("dialog", (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await openGantt(page, "Week", "WP1.X");
+    const label = page.locator(".bar-wrapper .bar-label", { hasText: "WP1.X" });
+    await expect(label).toHaveText(`WP1.X ${name}`);
+    await expect(page.locator(".tg-gantt-name", { hasText: "WP1.X" })).toContainText(name);
+    await label.click();
+    const popup = page.locator(".popup-wrapper");
+    await expect(popup.locator(".title")).toHaveText(`WP1.X ${name}`);
+    await expect(popup).toContainText("03/11/2025 – 28/11/2025");
+    await expect(page.locator(".gantt-container img, .tg-gantt-frame img")).toHaveCount(0);
+    expect(dialogs).toBe(0);
+  });
+
+  test("the chart shows gates, today and the critical path (screenshot)", async ({ signedIn: page }) => {
+    await openGantt(page, "Month");
+    await page.getByRole("button", { name: "Espandi tutto" }).click();
+    await expect(page.locator(".tg-gantt-name:not(.tg-gantt-name-summary)").first()).toBeVisible();
+    await chartReady(page);
+    await expect(page.locator('[data-testid="gate-line-G1"]')).toContainText("31/12/2025");
+    await expect(page.locator('[data-testid="gate-line-G2"]')).toContainText("30/06/2026");
+    await expect(page.locator('[data-testid="today-line"]')).toContainText("Oggi 14/11/2025");
+    const critical = page.locator(".bar-wrapper.tg-critical");
+    expect(await critical.count()).toBeGreaterThan(0);
+    // Critical links are drawn in the critical colour (WP2.8 drives the milestone WP2.M2).
+    await expect(page.locator(".arrow path.tg-critical-arrow").first()).toBeAttached();
+    expect(await page.locator(".arrow path.tg-critical-arrow").count()).toBeLessThan(await page.locator(".arrow path").count());
+    // Milestones are diamonds: their bar is rotated.
+    const diamond = await page.locator(".bar-wrapper.tg-milestone .bar").first().evaluate((el) => getComputedStyle(el).transform);
+    expect(diamond).not.toBe("none");
+    // The chart's today and gate lines sit where the chart puts those dates: G1 after today.
+    const todayX = await page.locator('[data-testid="today-line"]').evaluate((el) => el.getBoundingClientRect().x);
+    const gateX = await page.locator('[data-testid="gate-line-G1"]').evaluate((el) => el.getBoundingClientRect().x);
+    expect(gateX).toBeGreaterThan(todayX);
+    // The view mode is remembered; the quarter view shows both gates and the critical path at once.
+    await page.getByLabel("Vista").selectOption("Quarter");
+    await page.reload();
+    await expect(page.getByLabel("Vista")).toHaveValue("Quarter");
+    await chartReady(page);
+    await expect(page.locator(".lower-text", { hasText: "T4 2025" })).toBeVisible();
+    await page.getByRole("button", { name: "Espandi tutto" }).click();
+    await expect(page.locator(".tg-gantt-name:not(.tg-gantt-name-summary)").first()).toBeVisible();
+    await chartReady(page);
+    await page.locator(".tg-gantt-scroll").evaluate((el) => el.scrollTo(0, 520));
+    await page.locator(".tg-gantt-scroll").screenshot({ path: "e2e/.tmp/gantt-overview.png" });
+
+    await page.locator("label[for=gantt-critical]").click();
+    await expect(page.getByLabel("Solo percorso critico")).toBeChecked();
+    await expect(page.locator(".tg-gantt-name:not(.tg-gantt-name-summary):not(.tg-gantt-name-critical)")).toHaveCount(0);
+    await chartReady(page);
+    expect(await page.locator(".tg-gantt-name-critical").count()).toBe(await page.locator(".bar-wrapper.tg-critical").count());
+    // Every critical item has no slack.
+    for (const slack of await page.locator(".tg-gantt-name-critical .tg-gantt-slack").allTextContents()) expect(slack).toBe("0 gg");
+    await page.screenshot({ path: "e2e/.tmp/gantt-critical.png", fullPage: true });
+  });
+
+  test("in English the chart's own labels are translated", async ({ signedIn: page }) => {
+    await page.goto("/gantt");
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Schedule (Gantt)" })).toBeVisible();
+    await expect(page.getByTestId("gantt-host")).toHaveAttribute("data-ready", "1");
+    await expect(page.locator('[data-testid="today-line"]')).toContainText("Today 14/11/2025");
+    await page.getByLabel("View").selectOption("Month");
+    await expect(page.locator(".lower-text", { hasText: "November" }).first()).toBeVisible();
+    await page.getByRole("button", { name: "IT", exact: true }).click();
+    await expect(page.locator(".lower-text", { hasText: "Novembre" }).first()).toBeVisible();
+  });
+
+  test("exports the plan as CSV and the gates and milestones as a calendar", async ({ signedIn: page }) => {
+    await page.goto("/gantt");
+    const csv = await page.request.get("/gantt.csv");
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const text = await csv.text();
+    expect(text).toContain("Work package;Tipo;Codice;Titolo");
+    expect(text).toMatch(/WP2;Attività;WP2\.7;[^\n]*;02\/03\/2026;12\/06\/2026;/);
+    const ics = await page.request.get("/gantt.ics");
+    const calendar = await ics.text();
+    expect(calendar).toContain("BEGIN:VCALENDAR");
+    expect(calendar).toContain("DTSTART;VALUE=DATE:20251231");
+    expect(calendar).toContain("M6C2-12");
+  });
+});
+
+test.describe("Gantt as auditor", () => {
+  test.use({ role: "auditor" });
+
+  test("nothing can be dragged, and a forged reschedule or undo is refused with 403", async ({ signedIn: page }) => {
+    const task = taskRow("WP3.5");
+    await openGantt(page, "Day", "WP3.5");
+    await expect(page.getByTestId("gantt-mode")).toContainText("Sola lettura");
+    await expect(page.locator(".gantt .handle")).toHaveCount(0);
+    const x0 = await barX(page, task.id);
+    await dragBar(page, task.id, 3);
+    expect(await barX(page, task.id)).toBe(x0);
+    await expect(page.getByTestId("gantt-notice")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Annulla ultima modifica" })).toHaveCount(0);
+
+    const forged = await forgePost(page, "/gantt", {
+      intent: "reschedule",
+      key: `t${task.id}`,
+      version: String(task.version),
+      startDate: shift(task.startDate, 3),
+      endDate: shift(task.endDate, 3),
+      confirm: "1",
+    });
+    expect(forged.status()).toBe(403);
+    expect((await forgePost(page, "/gantt", { intent: "undo", changeId: "1" })).status()).toBe(403);
+    expect(taskRow("WP3.5")).toEqual(task);
+  });
+});

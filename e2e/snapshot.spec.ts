@@ -166,6 +166,13 @@ test.describe("snapshots", () => {
     await auditorContext.close();
   });
 
+  test("an unknown snapshot is a 404, page and downloads alike", async ({ signedIn: page }) => {
+    for (const url of ["/snapshots/999999", "/snapshots/999999/gantt", "/snapshots/999999/pdf", "/snapshots/999999/csv.zip", "/snapshots/compare?a=999999&b=now"]) {
+      const response = await page.request.get(url);
+      expect(response.status(), url).toBe(404);
+    }
+  });
+
   test("a snapshot without a label is refused with an Italian message, and nothing is written", async ({ signedIn: page }) => {
     const count = () => {
       const db = e2eDb();

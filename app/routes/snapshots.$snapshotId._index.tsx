@@ -11,6 +11,7 @@ import { dashboardOf, sectionsOf } from "~/domain/snapshot-content";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getPreviousSnapshot, getSnapshot } from "~/models/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
+import { orNotFound } from "~/utils/snapshot-params.server";
 import snapshotCss from "~/styles/snapshot.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+  const { summary, content, verified } = orNotFound(() => getSnapshot(actor, Number(params.snapshotId)));
   const previous = getPreviousSnapshot(actor, summary.id);
   return { summary, verified, sections: sectionsOf(content), dashboard: dashboardOf(content), previousId: previous?.summary.id ?? null };
 }

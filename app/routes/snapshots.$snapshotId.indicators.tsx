@@ -7,6 +7,7 @@ import { sectionsOf } from "~/domain/snapshot-content";
 import { useT } from "~/i18n/use-t";
 import { getSnapshot } from "~/models/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
+import { orNotFound } from "~/utils/snapshot-params.server";
 import snapshotCss from "~/styles/snapshot.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
@@ -14,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+  const { summary, content, verified } = orNotFound(() => getSnapshot(actor, Number(params.snapshotId)));
   return { summary, verified, sections: sectionsOf(content), asOf: content.meta.asOf, indicators: content.indicators };
 }
 

@@ -50,7 +50,12 @@ export default function AuditPage() {
   };
   return (
     <>
-      <h1 className="h2">{t("audit.title")}</h1>
+      <div className="d-flex justify-content-between align-items-start flex-wrap gap-2">
+        <h1 className="h2">{t("audit.title")}</h1>
+        <Link to="/audit/verify" className="btn btn-outline-primary">
+          {t("snapshot.auditVerify")}
+        </Link>
+      </div>
       <p>{t("audit.intro")}</p>
       <Form method="get" className="tg-card mb-4" aria-label={t("action.filter")}>
         <div className="row g-3 align-items-end">

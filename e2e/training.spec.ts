@@ -128,6 +128,19 @@ test.describe("manager", () => {
   });
 });
 
+test.describe("gantt", () => {
+  test.use({ role: "auditor" });
+
+  test("training waves appear on the Gantt under their work package, read-only", async ({ signedIn: page }) => {
+    const wave = waveId("MMG-2-AUSLBO");
+    await page.goto("/gantt");
+    await page.getByText("WP5", { exact: true }).first().click();
+    await expect(page.locator(".tg-gantt-name", { hasText: "MMG-2-AUSLBO" })).toHaveCount(1);
+    await expect(page.locator(`.bar-wrapper[data-id="w${wave}"]`)).toHaveCount(1);
+    await expect(page.locator(`.bar-wrapper[data-id="w${wave}"]`)).toHaveClass(/tg-extra-training/);
+  });
+});
+
 for (const role of ["auditor", "finance"] as const) {
   test.describe(role, () => {
     test.use({ role });

@@ -267,3 +267,22 @@ describe("catalogue", () => {
     expect(verifyAuditChain().ok).toBe(true);
   });
 });
+
+describe("gantt rows", () => {
+  it("puts every wave under WP5 with a state on the plan's scale", async () => {
+    const { getGanttChart } = await import("./gantt.server");
+    const { trainingGanttRows, waveState } = await import("./training.server");
+    const chart = getGanttChart(auditor, programmeId(), TODAY, [trainingGanttRows]);
+    const wp5 = chart.workPackages.find((wp) => wp.code === "WP5")!;
+    const waves = wp5.rows.filter((r) => r.extraKind === "training");
+    expect(waves.length).toBe(listWaves(auditor, programmeId(), TODAY).length);
+    expect(waves.every((r) => !r.editable && r.id.startsWith("w"))).toBe(true);
+    expect(waves.find((r) => r.code === "FARM-AUSLFE")!.state).toBe("late");
+    const w = { startDate: "2025-01-01", endDate: "2025-01-10", targetHeadcount: 100 };
+    expect(waveState(w, 100, "2025-01-05")).toBe("done");
+    expect(waveState(w, 39, "2025-01-05")).toBe("at_risk"); // 39 < 0.8 × 50
+    expect(waveState(w, 40, "2025-01-05")).toBe("on_track"); // exactly at the threshold
+    expect(waveState(w, 10, "2024-12-31")).toBe("on_track"); // not started yet
+    expect(waveState(w, 99, "2025-01-11")).toBe("late");
+  });
+});

@@ -3,13 +3,15 @@ import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { deadlineGate, healthAuthority, trainingCompletion, trainingImportBatch, trainingSession, trainingWave, user, workPackage } from "#db/schema";
 import { formatDate, isIsoDate, type IsoDate } from "~/domain/dates";
-import { buildRolloutCurve, buildRolloutMatrix, waveProgress, type RolloutWave } from "~/domain/rollout";
+import { buildRolloutCurve, buildRolloutMatrix, LAG_THRESHOLD, plannedShare, waveProgress, type RolloutWave } from "~/domain/rollout";
+import type { ItemState } from "~/domain/status";
 import { completionRowKey, parseCompletionRows, type CsvRowIssue } from "~/domain/training-csv";
 import { professionalGroups, type DeliveryMode, type ProfessionalGroup } from "~/domain/training-values";
 import { requirePermission, type Actor } from "./actor.server";
 import { appendAudit, auditView, changedFields } from "./audit.server";
 import { getDb, nowIso, type Conn } from "./db.server";
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from "./errors.server";
+import type { GanttRow, GanttRowSource } from "./gantt.server";
 
 export type TrainingWave = typeof trainingWave.$inferSelect;
 export type TrainingSession = typeof trainingSession.$inferSelect;
@@ -271,6 +273,45 @@ export function listTrainingWavesForGantt(actor: Actor, programmeId: number, asO
     }))
     .filter((group) => group.waves.length > 0);
 }
+
+/**
+ * A wave's state on the plan's scale: done once its target is trained; late when it has ended
+ * short of it; at risk when behind the calendar (the heatmap's lag rule); else on track.
+ */
+export function waveState(wave: { startDate: IsoDate; endDate: IsoDate; targetHeadcount: number }, trained: number, asOf: IsoDate): ItemState {
+  if (trained >= wave.targetHeadcount) return "done";
+  if (asOf > wave.endDate) return "late";
+  const expected = wave.targetHeadcount * plannedShare(wave, asOf);
+  return expected > 0 && trained < LAG_THRESHOLD * expected ? "at_risk" : "on_track";
+}
+
+/** Training waves as rows of the Gantt (issue 3's extension point), under their work package. */
+export const trainingGanttRows: GanttRowSource = (actor, programmeId, asOf) => {
+  const rows = new Map<number, GanttRow[]>();
+  for (const group of listTrainingWavesForGantt(actor, programmeId, asOf))
+    rows.set(
+      group.workPackageId,
+      group.waves.map((w) => ({
+        id: `w${w.id}`,
+        kind: "extra" as const,
+        extraKind: "training",
+        code: w.code,
+        title: w.title,
+        owner: w.healthAuthorityName,
+        start: w.startDate,
+        end: w.endDate,
+        progress: w.progress,
+        state: waveState(w, w.trained, asOf),
+        gateId: null,
+        slack: null,
+        critical: false,
+        dependencies: [],
+        editable: false,
+        version: 1,
+      })),
+    );
+  return rows;
+};
 
 // ---------------------------------------------------------------- waves
 

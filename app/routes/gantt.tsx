@@ -15,6 +15,7 @@ import type { Translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getGanttChart, previewReschedule, rescheduleItem, undoLastChange, type ReschedulePreview } from "~/models/gantt.server";
 import { getCurrentProgramme } from "~/models/programme.server";
+import { trainingGanttRows } from "~/models/training.server";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
@@ -30,7 +31,7 @@ export const meta: MetaFunction = () => [{ title: "Gantt · Traguardi" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const programme = getCurrentProgramme(actor);
-  return getGanttChart(actor, programme.id, today());
+  return getGanttChart(actor, programme.id, today(), [trainingGanttRows]);
 }
 
 export async function action({ request }: ActionFunctionArgs) {

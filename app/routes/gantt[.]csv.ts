@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "~/i18n";
 import { ganttCsv, getGanttChart } from "~/models/gantt.server";
 import { getCurrentProgramme } from "~/models/programme.server";
+import { trainingGanttRows } from "~/models/training.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { today } from "~/utils/today.server";
@@ -11,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const t = translator(await getLocale(request));
   const date = today();
-  const chart = getGanttChart(actor, getCurrentProgramme(actor).id, date);
+  const chart = getGanttChart(actor, getCurrentProgramme(actor).id, date, [trainingGanttRows]);
   const csv = ganttCsv(
     chart,
     t("gantt.csv.headers").split(";"),

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import ganttCss from "../../node_modules/frappe-gantt/dist/frappe-gantt.css";
 import { exportChartPdf, exportChartPng } from "~/components/gantt/export";
 import { GanttChart, type GanttChartHandle, type GanttMove } from "~/components/gantt/gantt-chart";
 import { isViewMode, viewModes, type ViewMode } from "~/components/gantt/frappe";
-import { displayRows, filtersRows, noFilters, type GanttFilters } from "~/components/gantt/rows";
+import { displayRows, filtersRows, viewFromSearch, type GanttFilters } from "~/components/gantt/rows";
 import ownCss from "~/components/gantt/gantt.css";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { formatDate } from "~/domain/dates";
@@ -28,10 +28,27 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Gantt · Traguardi" }];
 
+/**
+ * Only the rows on screen go to the browser: work packages are collapsed unless opened (or a
+ * filter picks their items), so a 5,000-task plan loads as a few dozen rows.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const programme = getCurrentProgramme(actor);
-  return getGanttChart(actor, programme.id, today(), [trainingGanttRows]);
+  const chart = getGanttChart(actor, programme.id, today(), [trainingGanttRows]);
+  const { expanded, filters } = viewFromSearch(new URL(request.url).searchParams);
+  const rows = displayRows(chart.workPackages, expanded, filters);
+  const visible = new Set(rows.map((row) => row.id));
+  return {
+    today: chart.today,
+    gates: chart.gates,
+    lastChange: chart.lastChange,
+    rows,
+    criticalLinks: chart.criticalLinks.filter((link) => visible.has(link.from) && visible.has(link.to)),
+    workPackages: chart.workPackages.map((wp) => ({ id: wp.id, code: wp.code, title: wp.title })),
+    owners: [...new Set(chart.workPackages.flatMap((wp) => [wp.owner, ...wp.rows.map((row) => row.owner)]))].filter(Boolean).sort((a, b) => a.localeCompare(b, "it")),
+    total: chart.workPackages.reduce((sum, wp) => sum + 1 + wp.rows.length, 0),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -84,8 +101,31 @@ export default function GanttPage() {
   const fetcher = useFetcher<ActionData>();
   const chartRef = useRef<GanttChartHandle>(null);
   const [viewMode, setViewMode] = useState<ViewMode | null>(null);
-  const [expanded, setExpanded] = useState<Set<number>>(() => new Set());
-  const [filters, setFilters] = useState<GanttFilters>(noFilters);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const { expanded, filters } = viewFromSearch(searchParams);
+  const setView = useCallback(
+    (patch: Record<string, string | null>) =>
+      setSearchParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(patch)) {
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
+          return next;
+        },
+        { replace: true, preventScrollReset: true },
+      ),
+    [setSearchParams],
+  );
+  // Typing stays local; the URL (and the server's rows) follow after a pause.
+  const [search, setSearch] = useState(filters.search);
+  useEffect(() => setSearch(filters.search), [filters.search]);
+  useEffect(() => {
+    if (search === filters.search) return;
+    const timer = setTimeout(() => setView({ q: search.trim() || null }), 300);
+    return () => clearTimeout(timer);
+  }, [search, filters.search, setView]);
   const [buildKey, setBuildKey] = useState(0);
   const [pendingMove, setPendingMove] = useState<GanttMove | null>(null);
   const [notice, setNotice] = useState<{ kind: "success" | "danger" | "warning"; text: string; preview?: ReschedulePreview } | null>(null);
@@ -99,12 +139,7 @@ export default function GanttPage() {
     setViewMode(mode);
   };
 
-  const rows = useMemo(() => displayRows(chart.workPackages, expanded, filters), [chart.workPackages, expanded, filters]);
-  const total = useMemo(() => chart.workPackages.reduce((sum, wp) => sum + 1 + wp.rows.length, 0), [chart.workPackages]);
-  const owners = useMemo(
-    () => [...new Set(chart.workPackages.flatMap((wp) => [wp.owner, ...wp.rows.map((row) => row.owner)]))].filter(Boolean).sort((a, b) => a.localeCompare(b, "it")),
-    [chart.workPackages],
-  );
+  const { rows, total, owners } = chart;
 
   const submitMove = useCallback(
     (move: GanttMove, confirm: boolean) => {
@@ -168,15 +203,19 @@ export default function GanttPage() {
     revert();
   };
 
-  const toggle = useCallback((id: number) => {
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }, []);
-  const setFilter = (patch: Partial<GanttFilters>) => setFilters((current) => ({ ...current, ...patch }));
+  const toggle = useCallback(
+    (id: number) => {
+      const open = expanded === "all" ? new Set(chart.workPackages.map((wp) => wp.id)) : new Set(expanded);
+      if (open.has(id)) open.delete(id);
+      else open.add(id);
+      setView({ open: [...open].join(",") || null });
+    },
+    [expanded, chart.workPackages, setView],
+  );
+  const filterKeys: Record<keyof GanttFilters, string> = { workPackageId: "wp", owner: "owner", state: "state", gateId: "gate", search: "q", criticalOnly: "critical" };
+  const setFilter = (patch: Partial<GanttFilters>) =>
+    setView(Object.fromEntries(Object.entries(patch).map(([key, value]) => [filterKeys[key as keyof GanttFilters], value === true ? "1" : value || null])));
+  const anyFilter = Object.values(filters).some(Boolean);
   const busy = fetcher.state !== "idle";
   const gateName = (gate: (typeof chart.gates)[number]) => `${gate.code} · ${locale === "it" ? gate.name : gate.nameEn} (${formatDate(gate.dueDate)})`;
 
@@ -251,10 +290,15 @@ export default function GanttPage() {
           </div>
           <div>
             <label htmlFor="gantt-search">{t("gantt.filter.search")}</label>
-            <input id="gantt-search" type="search" value={filters.search} onChange={(e) => setFilter({ search: e.target.value })} />
+            <input id="gantt-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
           </div>
           <div>
-            <button type="button" className="btn btn-link btn-sm px-0" onClick={() => setFilters(noFilters)} disabled={filters === noFilters}>
+            <button
+              type="button"
+              className="btn btn-link btn-sm px-0"
+              onClick={() => setView({ wp: null, owner: null, state: null, gate: null, q: null, critical: null })}
+              disabled={!anyFilter}
+            >
               {t("gantt.filter.reset")}
             </button>
           </div>
@@ -275,10 +319,10 @@ export default function GanttPage() {
         <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => chartRef.current?.scrollToToday()}>
           {t("gantt.today")}
         </button>
-        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setExpanded(new Set(chart.workPackages.map((wp) => wp.id)))} disabled={filtersRows(filters)}>
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setView({ open: "all" })} disabled={filtersRows(filters)}>
           {t("gantt.expandAll")}
         </button>
-        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setExpanded(new Set())} disabled={filtersRows(filters)}>
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setView({ open: null })} disabled={filtersRows(filters)}>
           {t("gantt.collapseAll")}
         </button>
         <div className="form-check mb-0">

@@ -81,6 +81,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         return;
       }
       const byId = new Map(rows.map((row) => [row.id, row]));
+      const wpById = new Map(rows.flatMap((row) => (row.type === "summary" ? [[row.workPackage.id, row.workPackage] as const] : [])));
       const visible = new Set(rows.map((row) => row.id));
       const gateById = new Map(gates.map((gate) => [gate.id, gate]));
       const tasks = rows.map((display) => {
@@ -137,7 +138,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         popup: (context: any) => {
           const display = byId.get(context.task.id);
           if (!display) return false;
-          const wp = display.workPackage;
+          const wp = display.type === "summary" ? display.workPackage : wpById.get(display.workPackageId)!;
           if (display.type === "summary") {
             context.set_title(escapeHtml(`${wp.code} ${wp.title}`));
             context.set_subtitle(escapeHtml(wp.owner));

@@ -42,9 +42,12 @@ export interface GanttFilters {
 }
 export const noFilters: GanttFilters = { workPackageId: "", owner: "", state: "", gateId: "", search: "", criticalOnly: false };
 
+/** A work package as its summary row shows it (its items travel as rows of their own). */
+export type WorkPackageSummary = Omit<ChartWorkPackage, "rows">;
+
 export type DisplayRow =
-  | { type: "summary"; id: string; workPackage: ChartWorkPackage; expanded: boolean; matching: number }
-  | { type: "item"; id: string; row: ChartRow; workPackage: ChartWorkPackage };
+  | { type: "summary"; id: string; workPackage: WorkPackageSummary; expanded: boolean; matching: number }
+  | { type: "item"; id: string; row: ChartRow; workPackageId: number };
 
 /** Filters that pick rows inside work packages (and so open the packages that hold matches). */
 export function filtersRows(filters: GanttFilters) {
@@ -65,7 +68,7 @@ function rowMatches(row: ChartRow, wp: ChartWorkPackage, filters: GanttFilters, 
  * Row-picking filters show only the matching items and open the packages that contain them, so a
  * search never hides its results inside a collapsed package.
  */
-export function displayRows(workPackages: readonly ChartWorkPackage[], expanded: ReadonlySet<number>, filters: GanttFilters): DisplayRow[] {
+export function displayRows(workPackages: readonly ChartWorkPackage[], expanded: ReadonlySet<number> | "all", filters: GanttFilters): DisplayRow[] {
   const needle = filters.search.trim().toLocaleLowerCase("it");
   const picking = filtersRows(filters);
   const rows: DisplayRow[] = [];
@@ -79,9 +82,10 @@ export function displayRows(workPackages: readonly ChartWorkPackage[], expanded:
       (!filters.owner || wp.owner === filters.owner) &&
       (!needle || `${wp.code} ${wp.title}`.toLocaleLowerCase("it").includes(needle));
     if (picking && matches.length === 0 && !wpMatchesItself) continue;
-    const open = picking ? matches.length > 0 : expanded.has(wp.id);
-    rows.push({ type: "summary", id: `wp${wp.id}`, workPackage: wp, expanded: open, matching: matches.length });
-    if (open) for (const row of matches) rows.push({ type: "item", id: row.id, row, workPackage: wp });
+    const open = picking ? matches.length > 0 : expanded === "all" || expanded.has(wp.id);
+    const { rows: _items, ...summary } = wp;
+    rows.push({ type: "summary", id: `wp${wp.id}`, workPackage: summary, expanded: open, matching: matches.length });
+    if (open) for (const row of matches) rows.push({ type: "item", id: row.id, row, workPackageId: wp.id });
   }
   return rows;
 }
@@ -89,4 +93,23 @@ export function displayRows(workPackages: readonly ChartWorkPackage[], expanded:
 /** HTML-escapes text from the database: frappe-gantt writes labels and popups with innerHTML. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
+}
+
+/**
+ * The chart's view lives in the URL (shareable, and the server sends only the rows on screen):
+ * open=1,4 or open=all, wp, owner, state, gate, q, critical=1.
+ */
+export function viewFromSearch(params: URLSearchParams) {
+  const open = params.get("open") ?? "";
+  const expanded: ReadonlySet<number> | "all" =
+    open === "all" ? "all" : new Set(open.split(",").map(Number).filter((id) => Number.isInteger(id) && id > 0));
+  const filters: GanttFilters = {
+    workPackageId: params.get("wp") ?? "",
+    owner: params.get("owner") ?? "",
+    state: params.get("state") ?? "",
+    gateId: params.get("gate") ?? "",
+    search: params.get("q") ?? "",
+    criticalOnly: params.get("critical") === "1",
+  };
+  return { expanded, filters };
 }

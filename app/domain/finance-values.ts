@@ -15,3 +15,8 @@ export type FundingSource = (typeof fundingSources)[number];
 
 export const ledgerKinds = ["commitment", "payment"] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
+
+/** The ledger fields a CSV import maps columns to; the first six are required. */
+export const importFields = ["entryDate", "kind", "lineCode", "amount", "supplier", "cig", "documentNumber", "description"] as const;
+export type ImportField = (typeof importFields)[number];
+export const requiredImportFields: readonly ImportField[] = ["entryDate", "kind", "lineCode", "amount", "supplier", "documentNumber"];

@@ -6,8 +6,8 @@ import { and, eq } from "drizzle-orm";
 import { openDatabase } from "#db/client";
 import { budgetLine, importBatch } from "#db/schema";
 import { formatDate } from "~/domain/dates";
-import type { LedgerKind } from "~/domain/finance-values";
 import { CsvFormatError, parseItalianAmount, parseItalianDateField, readCsv, type CsvTable } from "~/domain/italian-csv";
+import { importFields, requiredImportFields, type ImportField, type LedgerKind } from "~/domain/finance-values";
 import { formatEuro, type Cents } from "~/domain/money";
 import type { Message } from "~/i18n";
 import { requirePermission, type Actor } from "./actor.server";
@@ -22,9 +22,7 @@ import { CIG_PATTERN, ledgerFingerprint } from "./ledger.server";
  * staged file and writes everything in ONE transaction or nothing. Rows already in the ledger
  * (same fingerprint) are skipped, the same file (same hash) is refused.
  */
-export const importFields = ["entryDate", "kind", "lineCode", "amount", "supplier", "cig", "documentNumber", "description"] as const;
-export type ImportField = (typeof importFields)[number];
-export const requiredImportFields: readonly ImportField[] = ["entryDate", "kind", "lineCode", "amount", "supplier", "documentNumber"];
+export { importFields, requiredImportFields, type ImportField };
 /** Column index in the file for each field; -1 or missing = not mapped. */
 export type ImportMapping = Partial<Record<ImportField, number>>;
 

@@ -16,7 +16,8 @@ const authorityId = (code: string) => query<{ id: number }>("select id from heal
 const waveId = (code: string) => query<{ id: number }>("select id from training_wave where code = ?", code).id;
 
 const realCatalogue = path.resolve("../shared/data/italia-domani/PNRR_MeT_OA_programmazione_v03.csv");
-const nf = (n: number) => new Intl.NumberFormat("it-IT").format(n);
+// Counts are grouped from 1.000 on, as the app shows them.
+const nf = (n: number) => new Intl.NumberFormat("it-IT", { useGrouping: "always" as unknown as boolean }).format(n);
 
 test.describe("manager", () => {
   test.use({ role: "manager" });
@@ -54,6 +55,33 @@ test.describe("manager", () => {
     await page.getByTestId("rollout-heatmap").screenshot({ path: testInfo.outputPath("heatmap-after.png") });
   });
 
+  test("creates a wave (refusing an end before the start) and schedules a session", async ({ signedIn: page }) => {
+    await page.goto("/training/waves/new");
+    await page.getByLabel("Codice edizione").fill("ICT-2-AUSLBO");
+    await page.getByLabel("Titolo").fill("Personale ICT: seconda edizione");
+    await page.getByLabel("Gruppo professionale").selectOption({ label: "Personale ICT" });
+    await page.getByLabel("Azienda sanitaria").selectOption({ label: "AUSL Bologna" });
+    await page.getByLabel("Modalità").selectOption({ label: "In presenza" });
+    await page.getByLabel("Inizio").fill("2025-11-01");
+    await page.getByLabel("Fine").fill("2025-10-01");
+    await page.getByLabel("Partecipanti previsti").fill("1.200");
+    await page.getByRole("button", { name: "Salva" }).click();
+    await expect(page.locator('[data-field-error="endDate"]')).toContainText("La data di fine non può precedere la data di inizio (01/11/2025).");
+    await page.getByLabel("Fine").fill("2025-12-12");
+    await page.getByRole("button", { name: "Salva" }).click();
+    await expect(page.getByRole("status")).toContainText("Edizione salvata.");
+    await expect(page.getByRole("heading", { name: "Personale ICT: seconda edizione" })).toBeVisible();
+    await expect(page.getByTestId("wave-trained")).toContainText("0 formati su 1.200 previsti");
+    await page.getByLabel("Data").nth(1).fill("2025-11-20");
+    await page.getByLabel("Posti").fill("40");
+    await page.getByLabel("Sede").fill("Aula Bellaria");
+    await page.getByRole("button", { name: "Aggiungi" }).nth(1).click();
+    await expect(page.getByRole("status")).toContainText("Sessione aggiunta.");
+    await expect(page.getByText("Posti complessivi: 40 per 1.200 partecipanti previsti.")).toBeVisible();
+    const audit = query<{ n: number }>("select count(*) as n from audit_log where entity_type in ('training_wave', 'training_session') and actor_name = 'Giulia Ferri'");
+    expect(audit.n).toBe(2);
+  });
+
   test("a bad CSV row is reported with row, column and reason, and nothing is written", async ({ signedIn: page }) => {
     const before = completionCount();
     await page.goto("/training/import");
@@ -81,7 +109,7 @@ test.describe("manager", () => {
       await page.getByRole("button", { name: "Importa" }).click();
     };
     await upload();
-    await expect(page.getByTestId("import-done")).toContainText("Import completato: 2 righe, 1034 formati registrati per AUSL Bologna.");
+    await expect(page.getByTestId("import-done")).toContainText("Import completato: 2 righe, 1.034 formati registrati per AUSL Bologna.");
     expect(completionCount()).toBe(before + 2);
     await expect(page.getByTestId("import-batches")).toContainText("bologna-inf.csv");
     await upload();

@@ -138,10 +138,12 @@ function ItemCard({ item }: { item: Item }) {
             <ul className="list-unstyled mb-0">
               {item.milestones.map((m) => (
                 <li key={m.linkId} className="d-flex align-items-center gap-2">
-                  <Link to={`/work-packages/${m.workPackageId}`}>
-                    {m.code} · {m.title}
-                  </Link>{" "}
-                  (<DateText value={m.dueDate} />)
+                  <span>
+                    <Link to={`/work-packages/${m.workPackageId}`}>
+                      {m.code} · {m.title}
+                    </Link>{" "}
+                    (<DateText value={m.dueDate} />)
+                  </span>
                   {canEdit ? (
                     <Form method="post" className="ms-auto">
                       <input type="hidden" name="intent" value="unlink" />

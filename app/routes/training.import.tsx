@@ -18,6 +18,7 @@ import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
+import { countFormatter } from "~/domain/count-format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Importa formati · Traguardi" }];
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
       );
       const authority = listHealthAuthorities(viewer.actor).find((a) => a.id === value.healthAuthorityId)!;
       return {
-        imported: t("training.import.done", { rows: batch.rowCount, total: batch.totalCount, authority: authority.name }),
+        imported: t("training.import.done", { rows: batch.rowCount, total: countFormatter(locale).format(batch.totalCount), authority: authority.name }),
         issues: null,
         result: undefined,
       };
@@ -80,7 +81,7 @@ export default function ImportPage() {
   });
   const issues = actionData && "issues" in actionData ? actionData.issues : null;
   const imported = actionData && "imported" in actionData ? actionData.imported : null;
-  const number = new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB");
+  const number = countFormatter(locale);
   return (
     <>
       <Link to="/training">← {t("training.title")}</Link>

@@ -19,6 +19,7 @@ import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
+import { countFormatter } from "~/domain/count-format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.wave.code ?? "Edizione"} · Traguardi` }];
@@ -139,7 +140,7 @@ export default function WavePage() {
   const t = useT();
   const locale = useLocale();
   const canEdit = useCan("update:training");
-  const number = new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB");
+  const number = countFormatter(locale);
   const { wave } = detail;
   return (
     <>
@@ -222,9 +223,7 @@ export default function WavePage() {
                       {t(`training.source.${c.source}` as MessageKey)}
                       {c.batchFile ? ` · ${c.batchFile}` : ""}
                     </td>
-                    <td className="small">
-                      {c.createdBy ?? "—"} · {formatTimestamp(c.createdAt, locale)}
-                    </td>
+                    <td className="small">{c.source === "seed" ? "—" : `${c.createdBy ?? "—"} · ${formatTimestamp(c.createdAt, locale)}`}</td>
                   </tr>
                 ))}
               </tbody>

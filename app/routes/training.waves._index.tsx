@@ -12,6 +12,7 @@ import trainingCss from "~/styles/training.css";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
+import { countFormatter } from "~/domain/count-format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Edizioni formative · Traguardi" }];
@@ -35,7 +36,7 @@ export default function WavesPage() {
   const t = useT();
   const locale = useLocale();
   const canEdit = useCan("update:training");
-  const number = new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB");
+  const number = countFormatter(locale);
   return (
     <>
       <Link to="/training">← {t("training.title")}</Link>

@@ -2,11 +2,11 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { formatDate } from "~/domain/dates";
 import type { IndicatorUnit } from "~/domain/training-values";
 import { useLocale, useT } from "~/i18n/use-t";
+import { countFormatter } from "~/domain/count-format";
 
 export function useIndicatorFormat(unit: IndicatorUnit) {
   const locale = useLocale();
-  const tag = locale === "it" ? "it-IT" : "en-GB";
-  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: unit === "count" ? 0 : 1 });
+  const number = countFormatter(locale, { maximumFractionDigits: unit === "count" ? 0 : 1 });
   return (value: number | null | undefined) => (value == null ? "—" : `${number.format(value)}${unit === "percent" ? "%" : ""}`);
 }
 

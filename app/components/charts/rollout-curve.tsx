@@ -2,13 +2,14 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { formatDate } from "~/domain/dates";
 import type { CurvePoint } from "~/domain/rollout";
 import { useLocale, useT } from "~/i18n/use-t";
+import { countFormatter } from "~/domain/count-format";
 
 /** Cumulative people trained (solid) against the straight-line plan (dashed), with the gate and today marked. */
 export function RolloutCurve({ points, gateDate, asOf }: { points: CurvePoint[]; gateDate: string; asOf: string }) {
   const t = useT();
   const locale = useLocale();
   const tag = locale === "it" ? "it-IT" : "en-GB";
-  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const number = countFormatter(locale, { maximumFractionDigits: 0 });
   const month = new Intl.DateTimeFormat(tag, { month: "short", year: "2-digit", timeZone: "UTC" });
   const data = points.map((p) => ({ date: p.date, planned: Math.round(p.planned), trained: p.trained }));
   const hasToday = data.some((p) => p.date === asOf);

@@ -1,6 +1,7 @@
 import type { RolloutCell } from "~/domain/rollout";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
+import { countFormatter } from "~/domain/count-format";
 
 interface Authority {
   id: number;
@@ -27,7 +28,7 @@ export function coverageStyle(coverage: number | null) {
 function useFormatters() {
   const locale = useLocale();
   const tag = locale === "it" ? "it-IT" : "en-GB";
-  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const number = countFormatter(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 });
   return { number: (n: number) => number.format(n), percent: (n: number | null) => (n === null ? "—" : percent.format(n)) };
 }

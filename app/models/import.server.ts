@@ -89,6 +89,8 @@ export interface PreparedEntry {
 }
 
 const MAX_SHOWN_ISSUES = 200;
+const CHUNK_ROWS = 5_000;
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Validation {
   entries: PreparedEntry[];
@@ -98,7 +100,7 @@ interface Validation {
 }
 
 /** Checks every row; collects every problem (not just the first) so the user can fix the file in one go. */
-function validateTable(table: CsvTable, mapping: ImportMapping, linesByCode: Map<string, number>, today: string): Validation {
+function* validateRows(table: CsvTable, mapping: ImportMapping, linesByCode: Map<string, number>, today: string): Generator<number, Validation> {
   const formIssues: Message[] = [];
   for (const field of requiredImportFields) {
     const index = mapping[field];
@@ -111,7 +113,8 @@ function validateTable(table: CsvTable, mapping: ImportMapping, linesByCode: Map
   if (formIssues.length) return { entries, issues, issueCount, formIssues };
   const seen = new Map<string, number>();
   const columnName = (field: ImportField) => table.header[mapping[field]!] || field;
-  for (const row of table.rows) {
+  for (const [index, row] of table.rows.entries()) {
+    if (index > 0 && index % CHUNK_ROWS === 0) yield index;
     const value = (field: ImportField) => {
       const index = mapping[field];
       return index === undefined || index < 0 ? "" : (row.values[index] ?? "").trim();
@@ -173,6 +176,22 @@ function validateTable(table: CsvTable, mapping: ImportMapping, linesByCode: Map
   }
   if (table.rows.length === 0) formIssues.push({ key: "finance.import.error.noRows" });
   return { entries, issues, issueCount, formIssues };
+}
+
+/** All rows at once (the preview, answered within its request). */
+function validateTable(table: CsvTable, mapping: ImportMapping, linesByCode: Map<string, number>, today: string): Validation {
+  const steps = validateRows(table, mapping, linesByCode, today);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** Chunk by chunk, pausing in between so progress polls are answered while a large file is checked. */
+async function validateTableInChunks(table: CsvTable, mapping: ImportMapping, linesByCode: Map<string, number>, today: string, onProgress: (processed: number) => void) {
+  const steps = validateRows(table, mapping, linesByCode, today);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    onProgress(step.value);
+    await pause();
+  }
 }
 
 function linesByCode(programmeId: number) {
@@ -286,8 +305,6 @@ export class ImportRejected extends Error {
   }
 }
 
-const CHUNK_ROWS = 5_000;
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Imports a file all-or-nothing. The transaction runs on its own connection, in chunks with a
@@ -314,7 +331,7 @@ export async function runImport(
   const total = table.rows.length;
   onProgress({ phase: "validating", processed: 0, total });
   const mapping = input.mapping ?? guessMapping(table.header);
-  const validation = validateTable(table, mapping, linesByCode(programmeId), today);
+  const validation = await validateTableInChunks(table, mapping, linesByCode(programmeId), today, (processed) => onProgress({ phase: "validating", processed, total }));
   if (validation.issueCount || validation.formIssues.length) throw new ImportRejected(validation.issues, validation.issueCount, validation.formIssues);
   onProgress({ phase: "validating", processed: total, total });
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Euro } from "~/components/finance/money";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -212,6 +212,12 @@ function JobProgress({ jobId }: { jobId: string }) {
   const [tick, setTick] = useState(0);
   const job = fetcher.data as ImportJobView | undefined;
   const finished = job?.progress.phase === "done" || job?.progress.phase === "failed";
+  const revalidator = useRevalidator();
+  // Once the batch is written, the page's own data (the list of imports) is stale.
+  useEffect(() => {
+    if (job?.result) revalidator.revalidate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [job?.result?.batchId]);
   useEffect(() => {
     if (finished) return;
     fetcher.load(`/finance/import/status?job=${jobId}`);
@@ -228,7 +234,11 @@ function JobProgress({ jobId }: { jobId: string }) {
         <span style={{ width: `${progress.phase === "done" ? 100 : percent}%` }} />
       </div>
       <p role="status">
-        {t("finance.import.progress", { phase: t(`finance.import.phase.${progress.phase}`), processed: progress.processed, total: progress.total })}
+        {t("finance.import.progress", {
+          phase: t(`finance.import.phase.${progress.phase}`),
+          processed: progress.processed.toLocaleString(locale === "it" ? "it-IT" : "en-GB"),
+          total: progress.total.toLocaleString(locale === "it" ? "it-IT" : "en-GB"),
+        })}
       </p>
       {job.result ? (
         <div className="alert alert-success" data-testid="import-done">

@@ -47,7 +47,7 @@ export function IndicatorChart({
     <figure className="mb-0" aria-label={label} role="img">
       <div style={{ width: "100%", height }}>
         <ResponsiveContainer>
-          <LineChart data={data} margin={{ top: compact ? 8 : 20, right: compact ? 12 : 24, bottom: 0, left: compact ? 0 : 8 }}>
+          <LineChart data={data} margin={{ top: compact ? 8 : 22, right: compact ? 12 : 72, bottom: 0, left: compact ? 0 : 8 }}>
             <CartesianGrid stroke="#e3e4e6" />
             <XAxis
               dataKey="x"
@@ -68,7 +68,7 @@ export function IndicatorChart({
             {compact ? null : <Legend wrapperStyle={{ fontSize: 14 }} />}
             <Line type="linear" dataKey="target" name={t("training.indicator.chart.target")} stroke="#5c6f82" strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
             <Line type="linear" dataKey="actual" name={t("training.indicator.chart.actual")} stroke="#0066cc" strokeWidth={3} dot={{ r: compact ? 3 : 4 }} connectNulls isAnimationActive={false} />
-            <ReferenceLine x={dayMs(dueDate)} stroke="#d9364f" strokeWidth={2} label={compact ? undefined : { value: `${t("training.indicator.chart.due")} ${formatDate(dueDate)}`, position: "insideTopRight", fill: "#8a0f1a", fontSize: 12 }} />
+            <ReferenceLine x={dayMs(dueDate)} stroke="#d9364f" strokeWidth={2} label={compact ? undefined : { value: `${t("training.indicator.chart.due")} ${formatDate(dueDate)}`, position: "top", fill: "#8a0f1a", fontSize: 12 }} />
             {dayMs(asOf) >= first && dayMs(asOf) <= last ? (
               <ReferenceLine x={dayMs(asOf)} stroke="#17324d" strokeDasharray="2 3" label={compact ? undefined : { value: t("training.indicator.chart.today"), position: "insideTopLeft", fill: "#17324d", fontSize: 12 }} />
             ) : null}

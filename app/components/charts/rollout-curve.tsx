@@ -17,7 +17,7 @@ export function RolloutCurve({ points, gateDate, asOf }: { points: CurvePoint[];
     <figure className="mb-0" data-testid="rollout-curve">
       <div style={{ width: "100%", height: 340 }}>
         <ResponsiveContainer>
-          <LineChart data={data} margin={{ top: 24, right: 24, bottom: 8, left: 16 }}>
+          <LineChart data={data} margin={{ top: 24, right: 72, bottom: 8, left: 16 }}>
             <CartesianGrid stroke="#e3e4e6" />
             <XAxis dataKey="date" tickFormatter={(d: string) => month.format(new Date(`${d}T00:00:00Z`))} tick={{ fontSize: 12, fill: "#17324d" }} minTickGap={16} />
             <YAxis tickFormatter={(n: number) => number.format(n)} tick={{ fontSize: 12, fill: "#17324d" }} width={64} label={{ value: t("training.curve.axisPeople"), angle: -90, position: "insideLeft", offset: -6, style: { fill: "#17324d", fontSize: 12 } }} />
@@ -25,9 +25,9 @@ export function RolloutCurve({ points, gateDate, asOf }: { points: CurvePoint[];
             <Legend wrapperStyle={{ fontSize: 14 }} />
             <Line type="linear" dataKey="planned" name={t("training.curve.planned")} stroke="#5c6f82" strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
             <Line type="linear" dataKey="trained" name={t("training.curve.trained")} stroke="#0066cc" strokeWidth={3} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
-            <ReferenceLine x={gateDate} stroke="#d9364f" strokeWidth={2} label={{ value: t("training.curve.gate", { date: formatDate(gateDate) }), position: "insideTopRight", fill: "#8a0f1a", fontSize: 12 }} />
+            <ReferenceLine x={gateDate} stroke="#d9364f" strokeWidth={2} label={{ value: t("training.curve.gate", { date: formatDate(gateDate) }), position: "top", fill: "#8a0f1a", fontSize: 12 }} />
             {hasToday && asOf !== gateDate ? (
-              <ReferenceLine x={asOf} stroke="#17324d" strokeDasharray="2 3" label={{ value: t("training.curve.today"), position: "insideTopLeft", fill: "#17324d", fontSize: 12 }} />
+              <ReferenceLine x={asOf} stroke="#17324d" strokeDasharray="2 3" label={{ value: t("training.curve.today"), position: "insideBottomLeft", fill: "#17324d", fontSize: 12 }} />
             ) : null}
           </LineChart>
         </ResponsiveContainer>

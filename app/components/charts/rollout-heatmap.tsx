@@ -63,7 +63,8 @@ function Cell({ cell, label, total = false }: { cell: RolloutCell; label: string
       <span className="visually-hidden">{text}</span>
       <span aria-hidden="true">
         <span className="tg-heat-count">
-          {fmt.number(cell.trained)}/{fmt.number(cell.planned)}
+          {fmt.number(cell.trained)}/<wbr />
+          {fmt.number(cell.planned)}
         </span>
         <span className="tg-heat-pct">
           {cell.lagging ? "▲ " : ""}

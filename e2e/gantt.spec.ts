@@ -200,6 +200,47 @@ test.describe("Gantt as programme manager", () => {
     await expect(page.locator(".lower-text", { hasText: "Novembre" }).first()).toBeVisible();
   });
 
+  test("dragging the progress handle saves the new progress, and 100% completes the task", async ({ signedIn: page }) => {
+    setTaskDates("WP7.6", "2026-03-02", "2026-03-13");
+    const before = taskRow("WP7.6");
+    const db = e2eDb();
+    const progressOf = () => {
+      const handle = e2eDb();
+      try {
+        return handle.prepare("select progress, status from task where code = 'WP7.6'").get() as { progress: number; status: string };
+      } finally {
+        handle.close();
+      }
+    };
+    db.prepare("update task set progress = 20, status = 'in_progress' where code = 'WP7.6'").run();
+    db.close();
+    await openGantt(page, "Day", "WP7.6");
+    const handle = page.locator(`.bar-wrapper[data-id="t${before.id}"] .handle.progress`);
+    await handle.scrollIntoViewIfNeeded();
+    const bar = (await page.locator(`.bar-wrapper[data-id="t${before.id}"] .bar`).boundingBox())!;
+    const start = (await handle.boundingBox())!;
+    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+    await page.mouse.down();
+    // Release over the chart (the library listens for mouseup on its SVG), past the bar's end.
+    await page.mouse.move(bar.x + bar.width + 20, start.y + start.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect(page.getByTestId("gantt-notice")).toContainText("Modifica salvata");
+    expect(progressOf()).toEqual({ progress: 100, status: "completed" });
+    expect(taskRow("WP7.6")).toMatchObject({ startDate: before.startDate, endDate: before.endDate });
+  });
+
+  test("exports the chart as PNG and PDF", async ({ signedIn: page }) => {
+    await openGantt(page, "Quarter");
+    const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Grafico PNG" }).click()]);
+    expect(png.suggestedFilename()).toMatch(/^traguardi-gantt-.*\.png$/);
+    const pngBytes = await (await png.createReadStream()).toArray();
+    expect(Buffer.concat(pngBytes).subarray(1, 4).toString()).toBe("PNG");
+    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Grafico PDF" }).click()]);
+    const pdfBytes = Buffer.concat(await (await pdf.createReadStream()).toArray());
+    expect(pdfBytes.subarray(0, 4).toString()).toBe("%PDF");
+    expect(pdfBytes.length).toBeGreaterThan(20_000);
+  });
+
   test("exports the plan as CSV and the gates and milestones as a calendar", async ({ signedIn: page }) => {
     await page.goto("/gantt");
     const csv = await page.request.get("/gantt.csv");

@@ -103,12 +103,14 @@ function programmeWaves(conn: Conn, programmeId: number) {
   return conn.select().from(trainingWave).where(eq(trainingWave.programmeId, programmeId)).orderBy(asc(trainingWave.startDate), asc(trainingWave.code)).all();
 }
 
+/** Completions summed per wave and day in SQL: the maths needs no finer grain than that. */
 function completionsOf(conn: Conn, waveIds: number[]) {
   if (waveIds.length === 0) return [];
   return conn
-    .select({ waveId: trainingCompletion.waveId, date: trainingCompletion.date, count: trainingCompletion.count })
+    .select({ waveId: trainingCompletion.waveId, date: trainingCompletion.date, count: sql<number>`sum(${trainingCompletion.count})`.mapWith(Number) })
     .from(trainingCompletion)
     .where(inArray(trainingCompletion.waveId, waveIds))
+    .groupBy(trainingCompletion.waveId, trainingCompletion.date)
     .all();
 }
 

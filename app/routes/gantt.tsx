@@ -176,7 +176,7 @@ export default function GanttPage() {
       setNotice({
         kind: "warning",
         preview,
-        text: `${t("gantt.confirm.move", { code: preview.code, days: preview.days, start: formatDate(preview.startDate), end: formatDate(preview.endDate) })} ${consequenceText(preview, t)}`,
+        text: `${t("gantt.confirm.move", { code: preview.code, days: preview.days, start: formatDate(preview.startDate), end: formatDate(preview.endDate) })} ${t("gantt.confirm.consequences", { list: consequenceText(preview, t) })}`,
       });
       return;
     }

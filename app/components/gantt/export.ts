@@ -4,6 +4,43 @@
  */
 const MAX_CANVAS = 16_000;
 
+/** SVG styling that comes from stylesheets; html-to-image copies computed styles only for HTML. */
+const SVG_PROPERTIES = [
+  "fill",
+  "fill-opacity",
+  "stroke",
+  "stroke-width",
+  "stroke-dasharray",
+  "stroke-opacity",
+  "opacity",
+  "display",
+  "visibility",
+  "font-family",
+  "font-size",
+  "font-weight",
+  "text-anchor",
+  "dominant-baseline",
+  "transform",
+  "transform-origin",
+  "transform-box",
+];
+
+/** Writes each SVG element's computed look into its style attribute; returns how to undo it. */
+function inlineSvgStyles(frame: HTMLElement) {
+  const saved: [Element, string | null][] = [];
+  for (const element of frame.querySelectorAll<SVGElement>("svg *")) {
+    saved.push([element, element.getAttribute("style")]);
+    const computed = getComputedStyle(element);
+    for (const name of SVG_PROPERTIES) element.style.setProperty(name, computed.getPropertyValue(name));
+  }
+  return () => {
+    for (const [element, style] of saved) {
+      if (style === null) element.removeAttribute("style");
+      else element.setAttribute("style", style);
+    }
+  };
+}
+
 async function renderPng(frame: HTMLElement) {
   const { toPng } = await import("html-to-image");
   const container = frame.querySelector<HTMLElement>(".gantt-container");
@@ -19,11 +56,17 @@ async function renderPng(frame: HTMLElement) {
     container.style.width = `${chartWidth}px`;
   }
   frame.style.width = `${width}px`;
+  const restoreSvg = inlineSvgStyles(frame);
+  // The year label the library pins to the left while scrolling goes back to its own column.
+  const pinned = [...frame.querySelectorAll(".current-upper")];
+  for (const label of pinned) label.classList.remove("current-upper");
   try {
     const pixelRatio = Math.min(2, MAX_CANVAS / width, MAX_CANVAS / height);
     const dataUrl = await toPng(frame, { backgroundColor: "#ffffff", width, height, pixelRatio });
     return { dataUrl, width: width * pixelRatio, height: height * pixelRatio };
   } finally {
+    restoreSvg();
+    for (const label of pinned) label.classList.add("current-upper");
     frame.style.width = savedFrameWidth;
     if (container && saved) {
       container.style.overflow = saved.overflow;

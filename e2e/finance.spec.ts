@@ -101,6 +101,8 @@ test.describe("finance office", () => {
     await page.getByTestId("import-confirm").click();
     await expect(page.getByTestId("import-done")).toContainText("Importate 5 registrazioni da «movimenti-novembre-corretto.csv»");
     await expect(page.getByTestId("import-job")).toHaveAttribute("data-phase", "done");
+    await expect(page.getByTestId("import-batches")).toContainText("movimenti-novembre-corretto.csv · 5 registrazioni (0 ignorate) · Marco Bassi");
+    await expect(page.getByTestId("import-done")).toBeVisible();
 
     const paidAdded = 12_345_67 + 1_000_00 + 2_000_00 + 3_000_00;
     const after = ledgerTotals();
@@ -202,6 +204,46 @@ test.describe("finance office", () => {
     await expect(page.getByTestId("ledger-table").locator("tbody tr")).not.toHaveCount(0);
     await expect(page.getByTestId("ledger-table")).toContainText("WP2-SW");
     await expect(page.getByTestId("ledger-table")).not.toContainText("WP2-DEV");
+  });
+});
+
+test.describe("budget lines", () => {
+  test.use({ role: "finance" });
+
+  test("a profile is spread between two months, edited month by month, and saved only when it sums to the cent", async ({ signedIn: page }) => {
+    await page.goto("/finance/budget-lines");
+    await expect(page.getByTestId("budget-check")).toHaveText("Le linee di budget sommano esattamente al totale del programma (€ 39.000.000,00).");
+    await page.getByTestId("line-WP6-MAT").getByRole("link", { name: "WP6-MAT" }).click();
+    await page.getByLabel("Dal mese", { exact: true }).fill("2025-01");
+    await page.getByLabel("Al mese", { exact: true }).fill("2025-03");
+    await page.getByLabel("Metodo").selectOption("front");
+    await page.getByRole("button", { name: "Distribuisci" }).click();
+    // € 300.000,00 front-loaded over three months: 3/6, 2/6, 1/6.
+    await expect(page.getByLabel("01/2025")).toHaveValue("150.000,00");
+    await expect(page.getByLabel("02/2025")).toHaveValue("100.000,00");
+    await expect(page.getByLabel("03/2025")).toHaveValue("50.000,00");
+    await expect(page.getByLabel("04/2025")).toHaveValue("");
+
+    await page.getByLabel("03/2025").fill("49.999,99");
+    await expect(page.getByTestId("profile-total")).toContainText("Differenza dall'importo: -€ 0,01");
+    await page.getByRole("button", { name: "Salva il profilo" }).click();
+    await expect(page.getByTestId("form-errors")).toContainText("Il profilo somma € 299.999,99, l'importo della linea è € 300.000,00: differenza -€ 0,01.");
+
+    await page.getByLabel("04/2025").fill("0,01");
+    await expect(page.getByTestId("profile-total")).toContainText("Differenza dall'importo: € 0,00");
+    await page.getByRole("button", { name: "Salva il profilo" }).click();
+    await expect(page.getByLabel("04/2025")).toHaveValue("0,01");
+    const db = e2eDb();
+    const rows = db.prepare("select month, planned_cents from budget_line_profile p join budget_line l on l.id = p.budget_line_id where l.code = 'WP6-MAT' order by month").all();
+    const audit = db.prepare("select count(*) from audit_log where entity_type = 'budget_line_profile'").pluck().get();
+    db.close();
+    expect(rows).toEqual([
+      { month: "2025-01", planned_cents: 15_000_000 },
+      { month: "2025-02", planned_cents: 10_000_000 },
+      { month: "2025-03", planned_cents: 4_999_999 },
+      { month: "2025-04", planned_cents: 1 },
+    ]);
+    expect(audit).toBe(2);
   });
 });
 

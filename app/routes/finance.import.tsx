@@ -275,6 +275,12 @@ export default function ImportPage() {
   const t = useT();
   const locale = useLocale();
   const canEdit = useCan("update:finance");
+  // The running job outlives the action data (revalidation after the import clears it).
+  const [jobId, setJobId] = useState<string | undefined>();
+  useEffect(() => {
+    if (actionData?.jobId) setJobId(actionData.jobId);
+    else if (actionData?.preview || actionData?.errors) setJobId(undefined);
+  }, [actionData]);
   return (
     <>
       {canEdit ? (
@@ -283,7 +289,7 @@ export default function ImportPage() {
             {t("finance.import.title")}
           </h2>
           <p className="small">{t("finance.import.intro")}</p>
-          <Form method="post" encType="multipart/form-data" className="d-flex flex-wrap align-items-end gap-2 mb-3" key={actionData?.jobId ?? "upload"}>
+          <Form method="post" encType="multipart/form-data" className="d-flex flex-wrap align-items-end gap-2 mb-3" key={jobId ?? "upload"}>
             <div>
               <label htmlFor="import-file" className="small fw-semibold d-block">
                 {t("finance.import.file")}
@@ -301,8 +307,8 @@ export default function ImportPage() {
               ))}
             </div>
           ) : null}
-          {actionData?.jobId ? <JobProgress jobId={actionData.jobId} /> : null}
-          {actionData?.preview ? <Preview preview={actionData.preview} /> : null}
+          {jobId ? <JobProgress jobId={jobId} /> : null}
+          {actionData?.preview && !jobId ? <Preview preview={actionData.preview} /> : null}
         </section>
       ) : null}
       <section className="tg-card mb-4" aria-labelledby="batches-title">

@@ -5,7 +5,7 @@ import { listAudit, verifyAuditChain } from "./audit.server";
 import { listBudgetLines, getBudgetLine, saveBudgetLineProfile, spreadBudgetLineProfile, updateBudgetLine } from "./budget.server";
 import { getDb } from "./db.server";
 import { PermissionError, ValidationError } from "./errors.server";
-import { ImportRejected, previewImport, runImport } from "./import.server";
+import { guessMapping, ImportRejected, previewImport, runImport } from "./import.server";
 import { createLedgerEntry, getLedgerEntry, lineTotals, reverseLedgerEntry } from "./ledger.server";
 import { getCurrentProgramme } from "./programme.server";
 import { getEarnedValue, getSpendSummary, getSpendTable, readSpendRows } from "./spend.server";
@@ -217,6 +217,19 @@ describe("CSV import", () => {
     const second = await runImport(finance, programmeId(), { fileName: "more.csv", content: more }, TODAY);
     expect(second.importedCount).toBe(1);
     expect(second.skippedCount).toBe(12_000);
+  });
+
+  it("maps columns by their Italian names, and lets the user map the rest", () => {
+    expect(guessMapping(["Data registrazione", "Tipo movimento", "Voce di spesa", "Importo (€)", "Beneficiario", "CIG", "N. atto", "Causale"])).toEqual({
+      entryDate: 0, kind: 1, lineCode: 2, amount: 3, supplier: 4, cig: 5, documentNumber: 6, description: 7,
+    });
+    const content = Buffer.from("Quando;Cosa;Linea;Euro;Fornitore;Doc\n01/10/2025;impegno;WP2-DEV;1,00;X;D-MAP-1\n");
+    const guessed = previewImport(finance, programmeId(), { fileName: "map.csv", content }, TODAY);
+    expect(guessed.formIssues.map((m) => m.params?.field)).toEqual(["finance.import.field.entryDate", "finance.import.field.kind", "finance.import.field.amount", "finance.import.field.documentNumber"]);
+    const mapped = previewImport(finance, programmeId(), { fileName: "map.csv", token: guessed.token, mapping: { entryDate: 0, kind: 1, lineCode: 2, amount: 3, supplier: 4, documentNumber: 5 } }, TODAY);
+    expect(mapped.formIssues).toEqual([]);
+    expect(mapped.newCount).toBe(1);
+    expect(() => previewImport(finance, programmeId(), { fileName: "x.csv", token: "../../etc/passwd" }, TODAY)).toThrow(ValidationError);
   });
 
   it("refuses readers", () => {

@@ -218,6 +218,20 @@ function stagingDir() {
   return dir;
 }
 
+/** Previewed files that were never imported are kept for a day, then removed. */
+function sweepStaging() {
+  const dir = stagingDir();
+  const cutoff = Date.now() - 86_400_000;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
+    } catch {
+      // Another process removed it first.
+    }
+  }
+}
+
 const TOKEN = /^[0-9a-f]{64}$/;
 
 function stagedFile(token: string) {
@@ -253,7 +267,10 @@ export function previewImport(
   const content = input.content ?? stagedFile(input.token ?? "");
   if (content.length === 0) throw ValidationError.field("file", "finance.import.error.noFile");
   const token = createHash("sha256").update(content).digest("hex");
-  if (input.content) fs.writeFileSync(path.join(stagingDir(), `${token}.csv`), content);
+  if (input.content) {
+    sweepStaging();
+    fs.writeFileSync(path.join(stagingDir(), `${token}.csv`), content);
+  }
   const table = parseOrReject(content);
   const mapping = input.mapping ?? guessMapping(table.header);
   const validation = validateTable(table, mapping, linesByCode(programmeId), today);

@@ -108,8 +108,8 @@ function loadSpend(actor: Actor, programmeId: number, asOf: string) {
       line.paid += cents;
     }
   }
-  // The chart runs from the programme's first month to its end (at least June 2026).
-  const lastMonth = [monthOf(prog.endDate), "2026-06", ...[...lines.values()].flatMap((line) => [...line.months.keys()])].reduce((a, b) => (a > b ? a : b));
+  // The chart runs from the programme's first month to its end (at least June 2026), or to the as-of month if later.
+  const lastMonth = [monthOf(prog.endDate), "2026-06", monthOf(asOf), ...[...lines.values()].flatMap((line) => [...line.months.keys()])].reduce((a, b) => (a > b ? a : b));
   return { programme: prog, workPackages, gates, lines: [...lines.values()], asOf, range: monthsBetween(monthOf(prog.startDate), lastMonth) };
 }
 

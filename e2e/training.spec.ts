@@ -78,8 +78,14 @@ test.describe("manager", () => {
     await page.getByRole("button", { name: "Aggiungi" }).nth(1).click();
     await expect(page.getByRole("status")).toContainText("Sessione aggiunta.");
     await expect(page.getByText("Posti complessivi: 40 per 1.200 partecipanti previsti.")).toBeVisible();
+    await page.getByRole("link", { name: "Modifica edizione" }).click();
+    await expect(page.getByLabel("Partecipanti previsti")).toHaveValue("1200");
+    await page.getByLabel("Partecipanti previsti").fill("1.250");
+    await page.getByRole("button", { name: "Salva" }).click();
+    await expect(page.getByTestId("wave-trained")).toContainText("0 formati su 1.250 previsti");
     const audit = query<{ n: number }>("select count(*) as n from audit_log where entity_type in ('training_wave', 'training_session') and actor_name = 'Giulia Ferri'");
-    expect(audit.n).toBe(2);
+    expect(audit.n).toBe(3);
+    expect(query<{ version: number }>("select version from training_wave where code = 'ICT-2-AUSLBO'").version).toBe(2);
   });
 
   test("a bad CSV row is reported with row, column and reason, and nothing is written", async ({ signedIn: page }) => {
@@ -136,6 +142,16 @@ test.describe("manager", () => {
     await expect(page.getByTestId("indicator-latest")).toHaveText("71,5%");
     await expect(page.getByTestId("indicator-status")).toHaveText("In linea");
     await page.screenshot({ path: testInfo.outputPath("indicator-detail.png"), fullPage: true });
+
+    await page.getByRole("link", { name: "Modifica indicatore" }).click();
+    await expect(page.getByLabel("Valore di partenza", { exact: true })).toHaveValue("55");
+    await page.getByLabel("Valore obiettivo").fill("120");
+    await page.getByRole("button", { name: "Salva" }).click();
+    await expect(page.locator('[data-field-error="targetValue"]')).toContainText("Una percentuale è compresa tra 0 e 100.");
+    await page.getByLabel("Valore obiettivo").fill("75,5");
+    await page.getByRole("button", { name: "Salva" }).click();
+    await expect(page.getByRole("status")).toContainText("Indicatore salvato.");
+    await expect(page.getByText("75,5% (30/06/2026)")).toBeVisible();
   });
 
   test("imports the real PNRR catalogue and shows each EU item's verification mechanism", async ({ signedIn: page }, testInfo) => {

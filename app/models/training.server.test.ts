@@ -60,6 +60,16 @@ function importIssues(fn: () => unknown) {
 }
 
 describe("seeded rollout", () => {
+  it("seeds idempotently: a second run adds nothing", async () => {
+    const { openDatabase } = await import("#db/client");
+    const { seedTraining } = await import("#db/seed/training-data");
+    const db = openDatabase(database.file);
+    try {
+      expect(Object.values(seedTraining(db)).every((n) => n === 0)).toBe(true);
+    } finally {
+      db.$client.close();
+    }
+  });
   it("has the 14 health authorities and waves for every professional group", () => {
     expect(listHealthAuthorities(auditor)).toHaveLength(14);
     const overview = getRolloutOverview(auditor, programmeId(), TODAY);

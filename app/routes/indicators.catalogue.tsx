@@ -7,6 +7,7 @@ import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { DateText } from "~/components/ui/format";
+import { countFormatter } from "~/domain/count-format";
 import { catalogueQuarter } from "~/domain/pnrr-catalogue";
 import { catalogueImportSchema, catalogueLinkSchema, catalogueUnlinkSchema } from "~/domain/schemas/training";
 import { translator, type MessageKey } from "~/i18n";
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       const report = importCatalogue(viewer.actor, getCurrentProgramme(viewer.actor).id, { fileName: value.file.name, text: await value.file.text() });
       return {
-        imported: t("training.catalogue.imported", { created: report.created, updated: report.updated, unchanged: report.unchanged, linked: report.linked, rows: report.totalRows }),
+        imported: t("training.catalogue.imported", { created: report.created, updated: report.updated, unchanged: report.unchanged, linked: report.linked, rows: countFormatter(locale).format(report.totalRows) }),
         issues: null,
         result: undefined,
       };

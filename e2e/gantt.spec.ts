@@ -117,6 +117,33 @@ test.describe("Gantt as programme manager", () => {
     await expect(page.getByRole("button", { name: "Annulla ultima modifica" })).toHaveCount(0);
   });
 
+  test("cancelling the consequences saves nothing and puts the bar back; a stale bar gets a conflict message", async ({ signedIn: page }) => {
+    const moved = taskRow("WP2.6");
+    await openGantt(page, "Day", "WP2.6");
+    const x0 = await barX(page, moved.id);
+    await dragBar(page, moved.id, 5);
+    const notice = page.getByTestId("gantt-notice");
+    await expect(notice).toContainText("Conseguenze: sposta anche");
+    await notice.getByRole("button", { name: "Annulla" }).click();
+    await expect(notice).toHaveCount(0);
+    await chartReady(page);
+    expect(await barX(page, moved.id)).toBe(x0);
+    expect(taskRow("WP2.6")).toEqual(moved);
+
+    // Someone else saves the task meanwhile: this page still holds the old version.
+    const db = e2eDb();
+    db.prepare("update task set version = version + 1, updated_by_id = (select id from user where email = 'admin@traguardi.demo') where id = ?").run(moved.id);
+    db.close();
+    await dragBar(page, moved.id, 5);
+    await expect(notice).toContainText("Conseguenze");
+    await notice.getByRole("button", { name: "Sposta e salva" }).click();
+    await expect(notice).toContainText("Modifica non salvata");
+    await expect(notice).toContainText("Paolo Venturi");
+    expect(taskRow("WP2.6")).toMatchObject({ startDate: moved.startDate, version: moved.version + 1 });
+    await chartReady(page);
+    expect(await barX(page, moved.id)).toBe(x0);
+  });
+
   test("a task named with HTML renders as text, in the bar and in its popup", async ({ signedIn: page }) => {
     const name = "<img src=x onerror=alert(1)>";
     const db = e2eDb();

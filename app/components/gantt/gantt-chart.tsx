@@ -310,20 +310,23 @@ function decorate(
   layer.className = "tg-gantt-lines";
   layer.style.top = `${gantt.config.header_height}px`;
   layer.style.height = `${gantt.grid_height - gantt.config.header_height}px`;
-  const line = (left: number, label: string, kind: string, testId: string) => {
+  // Labels sit on separate levels so close dates (both gates in the Year view) stay readable.
+  const line = (left: number, label: string, kind: string, testId: string, level: number) => {
     const element = document.createElement("div");
     element.className = `tg-vline tg-vline-${kind}`;
     element.style.left = `${left}px`;
     element.dataset.testid = testId;
     const text = document.createElement("span");
     text.className = "tg-vline-label";
+    text.style.top = `${2 + level * 20}px`;
     text.textContent = label;
     element.appendChild(text);
     layer.appendChild(element);
   };
-  for (const gate of options.gates)
-    line(x(addDays(gate.dueDate, 1)), `${gate.code} · ${formatDate(gate.dueDate)}`, "gate", `gate-line-${gate.code}`);
-  line((x(options.today) + x(addDays(options.today, 1))) / 2, options.t("gantt.todayLine", { date: formatDate(options.today) }), "today", "today-line");
+  options.gates.forEach((gate, index) =>
+    line(x(addDays(gate.dueDate, 1)), `${gate.code} · ${formatDate(gate.dueDate)}`, "gate", `gate-line-${gate.code}`, index % 2),
+  );
+  line((x(options.today) + x(addDays(options.today, 1))) / 2, options.t("gantt.todayLine", { date: formatDate(options.today) }), "today", "today-line", 2);
   gantt.$container.appendChild(layer);
 
   // Milestones: the one-day bar becomes a small square centred on its day, turned 45° by CSS

@@ -169,6 +169,10 @@ test.describe("manager", () => {
     await expect(page.getByTestId("catalogue-item-M6C2-12").getByTestId("catalogue-due")).toHaveText("Scadenza: T2 2026");
     await expect(page.getByTestId("catalogue-item-M6C2-13").getByTestId("catalogue-target")).toContainText("21");
     await m11.screenshot({ path: testInfo.outputPath("catalogue-m6c2-11.png") });
+    // The people assembling M6C2-11's evidence see what it asks for next to the GP figures.
+    await page.goto("/training");
+    await expect(page.getByTestId("gp-evidence")).toContainText("Meccanismo di verifica · M6C2-11 (T4 2025)");
+    await expect(page.getByTestId("gp-evidence")).toContainText("number of GPs trained");
   });
 });
 

@@ -114,12 +114,5 @@ export function readCatalogue(text: string, measureCode: string = FSE_MEASURE_CO
   return { totalRows: table.records.length, items, problems };
 }
 
-/** "T4 2025" / "Q4 2025". */
-export function catalogueQuarter(item: Pick<CatalogueItem, "quarter" | "year">, locale: "it" | "en" = "it") {
-  return `${locale === "it" ? "T" : "Q"}${item.quarter} ${item.year}`;
-}
-
-/** Last calendar day of the item's quarter: the due date a milestone linked to it should meet. */
-export function catalogueDueDate(item: Pick<CatalogueItem, "quarter" | "year">): string {
-  return `${item.year}-${["03-31", "06-30", "09-30", "12-31"][item.quarter - 1]}`;
-}
+// Formatting helpers live with the value sets so screens can use them without the CSV reader.
+export { catalogueDueDate, catalogueQuarter } from "./training-values";

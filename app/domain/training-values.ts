@@ -26,3 +26,13 @@ export type CatalogueScope = (typeof catalogueScopes)[number];
 export function isProfessionalGroup(value: string): value is ProfessionalGroup {
   return (professionalGroups as readonly string[]).includes(value);
 }
+
+/** "T4 2025" / "Q4 2025". */
+export function catalogueQuarter(item: { quarter: number; year: number }, locale: "it" | "en" = "it") {
+  return `${locale === "it" ? "T" : "Q"}${item.quarter} ${item.year}`;
+}
+
+/** Last calendar day of the item's quarter: the due date a milestone linked to it should meet. */
+export function catalogueDueDate(item: { quarter: number; year: number }): string {
+  return `${item.year}-${["03-31", "06-30", "09-30", "12-31"][item.quarter - 1]}`;
+}

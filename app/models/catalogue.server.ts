@@ -178,6 +178,12 @@ export function unlinkMilestoneFromCatalogue(actor: Actor, linkId: number) {
   });
 }
 
+/** One catalogue item by its code (e.g. M6C2-11), or null when the catalogue is not imported yet. */
+export function findCatalogueItem(actor: Actor, code: string) {
+  requirePermission(actor, "read:programme");
+  return getDb().select().from(pnrrCatalogueItem).where(eq(pnrrCatalogueItem.code, code)).get() ?? null;
+}
+
 /** Catalogue items to choose from in the indicator form. */
 export function listCatalogueOptions(actor: Actor, programmeId: number) {
   return listCatalogueItems(actor, programmeId).items.map((i) => ({ id: i.id, code: i.code, name: i.name, scope: i.scope }));

@@ -9,7 +9,7 @@ import { FormErrors } from "~/components/forms/form-errors";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { DateText } from "~/components/ui/format";
 import { IndicatorStatusBadge } from "~/components/ui/indicator-status";
-import { catalogueQuarter } from "~/domain/pnrr-catalogue";
+import { catalogueQuarter } from "~/domain/training-values";
 import { measurementSchema } from "~/domain/schemas/training";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getIndicatorDetail, recordMeasurement } from "~/models/indicator.server";

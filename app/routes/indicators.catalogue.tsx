@@ -8,7 +8,7 @@ import { FormErrors } from "~/components/forms/form-errors";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { DateText } from "~/components/ui/format";
 import { countFormatter } from "~/domain/count-format";
-import { catalogueQuarter } from "~/domain/pnrr-catalogue";
+import { catalogueQuarter } from "~/domain/training-values";
 import { catalogueImportSchema, catalogueLinkSchema, catalogueUnlinkSchema } from "~/domain/schemas/training";
 import { translator, type MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";

@@ -4,8 +4,10 @@ import { RolloutCurve } from "~/components/charts/rollout-curve";
 import { RolloutHeatmap } from "~/components/charts/rollout-heatmap";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { formatDate } from "~/domain/dates";
+import { catalogueQuarter } from "~/domain/training-values";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
+import { findCatalogueItem } from "~/models/catalogue.server";
 import { getCurrentProgramme } from "~/models/programme.server";
 import { getRolloutOverview } from "~/models/training.server";
 import trainingCss from "~/styles/training.css";
@@ -20,8 +22,15 @@ export const meta: MetaFunction = () => [{ title: "Formazione · Traguardi" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const programme = getCurrentProgramme(actor);
-  return getRolloutOverview(actor, programme.id, today());
+  const gpTarget = findCatalogueItem(actor, GP_TARGET_CODE);
+  return {
+    ...getRolloutOverview(actor, programme.id, today()),
+    gpTarget: gpTarget ? { code: gpTarget.code, name: gpTarget.name, verificationMechanism: gpTarget.verificationMechanism, quarter: gpTarget.quarter, year: gpTarget.year } : null,
+  };
 }
+
+/** The EU target whose evidence is the number of GPs trained per region. */
+const GP_TARGET_CODE = "M6C2-11";
 
 export default function TrainingPage() {
   const overview = useLoaderData<typeof loader>();
@@ -61,6 +70,33 @@ export default function TrainingPage() {
           byAuthority={matrix.byAuthority}
           total={matrix.total}
         />
+      </section>
+
+      <section className="tg-card mb-4" aria-labelledby="gp-evidence-title" data-testid="gp-evidence">
+        <h2 className="h4" id="gp-evidence-title">
+          {t("training.evidence.title", { code: GP_TARGET_CODE })}
+        </h2>
+        <p className="mb-2">
+          {t("training.evidence.summary", {
+            trained: number.format(matrix.byGroup.gp?.trained ?? 0),
+            planned: number.format(matrix.byGroup.gp?.planned ?? 0),
+            authorities: overview.authorities.filter((a) => (matrix.cells.gp?.[a.id]?.planned ?? 0) > 0).length,
+          })}
+        </p>
+        {overview.gpTarget ? (
+          <>
+            <h3 className="h6">
+              {t("training.catalogue.field.verification")} · {overview.gpTarget.code} ({catalogueQuarter(overview.gpTarget, locale)})
+            </h3>
+            <p className="tg-verification mb-0" lang="en">
+              {overview.gpTarget.verificationMechanism ?? t("training.catalogue.noVerification")}
+            </p>
+          </>
+        ) : (
+          <p className="mb-0 small">
+            {t("training.evidence.noCatalogue")} <Link to="/indicators/catalogue">{t("training.catalogue.nav")}</Link>
+          </p>
+        )}
       </section>
 
       <div className="row g-4 mb-4">

@@ -37,7 +37,9 @@ test.describe("manager", () => {
     await expect(page.getByTestId("rollout-curve").locator("path.recharts-line-curve")).toHaveCount(2);
     await page.screenshot({ path: testInfo.outputPath("training-heatmap.png"), fullPage: true });
 
-    await page.goto(`/training/waves?group=gp&authority=${bologna}`);
+    // The cell opens its waves.
+    await cell.getByRole("link").click();
+    await expect(page).toHaveURL(`/training/waves?group=gp&authority=${bologna}`);
     await expect(page.locator("tbody tr")).toHaveCount(2);
     await page.getByRole("link", { name: "MMG-2-AUSLBO" }).click();
     await expect(page.getByTestId("wave-authority")).toHaveText("AUSL Bologna");

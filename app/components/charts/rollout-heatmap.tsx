@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { RolloutCell } from "~/domain/rollout";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -33,7 +34,17 @@ function useFormatters() {
   return { number: (n: number) => number.format(n), percent: (n: number | null) => (n === null ? "—" : percent.format(n)) };
 }
 
-function Cell({ cell, label, total = false }: { cell: RolloutCell; label: string; total?: boolean }) {
+/** The cell's waves, when it has a list to open; plain text otherwise. */
+function CellLink({ href, style, children }: { href?: string; style: React.CSSProperties; children: React.ReactNode }) {
+  if (!href) return <>{children}</>;
+  return (
+    <Link to={href} className="tg-heat-link" style={style}>
+      {children}
+    </Link>
+  );
+}
+
+function Cell({ cell, label, total = false, href }: { cell: RolloutCell; label: string; total?: boolean; href?: string }) {
   const t = useT();
   const fmt = useFormatters();
   const style = coverageStyle(cell.planned > 0 ? cell.coverage : null);
@@ -60,18 +71,20 @@ function Cell({ cell, label, total = false }: { cell: RolloutCell; label: string
       data-trained={cell.trained}
       data-planned={cell.planned}
     >
-      <span className="visually-hidden">{text}</span>
-      <span aria-hidden="true">
-        <span className="tg-heat-count">
-          {fmt.number(cell.trained)}/<wbr />
-          {fmt.number(cell.planned)}
+      <CellLink href={href} style={{ color: style.color }}>
+        <span className="visually-hidden">{text}</span>
+        <span aria-hidden="true">
+          <span className="tg-heat-count">
+            {fmt.number(cell.trained)}/<wbr />
+            {fmt.number(cell.planned)}
+          </span>
+          <span className="tg-heat-pct">
+            {cell.lagging ? "▲ " : ""}
+            {fmt.percent(cell.coverage)}
+          </span>
         </span>
-        <span className="tg-heat-pct">
-          {cell.lagging ? "▲ " : ""}
-          {fmt.percent(cell.coverage)}
-        </span>
-      </span>
-      {cell.lagging ? <span className="visually-hidden">{t("training.lagging")}</span> : null}
+        {cell.lagging ? <span className="visually-hidden">{t("training.lagging")}</span> : null}
+      </CellLink>
     </td>
   );
 }
@@ -131,9 +144,9 @@ export function RolloutHeatmap({
                 {byGroup[group]?.lagging ? <span aria-label={t("training.lagging")}> ▲</span> : null}
               </th>
               {authorities.map((a) => (
-                <Cell key={a.id} cell={cells[group][a.id]} label={`${groupName(group)} · ${a.name}`} />
+                <Cell key={a.id} cell={cells[group][a.id]} label={`${groupName(group)} · ${a.name}`} href={`/training/waves?group=${group}&authority=${a.id}`} />
               ))}
-              <Cell cell={byGroup[group]} label={`${groupName(group)} · ${t("training.heatmap.total")}`} total />
+              <Cell cell={byGroup[group]} label={`${groupName(group)} · ${t("training.heatmap.total")}`} total href={`/training/waves?group=${group}`} />
             </tr>
           ))}
         </tbody>
@@ -143,7 +156,7 @@ export function RolloutHeatmap({
               {t("training.heatmap.total")}
             </th>
             {authorities.map((a) => (
-              <Cell key={a.id} cell={byAuthority[a.id]} label={`${t("training.heatmap.total")} · ${a.name}`} total />
+              <Cell key={a.id} cell={byAuthority[a.id]} label={`${t("training.heatmap.total")} · ${a.name}`} total href={`/training/waves?authority=${a.id}`} />
             ))}
             <Cell cell={total} label={`${t("training.heatmap.total")} · ${t("training.heatmap.total")}`} total />
           </tr>

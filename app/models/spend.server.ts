@@ -1,3 +1,4 @@
+import type BetterSqlite3 from "better-sqlite3";
 import { asc, eq, inArray } from "drizzle-orm";
 import { budgetLine, deadlineGate, programme, task, workPackage } from "#db/schema";
 import { isIsoDate } from "~/domain/dates";
@@ -32,12 +33,25 @@ export const SPEND_SQL = {
 type ActualRow = [lineId: number, kind: LedgerKind, month: Month, cents: Cents];
 
 /** The three statements above, run bare: what the spend views need from SQLite. */
+type Statement = BetterSqlite3.Statement<unknown[]>;
+/** Prepared once per connection: preparing is part of what a request would otherwise repeat. */
+const prepared = new WeakMap<object, Record<keyof typeof SPEND_SQL, Statement>>();
+
 export function readSpendRows(programmeId: number, asOf: string) {
   const client = getDb().$client;
+  let statements = prepared.get(client);
+  if (!statements) {
+    statements = {
+      profile: client.prepare<unknown[]>(SPEND_SQL.profile).raw(),
+      closedMonths: client.prepare<unknown[]>(SPEND_SQL.closedMonths).raw(),
+      partialMonth: client.prepare<unknown[]>(SPEND_SQL.partialMonth).raw(),
+    };
+    prepared.set(client, statements);
+  }
   const asOfMonth = monthOf(asOf);
-  const profile = client.prepare(SPEND_SQL.profile).raw().all(programmeId) as [number, Month, Cents][];
-  const actuals = client.prepare(SPEND_SQL.closedMonths).raw().all(programmeId, asOfMonth) as ActualRow[];
-  const partial = client.prepare(SPEND_SQL.partialMonth).raw().all(`${asOfMonth}-01`, asOf, programmeId) as [number, LedgerKind, Cents][];
+  const profile = statements.profile.all(programmeId) as unknown as [number, Month, Cents][];
+  const actuals = statements.closedMonths.all(programmeId, asOfMonth) as unknown as ActualRow[];
+  const partial = statements.partialMonth.all(`${asOfMonth}-01`, asOf, programmeId) as unknown as [number, LedgerKind, Cents][];
   for (const [lineId, kind, cents] of partial) actuals.push([lineId, kind, asOfMonth, cents]);
   return { profile, actuals };
 }
@@ -53,8 +67,10 @@ export interface LineFigures {
   plannedToDate: Cents;
   committed: Cents;
   paid: Cents;
-  /** Per month: planned (whole month), committed and paid up to the as-of date. */
-  months: Map<Month, { planned: Cents; committed: Cents; paid: Cents }>;
+  /** Per month of the range (same index as `range`): planned (whole month), committed and paid up to the as-of date. */
+  planned: Cents[];
+  committedByMonth: Cents[];
+  paidByMonth: Cents[];
 }
 
 function loadSpend(actor: Actor, programmeId: number, asOf: string) {
@@ -85,32 +101,42 @@ function loadSpend(actor: Actor, programmeId: number, asOf: string) {
     .orderBy(asc(budgetLine.code))
     .all();
   const { profile, actuals } = readSpendRows(programmeId, asOf);
+  const asOfMonth = monthOf(asOf);
+  // The range runs from the programme's first month to its end (at least June 2026), or further
+  // if the plan, the ledger or the as-of date go beyond.
+  let firstMonth = monthOf(prog.startDate);
+  let lastMonth = [monthOf(prog.endDate), "2026-06", asOfMonth].reduce((a, b) => (a > b ? a : b));
+  for (const row of profile) {
+    if (row[1] < firstMonth) firstMonth = row[1];
+    if (row[1] > lastMonth) lastMonth = row[1];
+  }
+  for (const row of actuals) {
+    if (row[2] < firstMonth) firstMonth = row[2];
+    if (row[2] > lastMonth) lastMonth = row[2];
+  }
+  const range = monthsBetween(firstMonth, lastMonth);
+  const monthIndex = new Map(range.map((month, i) => [month, i]));
+  const zeros = () => new Array<number>(range.length).fill(0);
   const lines = new Map<number, LineFigures>(
-    lineRows.map((line) => [line.id, { ...line, plannedToDate: 0, committed: 0, paid: 0, months: new Map() }]),
+    lineRows.map((line) => [line.id, { ...line, plannedToDate: 0, committed: 0, paid: 0, planned: zeros(), committedByMonth: zeros(), paidByMonth: zeros() }]),
   );
-  const cell = (line: LineFigures, month: Month) => {
-    let found = line.months.get(month);
-    if (!found) line.months.set(month, (found = { planned: 0, committed: 0, paid: 0 }));
-    return found;
-  };
   for (const [lineId, month, cents] of profile) {
     const line = lines.get(lineId)!;
-    cell(line, month).planned += cents;
-    line.plannedToDate += plannedUpTo(month, cents, asOf);
+    line.planned[monthIndex.get(month)!] += cents;
+    line.plannedToDate += month < asOfMonth ? cents : plannedUpTo(month, cents, asOf);
   }
   for (const [lineId, kind, month, cents] of actuals) {
     const line = lines.get(lineId)!;
+    const i = monthIndex.get(month)!;
     if (kind === "commitment") {
-      cell(line, month).committed += cents;
+      line.committedByMonth[i] += cents;
       line.committed += cents;
     } else {
-      cell(line, month).paid += cents;
+      line.paidByMonth[i] += cents;
       line.paid += cents;
     }
   }
-  // The chart runs from the programme's first month to its end (at least June 2026), or to the as-of month if later.
-  const lastMonth = [monthOf(prog.endDate), "2026-06", monthOf(asOf), ...[...lines.values()].flatMap((line) => [...line.months.keys()])].reduce((a, b) => (a > b ? a : b));
-  return { programme: prog, workPackages, gates, lines: [...lines.values()], asOf, range: monthsBetween(monthOf(prog.startDate), lastMonth) };
+  return { programme: prog, workPackages, gates, lines: [...lines.values()], asOf, range, monthIndex };
 }
 
 const sum = <T,>(items: readonly T[], pick: (item: T) => number) => items.reduce((a, item) => a + pick(item), 0);
@@ -136,16 +162,14 @@ export function getSpendSummary(actor: Actor, programmeId: number, asOf: string)
   let cumPlanned = 0;
   let cumCommitted = 0;
   let cumPaid = 0;
-  const months = data.range.map((month) => {
+  const months = data.range.map((month, i) => {
     let planned = 0;
     let committed = 0;
     let paid = 0;
     for (const line of data.lines) {
-      const figures = line.months.get(month);
-      if (!figures) continue;
-      planned += figures.planned;
-      committed += figures.committed;
-      paid += figures.paid;
+      planned += line.planned[i];
+      committed += line.committedByMonth[i];
+      paid += line.paidByMonth[i];
     }
     cumPlanned += planned;
     cumCommitted += committed;
@@ -215,12 +239,12 @@ export function getSpendTable(actor: Actor, programmeId: number, asOf: string, y
     let paid = 0;
     for (const line of lines)
       for (const month of months) {
-        const figures = line.months.get(month);
-        if (!figures) continue;
-        planned += figures.planned;
-        plannedToDate += plannedUpTo(month, figures.planned, asOf);
-        committed += figures.committed;
-        paid += figures.paid;
+        const i = data.monthIndex.get(month);
+        if (i === undefined) continue;
+        planned += line.planned[i];
+        plannedToDate += plannedUpTo(month, line.planned[i], asOf);
+        committed += line.committedByMonth[i];
+        paid += line.paidByMonth[i];
       }
     return { planned, plannedToDate, committed, paid, flag: started ? spendFlag(plannedToDate, paid) : null };
   };

@@ -62,6 +62,8 @@ export interface LedgerSeed {
   reverses?: string;
 }
 
+const maxMonth = (a: string, b: string) => (a > b ? a : b);
+
 function lastDay(month: string, day = 28) {
   return `${month}-${String(day).padStart(2, "0")}`;
 }
@@ -80,7 +82,8 @@ export function ledgerSeeds(): LedgerSeed[] {
       ...line.suppliers[index],
       amount,
       paid: 0,
-      date: lastDay(addMonths(line.from, index === 0 ? -1 : index * 2), 15 + index),
+      // Awarded a month before spending starts, never before the programme itself (January 2023).
+      date: lastDay(maxMonth(addMonths(line.from, index === 0 ? -1 : index * 2), "2023-01"), 15 + index),
       number: `DET-${line.code}-${index + 1}`,
     }));
     for (const contract of contracts) {

@@ -1,5 +1,5 @@
 import { addDays, daysBetween, type IsoDate } from "./dates";
-import { topologicalOrder, type Edge } from "./graph";
+import type { Edge } from "./graph";
 
 /**
  * Scheduling over finish-to-start links between plan items ("t<id>" tasks, "m<id>" milestones).
@@ -24,8 +24,35 @@ function earliestAfter(finish: number, successorKey: string) {
 }
 
 const EPOCH = "2000-01-01";
-const dayNumber = (date: IsoDate) => daysBetween(EPOCH, date);
-const dateOf = (day: number) => addDays(EPOCH, day);
+// A plan has a few thousand distinct dates and 5,000+ items: memoise the conversions.
+const dayNumbers = new Map<IsoDate, number>();
+const dates = new Map<number, IsoDate>();
+function dayNumber(date: IsoDate) {
+  let day = dayNumbers.get(date);
+  if (day === undefined) dayNumbers.set(date, (day = daysBetween(EPOCH, date)));
+  return day;
+}
+function dateOf(day: number) {
+  let date = dates.get(day);
+  if (date === undefined) dates.set(day, (date = addDays(EPOCH, day)));
+  return date;
+}
+
+/** Kahn's order (a queue with a moving head: linear on large plans); throws on a cycle. */
+function topologicalOrder(nodes: readonly string[], edges: readonly Edge[], next: Map<string, string[]>) {
+  const indegree = new Map<string, number>(nodes.map((node) => [node, 0]));
+  for (const { to } of edges) indegree.set(to, indegree.get(to)! + 1);
+  const order: string[] = [];
+  for (const [node, count] of indegree) if (count === 0) order.push(node);
+  for (let head = 0; head < order.length; head++)
+    for (const successor of next.get(order[head]) ?? []) {
+      const count = indegree.get(successor)! - 1;
+      indegree.set(successor, count);
+      if (count === 0) order.push(successor);
+    }
+  if (order.length !== indegree.size) throw new Error("Dependency graph has a cycle");
+  return order;
+}
 
 export interface ItemSchedule {
   key: string;
@@ -68,8 +95,8 @@ function successorsOf(edges: readonly Edge[]) {
 export function criticalPath(items: readonly ScheduleItem[], links: readonly Edge[]): CriticalPathResult {
   const byKey = new Map(items.map((item) => [item.key, item]));
   const edges = links.filter((link) => byKey.has(link.from) && byKey.has(link.to));
-  const order = topologicalOrder([...byKey.keys()], edges);
   const { next, prev } = successorsOf(edges);
+  const order = topologicalOrder([...byKey.keys()], edges, next);
   const duration = new Map<string, number>();
   const es = new Map<string, number>();
   const ef = new Map<string, number>();
@@ -137,7 +164,8 @@ export function pushForward(items: readonly ScheduleItem[], links: readonly Edge
   const downstream = new Set<string>([moved.key]);
   const stack = [moved.key];
   while (stack.length) for (const to of next.get(stack.pop()!) ?? []) if (!downstream.has(to)) downstream.add(to), stack.push(to);
-  const order = topologicalOrder([...downstream], edges.filter((edge) => downstream.has(edge.from) && downstream.has(edge.to)));
+  const inside = edges.filter((edge) => downstream.has(edge.from) && downstream.has(edge.to));
+  const order = topologicalOrder([...downstream], inside, successorsOf(inside).next);
   const finishOf = new Map<string, number>();
   const shifts: Shift[] = [];
   for (const key of order) {

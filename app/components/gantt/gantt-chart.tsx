@@ -42,6 +42,12 @@ type FrappeGantt = any;
 
 const stateClass = (state: string) => `tgb-${state}`;
 
+/**
+ * frappe-gantt only runs in the browser. Its download starts as soon as this module is evaluated
+ * there (during hydration), not after the first render.
+ */
+const frappeGantt = typeof document === "undefined" ? null : import("frappe-gantt");
+
 export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChart(props, ref) {
   const { rows, gates, today, criticalLinks, viewMode, locale, t, canEdit, buildKey, onToggle } = props;
   const hostRef = useRef<HTMLDivElement>(null);
@@ -71,7 +77,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
     host.removeAttribute("data-ready");
     host.removeAttribute("data-rows");
     (async () => {
-      const { default: Gantt } = await import("frappe-gantt");
+      const { default: Gantt } = await (frappeGantt ?? import("frappe-gantt"));
       if (cancelled) return;
       if (ganttRef.current) scrollLeft.current = ganttRef.current.$container.scrollLeft;
       host.innerHTML = "";

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "#db/testing";
 import type { Actor } from "./actor.server";
@@ -64,6 +65,30 @@ describe("gantt chart data", () => {
     };
     const chart = getGanttChart(manager, programmeId(), today, [() => new Map([[wpId, [extra]]])]);
     expect(chart.workPackages.find((wp) => wp.id === wpId)!.rows.some((row) => row.id === "w1")).toBe(true);
+  });
+});
+
+describe("chart cache", () => {
+  it("reuses the plan computation only while the plan is unchanged", () => {
+    const first = getGanttChart(manager, programmeId(), today);
+    const again = getGanttChart(manager, programmeId(), today);
+    expect(again.workPackages[0].rows[0]).toBe(first.workPackages[0].rows[0]);
+    expect(again.workPackages[0].rows).not.toBe(first.workPackages[0].rows);
+
+    const task = taskByCode("WP2.7");
+    updateTask(manager, { ...task, progress: task.progress + 1 });
+    const afterModel = getGanttChart(manager, programmeId(), today).workPackages.flatMap((wp) => wp.rows).find((row) => row.code === "WP2.7")!;
+    expect(afterModel.progress).toBe(task.progress + 1);
+    expect(afterModel.version).toBe(task.version + 1);
+
+    // An edit made outside the models (as e2e fixtures do) is seen too.
+    const raw = new Database(database.file);
+    raw.prepare("update task set start_date = '2023-02-20' where code = 'WP7.6'").run();
+    raw.close();
+    const afterRaw = getGanttChart(manager, programmeId(), today).workPackages.flatMap((wp) => wp.rows).find((row) => row.code === "WP7.6")!;
+    expect(afterRaw.start).toBe("2023-02-20");
+    // Another day, other states: not served from the cache of the previous day.
+    expect(getGanttChart(manager, programmeId(), "2030-01-01").workPackages.every((wp) => wp.state === "late" || wp.state === "done")).toBe(true);
   });
 });
 

@@ -56,6 +56,12 @@ export function readSpendRows(programmeId: number, asOf: string) {
   return { profile, actuals };
 }
 
+/** 'YYYY-MM' → year × 12 + month, read straight from the character codes (no allocation). */
+function monthNumber(month: Month): number {
+  const year = month.charCodeAt(0) * 1000 + month.charCodeAt(1) * 100 + month.charCodeAt(2) * 10 + month.charCodeAt(3) - 48 * 1111;
+  return year * 12 + month.charCodeAt(5) * 10 + month.charCodeAt(6) - 48 * 11;
+}
+
 export interface LineFigures {
   id: number;
   code: string;
@@ -106,28 +112,38 @@ function loadSpend(actor: Actor, programmeId: number, asOf: string) {
   // if the plan, the ledger or the as-of date go beyond.
   let firstMonth = monthOf(prog.startDate);
   let lastMonth = [monthOf(prog.endDate), "2026-06", asOfMonth].reduce((a, b) => (a > b ? a : b));
-  for (const row of profile) {
-    if (row[1] < firstMonth) firstMonth = row[1];
-    if (row[1] > lastMonth) lastMonth = row[1];
+  for (let r = 0; r < profile.length; r++) {
+    const month = profile[r][1];
+    if (month < firstMonth) firstMonth = month;
+    if (month > lastMonth) lastMonth = month;
   }
-  for (const row of actuals) {
-    if (row[2] < firstMonth) firstMonth = row[2];
-    if (row[2] > lastMonth) lastMonth = row[2];
+  for (let r = 0; r < actuals.length; r++) {
+    const month = actuals[r][2];
+    if (month < firstMonth) firstMonth = month;
+    if (month > lastMonth) lastMonth = month;
   }
   const range = monthsBetween(firstMonth, lastMonth);
   const monthIndex = new Map(range.map((month, i) => [month, i]));
+  // Tens of thousands of rows go through these two loops on every request: months become array
+  // positions by arithmetic on their digits, lines are found by id in a plain array.
+  const base = monthNumber(firstMonth);
   const zeros = () => new Array<number>(range.length).fill(0);
-  const lines = new Map<number, LineFigures>(
-    lineRows.map((line) => [line.id, { ...line, plannedToDate: 0, committed: 0, paid: 0, planned: zeros(), committedByMonth: zeros(), paidByMonth: zeros() }]),
-  );
-  for (const [lineId, month, cents] of profile) {
-    const line = lines.get(lineId)!;
-    line.planned[monthIndex.get(month)!] += cents;
+  const byId: LineFigures[] = [];
+  for (const line of lineRows) byId[line.id] = { ...line, plannedToDate: 0, committed: 0, paid: 0, planned: zeros(), committedByMonth: zeros(), paidByMonth: zeros() };
+  for (let r = 0; r < profile.length; r++) {
+    const row = profile[r];
+    const line = byId[row[0]];
+    const month = row[1];
+    const cents = row[2];
+    line.planned[monthNumber(month) - base] += cents;
     line.plannedToDate += month < asOfMonth ? cents : plannedUpTo(month, cents, asOf);
   }
-  for (const [lineId, kind, month, cents] of actuals) {
-    const line = lines.get(lineId)!;
-    const i = monthIndex.get(month)!;
+  for (let r = 0; r < actuals.length; r++) {
+    const row = actuals[r];
+    const line = byId[row[0]];
+    const kind = row[1];
+    const cents = row[3];
+    const i = monthNumber(row[2]) - base;
     if (kind === "commitment") {
       line.committedByMonth[i] += cents;
       line.committed += cents;
@@ -136,7 +152,7 @@ function loadSpend(actor: Actor, programmeId: number, asOf: string) {
       line.paid += cents;
     }
   }
-  return { programme: prog, workPackages, gates, lines: [...lines.values()], asOf, range, monthIndex };
+  return { programme: prog, workPackages, gates, lines: lineRows.map((line) => byId[line.id]), asOf, range, monthIndex };
 }
 
 const sum = <T,>(items: readonly T[], pick: (item: T) => number) => items.reduce((a, item) => a + pick(item), 0);

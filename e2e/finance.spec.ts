@@ -218,6 +218,7 @@ test.describe("budget lines", () => {
     await page.getByLabel("Al mese", { exact: true }).fill("2025-03");
     await page.getByLabel("Metodo").selectOption("front");
     await page.getByRole("button", { name: "Distribuisci" }).click();
+    await expect(page.getByText("Modifiche salvate.")).toBeVisible();
     // € 300.000,00 front-loaded over three months: 3/6, 2/6, 1/6.
     await expect(page.getByLabel("01/2025")).toHaveValue("150.000,00");
     await expect(page.getByLabel("02/2025")).toHaveValue("100.000,00");
@@ -232,17 +233,22 @@ test.describe("budget lines", () => {
     await page.getByLabel("04/2025").fill("0,01");
     await expect(page.getByTestId("profile-total")).toContainText("Differenza dall'importo: € 0,00");
     await page.getByRole("button", { name: "Salva il profilo" }).click();
-    await expect(page.getByLabel("04/2025")).toHaveValue("0,01");
-    const db = e2eDb();
-    const rows = db.prepare("select month, planned_cents from budget_line_profile p join budget_line l on l.id = p.budget_line_id where l.code = 'WP6-MAT' order by month").all();
-    const audit = db.prepare("select count(*) from audit_log where entity_type = 'budget_line_profile'").pluck().get();
-    db.close();
-    expect(rows).toEqual([
+    const stored = () => {
+      const db = e2eDb();
+      try {
+        return db.prepare("select month, planned_cents from budget_line_profile p join budget_line l on l.id = p.budget_line_id where l.code = 'WP6-MAT' order by month").all();
+      } finally {
+        db.close();
+      }
+    };
+    await expect.poll(stored).toEqual([
       { month: "2025-01", planned_cents: 15_000_000 },
       { month: "2025-02", planned_cents: 10_000_000 },
       { month: "2025-03", planned_cents: 4_999_999 },
       { month: "2025-04", planned_cents: 1 },
     ]);
+    await expect(page.getByLabel("04/2025")).toHaveValue("0,01");
+    const audit = count("select count(*) from audit_log where entity_type = 'budget_line_profile'");
     expect(audit).toBe(2);
   });
 });

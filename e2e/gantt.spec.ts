@@ -199,10 +199,17 @@ test.describe("Gantt as programme manager", () => {
     await expect(page.getByLabel("Vista")).toHaveValue("Quarter");
     await chartReady(page);
     await expect(page.locator(".lower-text", { hasText: "T4 2025" })).toBeVisible();
-    await page.getByRole("button", { name: "Espandi tutto" }).click();
-    await expect(page.locator(".tg-gantt-name:not(.tg-gantt-name-summary)").first()).toBeVisible();
+    // Open the two packages the critical path runs through (WP1 stays collapsed above them).
+    await page.getByRole("button", { name: "Comprimi tutto" }).click();
+    await expect(page.locator(".tg-gantt-name:not(.tg-gantt-name-summary)")).toHaveCount(0);
+    for (const code of ["WP2", "WP7"]) {
+      const toggle = page.getByRole("button", { name: new RegExp(`^${code} `) });
+      await toggle.click();
+      await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    }
     await chartReady(page);
-    await page.locator(".tg-gantt-scroll").evaluate((el) => el.scrollTo(0, 520));
+    await expect(page.locator(".tg-gantt-name-critical").first()).toBeVisible();
+    await page.locator(".tg-gantt-scroll").evaluate((el) => el.scrollTo(0, 0));
     await page.locator(".tg-gantt-scroll").screenshot({ path: "e2e/.tmp/gantt-overview.png" });
 
     await page.locator("label[for=gantt-critical]").click();

@@ -366,7 +366,9 @@ export default function GanttPage() {
           <span>{notice.text}</span>
           {notice.preview ? (
             <div className="d-flex gap-2 mt-2">
-              <button type="button" className="btn btn-primary btn-sm" onClick={accept} disabled={busy}>
+              {/* The decision is the only thing to do now: take the keyboard there. */}
+              {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
+              <button type="button" className="btn btn-primary btn-sm" onClick={accept} disabled={busy} autoFocus>
                 {t("gantt.confirm.accept")}
               </button>
               <button type="button" className="btn btn-outline-secondary btn-sm" onClick={cancel} disabled={busy}>

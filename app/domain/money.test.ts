@@ -6,6 +6,8 @@ describe("money", () => {
     expect(formatEuro(39_000_000_00)).toBe("€ 39.000.000,00");
     expect(formatEuro(123_456_789)).toBe("€ 1.234.567,89");
     expect(formatEuro(-5)).toBe("-€ 0,05");
+    expect(formatEuro(100_000)).toBe("€ 1.000,00");
+    expect(formatEuro(-123_456)).toBe("-€ 1.234,56");
     expect(formatEuro(39_000_000_00, "en")).toBe("€39,000,000.00");
   });
   it("sums exactly and refuses fractions of a cent", () => {

@@ -1,9 +1,12 @@
 /** Money is integer euro cents everywhere; formatting happens only at the edge. */
 export type Cents = number;
 
+// Italian CLDR data leaves four-digit numbers ungrouped ("1000,00"); public documents write 1.000,00.
+// "always" is ES2023; the TS lib in use only types booleans here.
+const useGrouping = "always" as unknown as boolean;
 const formatters = {
-  it: new Intl.NumberFormat("it-IT", { style: "currency", currency: "EUR", minimumFractionDigits: 2 }),
-  en: new Intl.NumberFormat("en-IE", { style: "currency", currency: "EUR", minimumFractionDigits: 2 }),
+  it: new Intl.NumberFormat("it-IT", { style: "currency", currency: "EUR", minimumFractionDigits: 2, useGrouping }),
+  en: new Intl.NumberFormat("en-IE", { style: "currency", currency: "EUR", minimumFractionDigits: 2, useGrouping }),
 };
 
 /** `€ 39.000.000,00` in Italian. */

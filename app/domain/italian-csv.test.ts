@@ -125,7 +125,8 @@ describe("Italia Domani payments file format", () => {
     expect(sumColumn(path.join(here, "fixtures/pagamenti-sample.csv"), "pagamenti_totali").total).toBe(1_234_567_890n + 1n);
   });
 
-  const shared = "/work/shared/data/italia-domani/fse_M6C2I1.03.01_pagamenti_2025-03-31.csv";
+  // The shared folder sits beside the repository; it is never copied into it.
+  const shared = path.resolve(here, "../../../shared/data/italia-domani/fse_M6C2I1.03.01_pagamenti_2025-03-31.csv");
   const present = fs.existsSync(shared);
   if (!present) console.warn(`Skipping the real Italia Domani file: ${shared} is not on this machine.`);
   it.skipIf(!present)("reads the real FSE payments file (93 CUPs) and sums finanziamento_totale exactly", () => {

@@ -31,6 +31,7 @@ const finance: Actor = { id: 3, name: "Marco Bassi", role: "finance" };
 const TODAY = "2025-11-14";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const realCatalogue = path.resolve(here, "../../../shared/data/italia-domani/PNRR_MeT_OA_programmazione_v03.csv");
+if (!fs.existsSync(realCatalogue)) console.warn(`Skipping the real catalogue import: ${realCatalogue} is not on this machine.`);
 
 beforeAll(async () => {
   database = await useTestDatabase();

@@ -13,8 +13,10 @@ import { rescheduleSchema, undoSchema } from "~/domain/schemas/gantt";
 import { itemStates } from "~/domain/status";
 import type { Translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { getGanttChart, previewReschedule, rescheduleItem, undoLastChange, type ReschedulePreview } from "~/models/gantt.server";
+import { NotFoundError } from "~/models/errors.server";
+import { getGanttBaseline, getGanttChart, previewReschedule, rescheduleItem, undoLastChange, type ReschedulePreview } from "~/models/gantt.server";
 import { getCurrentProgramme } from "~/models/programme.server";
+import { listSnapshots } from "~/models/snapshot.server";
 import { trainingGanttRows } from "~/models/training.server";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
@@ -36,10 +38,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const programme = getCurrentProgramme(actor);
   const chart = getGanttChart(actor, programme.id, today(), [trainingGanttRows]);
-  const { expanded, filters } = viewFromSearch(new URL(request.url).searchParams);
+  const { searchParams } = new URL(request.url);
+  const { expanded, filters } = viewFromSearch(searchParams);
   const rows = displayRows(chart.workPackages, expanded, filters);
   const visible = new Set(rows.map((row) => row.id));
+  // ?baseline=<snapshot id>: the dates each row on screen had in that snapshot, drawn as ghosts.
+  const baselineParam = searchParams.get("baseline");
+  let baseline: ReturnType<typeof getGanttBaseline> | null = null;
+  if (baselineParam) {
+    try {
+      baseline = getGanttBaseline(actor, programme.id, Number(baselineParam), [...visible]);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
   return {
+    snapshots: listSnapshots(actor).map((s) => ({ id: s.id, label: s.label, asOf: s.asOf })),
+    baseline,
+    baselineMissing: Boolean(baselineParam) && !baseline,
     today: chart.today,
     gates: chart.gates,
     lastChange: chart.lastChange,
@@ -331,6 +347,17 @@ export default function GanttPage() {
             {t("gantt.criticalOnly")}
           </label>
         </div>
+        <div>
+          <label htmlFor="gantt-baseline">{t("gantt.baseline.select")}</label>
+          <select id="gantt-baseline" value={chart.baseline ? String(chart.baseline.id) : ""} onChange={(e) => setView({ baseline: e.target.value || null })}>
+            <option value="">{t("gantt.baseline.none")}</option>
+            {chart.snapshots.map((s) => (
+              <option key={s.id} value={String(s.id)}>
+                {s.label} ({formatDate(s.asOf)})
+              </option>
+            ))}
+          </select>
+        </div>
         {canEdit && chart.lastChange ? (
           <fetcher.Form method="post" className="ms-auto">
             <input type="hidden" name="intent" value="undo" />
@@ -357,8 +384,16 @@ export default function GanttPage() {
             <i style={{ background: "transparent", border: "2.5px solid #b3142c" }} />
             {t("gantt.criticalPath")}
           </span>
+          {chart.baseline ? (
+            <span data-testid="gantt-baseline-legend">
+              <i className="tg-ghost-swatch" />
+              {t("gantt.baseline.legend", { label: chart.baseline.label, date: formatDate(chart.baseline.asOf) })}
+            </span>
+          ) : null}
         </div>
       </div>
+      {chart.baselineMissing ? <div className="alert alert-warning py-2">{t("gantt.baseline.missing")}</div> : null}
+      {chart.baseline && !chart.baseline.verified ? <div className="alert alert-danger py-2">{t("gantt.baseline.unverified")}</div> : null}
 
       {notice ? (
         <div className={`alert alert-${notice.kind} py-2 ${notice.preview ? "tg-gantt-confirm" : ""}`} role={notice.preview ? "alertdialog" : "status"} aria-live="polite" data-testid="gantt-notice">
@@ -389,6 +424,7 @@ export default function GanttPage() {
             gates={chart.gates}
             today={chart.today}
             criticalLinks={chart.criticalLinks}
+            baseline={chart.baseline?.items ?? null}
             viewMode={viewMode}
             locale={locale}
             t={t}

@@ -7,6 +7,9 @@ import { requireViewer } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { today } from "~/utils/today.server";
 
+const knownKinds = ["workPackage", "task", "milestone", "training"] as const;
+const isKnownKind = (kind: string): kind is (typeof knownKinds)[number] => (knownKinds as readonly string[]).includes(kind);
+
 /** The plan as CSV: every work package, task and milestone with state, slack and critical flag. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
@@ -17,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     chart,
     t("gantt.csv.headers").split(";"),
     (state) => t(`state.${state}`),
-    (kind) => (kind === "workPackage" || kind === "task" || kind === "milestone" ? t(`gantt.kind.${kind}`) : kind),
+    (kind) => t(`gantt.kind.${isKnownKind(kind) ? kind : "extra"}`),
   );
   return new Response(csv, {
     headers: {

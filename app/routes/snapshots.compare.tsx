@@ -105,6 +105,13 @@ export default function ComparePage() {
               </dd>
             </div>
           </dl>
+          {comparison.before.id ? (
+            <p className="mb-3">
+              <Link className="btn btn-outline-primary btn-sm" to={`/gantt?baseline=${comparison.before.id}`} data-testid="open-gantt-baseline">
+                {t("snapshot.openGantt")}
+              </Link>
+            </p>
+          ) : null}
           <DiffView diff={comparison.diff} />
           <section className="tg-card mb-4" aria-labelledby="baseline-chart">
             <h2 className="h5" id="baseline-chart">

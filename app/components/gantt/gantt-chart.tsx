@@ -1,8 +1,9 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
-import { addDays, formatDate } from "~/domain/dates";
+import { addDays, daysBetween, formatDate } from "~/domain/dates";
 import { daysFromPixels } from "~/domain/schedule";
 import type { Locale, Translate } from "~/i18n";
 import { BAR_HEIGHT, BAR_PADDING, buildViewModes, HEADER_HEIGHT, LOWER_HEADER, pixelsPerDay, ROW_HEIGHT, UPPER_HEADER, viewModes, xOfDate, type ViewMode } from "./frappe";
+import { ghostGeometry, type BaselineDates } from "./baseline";
 import { escapeHtml, type DisplayRow } from "./rows";
 
 export interface GanttMove {
@@ -24,6 +25,8 @@ interface Props {
   gates: { id: number; code: string; name: string; nameEn: string; dueDate: string }[];
   today: string;
   criticalLinks: { from: string; to: string }[];
+  /** Dates of the rows in a baseline snapshot, by row id; drawn as ghost bars under the bars. */
+  baseline: Record<string, BaselineDates> | null;
   viewMode: ViewMode;
   locale: Locale;
   t: Translate;
@@ -49,7 +52,7 @@ const stateClass = (state: string) => `tgb-${state}`;
 const frappeGantt = typeof document === "undefined" ? null : import("frappe-gantt");
 
 export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChart(props, ref) {
-  const { rows, gates, today, criticalLinks, viewMode, locale, t, canEdit, buildKey, onToggle } = props;
+  const { rows, gates, today, criticalLinks, baseline: baselineDates, viewMode, locale, t, canEdit, buildKey, onToggle } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
   const ganttRef = useRef<FrappeGantt>(null);
@@ -120,6 +123,16 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         };
       });
       const modes = buildViewModes(Gantt.VIEW_MODE, locale);
+      /** The popup's baseline line: the snapshot's dates and how far the start has moved since. */
+      const baselineEntry = (id: string, current: { start: string }, milestone = false): [string, string][] => {
+        if (!baselineDates) return [];
+        const base = baselineDates[id];
+        if (!base) return [[t("gantt.baseline.popup"), t("gantt.baseline.new")]];
+        const shift = daysBetween(base.start, current.start);
+        const dates = milestone ? formatDate(base.start) : `${formatDate(base.start)} – ${formatDate(base.end)}`;
+        const moved = shift === 0 ? t("gantt.baseline.same") : t("gantt.baseline.shift", { days: `${shift > 0 ? "+" : "−"}${Math.abs(shift)}` });
+        return [[t("gantt.baseline.popup"), `${dates} (${moved})`]];
+      };
       const slackText = (slack: number | null) => (slack === null ? "—" : t("gantt.popup.days", { days: slack }));
       const pending = { id: null as string | null, progress: undefined as number | undefined };
       // The library takes a single class token per bar; the rest are added once it has drawn them.
@@ -154,6 +167,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
                 [t("gantt.popup.progress"), `${wp.progress}%`],
                 [t("gantt.popup.state"), t(`state.${wp.state}`)],
                 [t("gantt.popup.gate"), gateLabel(gateById.get(wp.gateId), locale)],
+                ...baselineEntry(display.id, wp),
               ]),
             );
             return;
@@ -171,6 +185,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
               [t("gantt.popup.state"), t(`state.${row.state}`)],
               [t("gantt.popup.gate"), gateLabel(gateById.get(row.gateId ?? wp.gateId), locale)],
               [t("gantt.popup.slack"), `${slackText(row.slack)}${row.critical ? ` · ${t("gantt.criticalPath")}` : ""}`],
+              ...baselineEntry(row.id, row, row.kind === "milestone"),
             ]),
           );
         },
@@ -186,6 +201,17 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       ganttRef.current = gantt;
       for (const bar of gantt.bars) bar.group.classList.add(...(classesById.get(bar.task.id) ?? []));
       decorate(gantt, { gates, today, criticalLinks, locale, t });
+      if (baselineDates) {
+        const drawGhosts = () => drawBaseline(gantt, baselineDates, byId);
+        drawGhosts();
+        // Should the library redraw its SVG (it clears it first), the ghosts are drawn again.
+        const render = gantt.render.bind(gantt);
+        gantt.render = () => {
+          render();
+          drawGhosts();
+        };
+      }
+      keepPopupInside(gantt);
       // Positions as drawn (after decorate reshapes milestones): a drag is measured from here.
       const baseline = new Map<string, { x: number; width: number }>();
       for (const bar of gantt.bars) baseline.set(bar.task.id, { x: bar.$bar.getX(), width: bar.$bar.getWidth() });
@@ -243,7 +269,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       cancelled = true;
       for (const cleanup of cleanups) cleanup();
     };
-  }, [rows, gates, today, criticalLinks, viewMode, locale, t, canEdit, buildKey]);
+  }, [rows, gates, today, criticalLinks, baselineDates, viewMode, locale, t, canEdit, buildKey]);
 
   // A fresh view mode starts near today again.
   useEffect(() => {
@@ -356,4 +382,64 @@ function decorate(
   const critical = new Set(options.criticalLinks.map((link) => `${link.from}>${link.to}`));
   for (const arrow of gantt.arrows ?? [])
     if (critical.has(`${arrow.from_task.task.id}>${arrow.to_task.task.id}`)) arrow.element.classList.add("tg-critical-arrow");
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/**
+ * Ghost bars of the baseline, in a layer of their own between the grid and the bars (so bars,
+ * arrows and labels stay on top), placed from frappe's own bar geometry. Styling is set as
+ * attributes so the PNG/PDF export keeps it.
+ */
+function drawBaseline(gantt: FrappeGantt, baseline: Record<string, BaselineDates>, byId: Map<string, DisplayRow>) {
+  gantt.$svg.querySelector(":scope > g.tg-baseline")?.remove();
+  const layer = document.createElementNS(SVG_NS, "g");
+  layer.setAttribute("class", "tg-baseline");
+  layer.setAttribute("pointer-events", "none");
+  const { unit, step, column_width: columnWidth } = gantt.config;
+  const scale = { unit, step, columnWidth };
+  const xOf = (iso: string) => xOfDate(iso, gantt.gantt_start, unit, step, columnWidth);
+  for (const bar of gantt.bars) {
+    const id: string = bar.task.id;
+    const base = baseline[id];
+    const display = byId.get(id);
+    if (!base || !display) continue;
+    const current = display.type === "summary" ? display.workPackage : display.row;
+    const milestone = display.type === "item" && display.row.kind === "milestone";
+    const ghost = ghostGeometry({ x: bar.x, y: bar.y, width: bar.width, start: current.start, end: current.end }, base, scale, xOf, milestone);
+    const rect = document.createElementNS(SVG_NS, "rect");
+    const attributes: Record<string, string> = {
+      class: "tg-ghost",
+      "data-id": id,
+      "data-testid": `ghost-${id}`,
+      "data-shift": String(ghost.shiftDays),
+      x: ghost.x.toFixed(2),
+      y: ghost.y.toFixed(2),
+      width: Math.max(ghost.width, 2).toFixed(2),
+      height: String(ghost.height),
+      rx: milestone ? "2" : "3",
+      fill: "#dfe3e8",
+      "fill-opacity": "0.9",
+      stroke: "#5d7083",
+      "stroke-width": "1.5",
+      "stroke-dasharray": "5 3",
+    };
+    if (milestone) attributes.transform = `rotate(45 ${(ghost.x + ghost.width / 2).toFixed(2)} ${(ghost.y + ghost.height / 2).toFixed(2)})`;
+    for (const [name, value] of Object.entries(attributes)) rect.setAttribute(name, value);
+    layer.appendChild(rect);
+  }
+  gantt.$svg.insertBefore(layer, gantt.layers.arrow);
+}
+
+/** frappe places the popup right of the click; near the chart's right edge it would be cut off. */
+function keepPopupInside(gantt: FrappeGantt) {
+  const show = gantt.show_popup.bind(gantt);
+  gantt.show_popup = (options: unknown) => {
+    show(options);
+    const popup: HTMLElement = gantt.$popup_wrapper;
+    const container: HTMLElement = gantt.$container;
+    const left = parseFloat(popup.style.left);
+    const right = container.scrollLeft + container.clientWidth - 8;
+    if (Number.isFinite(left) && left + popup.offsetWidth > right) popup.style.left = `${Math.max(container.scrollLeft + 8, right - popup.offsetWidth)}px`;
+  };
 }

@@ -1,12 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { DateText } from "~/components/ui/format";
-import { Progress } from "~/components/ui/progress";
-import { StateBadge } from "~/components/ui/state-badge";
+import { useLoaderData } from "@remix-run/react";
+import { DashboardView } from "~/components/dashboard/dashboard-view";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatQuarter } from "~/domain/dates";
-import { formatEuro } from "~/domain/money";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useT } from "~/i18n/use-t";
 import { getDashboard } from "~/models/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
@@ -18,199 +14,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return getDashboard(actor, today());
 }
 
-type Dashboard = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function Countdown({ days }: { days: number }) {
-  const t = useT();
-  if (days === 0) return <span className="tg-countdown text-warning">{t("dashboard.dueToday")}</span>;
-  if (days < 0) return <span className="tg-countdown text-danger">{t("dashboard.daysOverdue", { days: -days })}</span>;
-  return <span className="tg-countdown">{t("dashboard.daysRemaining", { days })}</span>;
-}
-
-function GateCard({ gate }: { gate: Dashboard["gates"][number] }) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <section className="tg-card h-100" aria-labelledby={`gate-${gate.id}`} data-testid={`gate-${gate.code}`}>
-      <div className="d-flex justify-content-between align-items-start gap-3 mb-2">
-        <div>
-          <p className="text-uppercase small fw-semibold text-secondary mb-1">
-            {gate.code} · {formatQuarter(gate.dueDate, locale)}
-          </p>
-          <h2 className="h4 mb-1" id={`gate-${gate.id}`}>
-            {locale === "it" ? gate.name : gate.nameEn}
-          </h2>
-        </div>
-        <StateBadge state={gate.state} />
-      </div>
-      <p className="tg-gate-date mb-0">
-        <DateText value={gate.dueDate} />
-      </p>
-      <p className="mb-2" data-testid="countdown">
-        <Countdown days={gate.daysRemaining} />
-      </p>
-      <p className="small text-secondary">{t("dashboard.stateCounts", gate.counts)}</p>
-      <h3 className="h6 mt-3">{t("dashboard.mustMeet")}</h3>
-      {gate.items.length === 0 ? (
-        <p>{t("dashboard.noItems")}</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table table-sm tg-table mb-0">
-            <thead>
-              <tr>
-                <th scope="col">{t("field.title")}</th>
-                <th scope="col">{t("field.endDate")}</th>
-                <th scope="col" style={{ width: "8rem" }}>
-                  {t("field.progress")}
-                </th>
-                <th scope="col">{t("field.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {gate.items.map((item) => (
-                <tr key={`${item.kind}-${item.id}`} data-testid={`gate-item-${item.code}`}>
-                  <td>
-                    <Link to={`/work-packages/${item.workPackageId}`} className="fw-semibold">
-                      {item.code}
-                    </Link>{" "}
-                    {item.title}
-                    {item.kind === "milestone" ? (
-                      <span className="badge bg-light text-dark border ms-1">{item.euCode ?? t("kind.milestone")}</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <DateText value={item.date} />
-                  </td>
-                  <td>
-                    {item.kind === "milestone" ? (
-                      <span className="small">{item.progress === 100 ? t("dashboard.achieved") : t("dashboard.notAchieved")}</span>
-                    ) : (
-                      <Progress value={item.progress} label={`${item.code} ${t("field.progress")}`} />
-                    )}
-                  </td>
-                  <td>
-                    <StateBadge state={item.state} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
 export default function DashboardPage() {
   const dashboard = useLoaderData<typeof loader>();
   const t = useT();
-  const locale = useLocale();
-  const { programme } = dashboard;
   return (
     <>
       <h1 className="visually-hidden">{t("dashboard.title")}</h1>
-      <section className="tg-card mb-4" aria-labelledby="programme-name">
-        <div className="row g-3 align-items-start">
-          <div className="col-12 col-lg-8">
-            <p className="text-uppercase small fw-semibold text-secondary mb-1">{t("dashboard.title")}</p>
-            <h2 className="h3" id="programme-name">
-              {programme.name}
-            </h2>
-            <dl className="row tg-kv mb-0 mt-3">
-              <div className="col-6 col-md-4">
-                <dt>{t("dashboard.cup")}</dt>
-                <dd className="font-monospace">{programme.cup}</dd>
-              </div>
-              <div className="col-6 col-md-4">
-                <dt>{t("dashboard.measure")}</dt>
-                <dd className="font-monospace">{programme.measureCode}</dd>
-              </div>
-              <div className="col-12 col-md-4">
-                <dt>{t("dashboard.budget")}</dt>
-                <dd className="fw-semibold" data-testid="programme-budget">
-                  {formatEuro(programme.totalBudgetCents, locale)}
-                </dd>
-              </div>
-              <div className="col-12 col-md-8">
-                <dt>{t("dashboard.implementingBody")}</dt>
-                <dd>{programme.implementingBody}</dd>
-              </div>
-              <div className="col-12 col-md-4">
-                <dt>{t("dashboard.period")}</dt>
-                <dd>
-                  <DateText value={programme.startDate} /> – <DateText value={programme.endDate} />
-                </dd>
-              </div>
-            </dl>
-          </div>
-          <div className="col-12 col-lg-4">
-            <dl className="tg-kv mb-0">
-              <dt>{t("dashboard.overallProgress")}</dt>
-              <dd data-testid="overall-progress">
-                <Progress value={dashboard.overallProgress} large label={t("dashboard.overallProgress")} />
-                <small className="text-secondary">
-                  {t("wp.items", { tasks: dashboard.taskCount, milestones: dashboard.milestoneCount })}
-                </small>
-              </dd>
-              <dt>{t("dashboard.today")}</dt>
-              <dd data-testid="reference-date">
-                <DateText value={dashboard.today} />
-              </dd>
-            </dl>
-          </div>
-        </div>
-      </section>
-
-      <h2 className="h4 mb-3">{t("dashboard.gates")}</h2>
-      <div className="row g-4 mb-4">
-        {dashboard.gates.map((gate) => (
-          <div className="col-12 col-xl-6" key={gate.id}>
-            <GateCard gate={gate} />
-          </div>
-        ))}
-      </div>
-
-      <section className="tg-card mb-4" aria-labelledby="eu-milestones">
-        <h2 className="h4" id="eu-milestones">
-          {t("dashboard.euMilestones")}
-        </h2>
-        <div className="table-responsive">
-          <table className="table tg-table mb-0">
-            <thead>
-              <tr>
-                <th scope="col">{t("field.euCode")}</th>
-                <th scope="col">{t("kind.milestone")}</th>
-                <th scope="col">{t("field.workPackage")}</th>
-                <th scope="col">{t("field.dueDate")}</th>
-                <th scope="col">{t("field.achievedDate")}</th>
-                <th scope="col">{t("field.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dashboard.euMilestones.map((m) => (
-                <tr key={m.id} data-testid={`eu-${m.euCode}`}>
-                  <td className="font-monospace fw-semibold">{m.euCode}</td>
-                  <td>
-                    {m.code} {m.title}
-                  </td>
-                  <td>
-                    <Link to={`/work-packages/${m.workPackageId}`}>{m.workPackageCode}</Link>
-                  </td>
-                  <td>
-                    <DateText value={m.dueDate} /> <span className="text-secondary small">({formatQuarter(m.dueDate, locale)})</span>
-                  </td>
-                  <td>
-                    <DateText value={m.achievedDate} />
-                  </td>
-                  <td>
-                    <StateBadge state={m.state} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <DashboardView dashboard={{ ...dashboard, referenceDate: dashboard.today }} />
     </>
   );
 }

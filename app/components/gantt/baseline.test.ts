@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GHOST_OFFSET, MILESTONE_SIDE, ghostGeometry, widthOfDays } from "./baseline";
-import { BAR_HEIGHT, xOfDate } from "./frappe";
+import { BAR_HEIGHT, monthYearLabel, xOfDate } from "./frappe";
 
 const start = new Date(2025, 0, 1);
 const day = { unit: "day", step: 1, columnWidth: 32 };
@@ -55,5 +55,13 @@ describe("ghostGeometry", () => {
     expect(ghost.x + MILESTONE_SIDE / 2).toBeCloseTo(xOf(day)("2025-06-27") + 16, 6);
     expect(ghost.y + MILESTONE_SIDE / 2).toBeCloseTo(bar.y + GHOST_OFFSET + BAR_HEIGHT / 2, 6);
     expect(ghost.shiftDays).toBe(3);
+  });
+});
+
+describe("monthYearLabel", () => {
+  it("names the month with its year, so frappe's sticky header label is found unambiguously", () => {
+    expect(monthYearLabel(new Date(2025, 10, 1), "it")).toBe("Novembre 2025");
+    expect(monthYearLabel(new Date(2024, 10, 1), "it")).not.toBe(monthYearLabel(new Date(2025, 10, 1), "it"));
+    expect(monthYearLabel(new Date(2026, 0, 15), "en")).toBe("January 2026");
   });
 });

@@ -38,7 +38,7 @@ export interface Ghost {
 }
 
 /** How far below its bar a ghost sits: the bar covers it except for this strip, so both read. */
-export const GHOST_OFFSET = 6;
+export const GHOST_OFFSET = 8;
 /** A milestone's diamond side, as decorate() draws it. */
 export const MILESTONE_SIDE = Math.round(BAR_HEIGHT * 0.7);
 

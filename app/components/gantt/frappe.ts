@@ -52,13 +52,22 @@ export function buildViewModes(builtin: { DAY: Builtin; WEEK: Builtin; MONTH: Bu
     thick_line: (date: Date) => date.getMonth() % 3 === 0,
     snap_at: "7d",
   };
+  // frappe finds the header label to keep sticky by its text; month names alone repeat every year,
+  // so it would pin last year's "Novembre" beside this year's. With the year each label is unique.
+  const monthYear = (date: Date, previous: Date | null) => (!previous || date.getMonth() !== previous.getMonth() ? monthYearLabel(date, locale) : "");
   return {
-    Day: { ...builtin.DAY, column_width: 32, padding: "14d" },
-    Week: { ...builtin.WEEK },
+    Day: { ...builtin.DAY, column_width: 32, padding: "14d", upper_text: monthYear },
+    Week: { ...builtin.WEEK, upper_text: monthYear },
     Month: { ...builtin.MONTH },
     Quarter: quarter,
     Year: { ...builtin.YEAR },
   } as Record<ViewMode, Builtin>;
+}
+
+/** "Novembre 2025" / "November 2025". */
+export function monthYearLabel(date: Date, locale: "it" | "en") {
+  const text = date.toLocaleDateString(locale === "it" ? "it-IT" : "en-GB", { month: "long", year: "numeric" });
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
 /**

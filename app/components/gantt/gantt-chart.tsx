@@ -418,7 +418,7 @@ function drawBaseline(gantt: FrappeGantt, baseline: Record<string, BaselineDates
       width: Math.max(ghost.width, 2).toFixed(2),
       height: String(ghost.height),
       rx: milestone ? "2" : "3",
-      fill: "#dfe3e8",
+      fill: "#cfd6de",
       "fill-opacity": "0.9",
       stroke: "#5d7083",
       "stroke-width": "1.5",

@@ -144,4 +144,12 @@ test.describe("Gantt baseline", () => {
     await expect(page.getByTestId("gantt-host")).toHaveAttribute("data-ready", "1");
     await expect(page.locator(".tg-ghost")).toHaveCount(0);
   });
+
+  test("the plan CSV names training-wave rows in Italian", async ({ signedIn: page }) => {
+    const reply = await page.request.get("/gantt.csv");
+    expect(reply.status()).toBe(200);
+    const csv = await reply.text();
+    expect(csv).toContain(";Edizione formativa;");
+    expect(csv).not.toContain(";training;");
+  });
 });

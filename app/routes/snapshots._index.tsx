@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
+import { useZodForm } from "~/components/forms/use-zod-form";
 import { DateText } from "~/components/ui/format";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { formatTimestamp } from "~/domain/dates";
@@ -37,13 +37,10 @@ function TakeSnapshotForm({ today: asOf }: { today: string }) {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const schema = takeSnapshotSchema(t);
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: "take-snapshot-form",
+    schema: takeSnapshotSchema(t),
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
   });
   return (
     <section className="tg-card mb-4" aria-labelledby="take-snapshot">

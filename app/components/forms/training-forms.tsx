@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { indicatorSchema, waveSchema } from "~/domain/schemas/training";
 import { deliveryModes, indicatorUnits, professionalGroups } from "~/domain/training-values";
@@ -7,12 +6,9 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { Field } from "./field";
 import { FormErrors } from "./form-errors";
+import { useZodForm } from "./use-zod-form";
 
 type Defaults = Record<string, string | number | null | undefined>;
-
-function stringify(values: Defaults) {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value == null ? "" : String(value)]));
-}
 
 function SubmitButton({ label }: { label: string }) {
   const navigation = useNavigation();
@@ -37,16 +33,7 @@ export function WaveForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const schema = waveSchema(t);
-  const [form, fields] = useForm({
-    id: "wave-form",
-    lastResult,
-    defaultValue: stringify(defaultValue),
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ id: "wave-form", schema: waveSchema(t), lastResult, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -124,16 +111,7 @@ export function IndicatorForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const schema = indicatorSchema(t);
-  const [form, fields] = useForm({
-    id: "indicator-form",
-    lastResult,
-    defaultValue: stringify(defaultValue),
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ id: "indicator-form", schema: indicatorSchema(t), lastResult, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />

@@ -60,7 +60,8 @@ export function SCurve({ points, gates, asOf }: { points: SCurvePoint[]; gates: 
       <div style={{ width: "100%", height: 420 }} data-testid="s-curve" aria-hidden="true">
         {mounted ? (
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={points} margin={{ top: 28, right: 72, bottom: 8, left: 24 }}>
+            {/* Hidden from assistive tech (the description and the table carry the data), so not focusable either. */}
+            <LineChart data={points} margin={{ top: 28, right: 72, bottom: 8, left: 24 }} accessibilityLayer={false}>
               <CartesianGrid stroke="#e3e4e6" strokeDasharray="3 3" />
               <XAxis dataKey="month" tickFormatter={(m: string) => monthLabel(m, locale)} interval={5} tick={{ fontSize: 12 }} />
               <YAxis tickFormatter={(v: number) => axisEuro(v, locale)} width={118} tick={{ fontSize: 12 }} />

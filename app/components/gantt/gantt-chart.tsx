@@ -253,6 +253,10 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       cleanups.push(() => document.removeEventListener("mouseup", onMouseUp));
 
       const container: HTMLElement = gantt.$container;
+      // The chart scrolls on its own: keyboard users reach it with Tab and scroll it with the arrow keys.
+      container.tabIndex = 0;
+      container.setAttribute("role", "group");
+      container.setAttribute("aria-label", t("gantt.title"));
       if (scrollLeft.current !== null) container.scrollLeft = scrollLeft.current;
       else {
         const x = xOfDate(today, gantt.gantt_start, gantt.config.unit, gantt.config.step, gantt.config.column_width);

@@ -2,7 +2,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CsvFormatError, detectDelimiter, parseDecimalAmount, parseItalianAmount, parseItalianDateField, readCsv } from "./italian-csv";
+import {
+  blankToNull,
+  cellReader,
+  CsvFormatError,
+  detectDelimiter,
+  missingHeaders,
+  parseDecimalAmount,
+  parseItalianAmount,
+  parseItalianDateField,
+  parseItalianDecimal,
+  parseItalianInteger,
+  readCsv,
+} from "./italian-csv";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ok = <T,>(value: T) => ({ ok: true, value });
@@ -69,8 +81,33 @@ describe("parseItalianDateField", () => {
   });
 });
 
+describe("Italian values", () => {
+  it("parses integers with thousands dots, refuses decimals and text", () => {
+    expect(parseItalianInteger("1.234")).toBe(1234);
+    expect(parseItalianInteger(" 42 ")).toBe(42);
+    expect(parseItalianInteger("-3")).toBe(-3);
+    expect(parseItalianInteger("12,5")).toBeNull();
+    expect(parseItalianInteger("1.23")).toBeNull();
+    expect(parseItalianInteger("dieci")).toBeNull();
+  });
+  it("parses decimals with a comma", () => {
+    expect(parseItalianDecimal("1.234,5")).toBe(1234.5);
+    expect(parseItalianDecimal("85%")).toBe(85);
+    expect(parseItalianDecimal("0.5")).toBe(0.5);
+    expect(parseItalianDecimal("x")).toBeNull();
+  });
+  it("treats N/A and dashes as blanks", () => {
+    expect(blankToNull("N/A")).toBeNull();
+    expect(blankToNull(" n.d. ")).toBeNull();
+    expect(blankToNull("-")).toBeNull();
+    expect(blankToNull("0")).toBe("0");
+  });
+});
+
 describe("readCsv", () => {
-  it("handles a BOM, ';', quoted ';' and line breaks, blank lines, and keeps file line numbers", () => {
+  // Rows are numbered as a spreadsheet shows them (a multi-line cell is one row, blank lines count),
+  // so the ";;" row is row 5 and the last one row 6 although they start on file lines 6 and 7.
+  it("handles a BOM, ';', quoted ';' and line breaks, blank lines, and numbers spreadsheet rows", () => {
     const text =
       "\uFEFFData;Importo ;Descrizione\r\n" +
       '01/02/2025;1.234,56;"Canone; primo trimestre"\r\n' +
@@ -83,9 +120,24 @@ describe("readCsv", () => {
     expect(table.header).toEqual(["Data", "Importo", "Descrizione"]);
     expect(table.rows).toEqual([
       { line: 2, values: ["01/02/2025", "1.234,56", "Canone; primo trimestre"] },
-      { line: 4, values: ["02/02/2025", "-10,00", "Storno\r\nsu due righe"] },
-      { line: 7, values: ["03/02/2025", "5", "semplice"] },
+      { line: 4, values: ["02/02/2025", "-10,00", "Storno\nsu due righe"] },
+      { line: 6, values: ["03/02/2025", "5", "semplice"] },
     ]);
+  });
+  it("normalises header spaces, keeps short rows, and reads cells by column name", () => {
+    const table = readCsv(`\uFEFFCodice edizione ; Data;"Note\n lunghe"\r\nA;01/02/2025;"riga\r\ndoppia"\r\n\r\nB;02/02/2025\r\n`);
+    expect(table.header).toEqual(["Codice edizione", "Data", "Note lunghe"]);
+    expect(table.rows.map((r) => r.line)).toEqual([2, 4]);
+    const cell = cellReader(table.header);
+    expect(cell(table.rows[0], "note  LUNGHE")).toBe("riga\ndoppia");
+    expect(cell(table.rows[1], "Note lunghe")).toBe("");
+    expect(cell(table.rows[1], "Assente")).toBe("");
+    expect(missingHeaders(table.header, ["codice edizione", "Formati"])).toEqual(["Formati"]);
+  });
+  it("reads a comma-separated file when the header says so", () => {
+    const table = readCsv('data,importo\n01/02/2025,"1.234,56"\n');
+    expect(table.delimiter).toBe(",");
+    expect(table.rows).toEqual([{ line: 2, values: ["01/02/2025", "1.234,56"] }]);
   });
   it("reads from a Buffer with a BOM and LF endings", () => {
     const buffer = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("a;b\n1;2\n\n\n3;4", "utf8")]);
@@ -100,6 +152,21 @@ describe("readCsv", () => {
   it("reports an unclosed quote and an empty file", () => {
     expect(() => readCsv('a;b\n1;"non chiuso\n')).toThrow(CsvFormatError);
     expect(() => readCsv("\uFEFF\n\n")).toThrow(CsvFormatError);
+  });
+  it("names the spreadsheet row of a broken record, counting multi-line cells and blank lines as rows", () => {
+    const broken = (text: string) => {
+      try {
+        readCsv(text);
+      } catch (error) {
+        return error as CsvFormatError;
+      }
+      throw new Error("no error");
+    };
+    const error = broken('a;b\r\n1;"due\r\nrighe"\r\n\r\n3;x"y"z\r\n');
+    expect(error.line).toBe(4);
+    expect(error.reason).not.toMatch(/line/);
+    expect(broken("\uFEFF\r\n").line).toBeNull();
+    expect(readCsv("\uFEFF\r\n", { allowEmpty: true })).toEqual({ header: [], rows: [], delimiter: ";" });
   });
 });
 

@@ -33,6 +33,7 @@ describe("readCatalogue on our own fixture (BOM, ;, CRLF, multi-line quoted fiel
   });
   it("rejects a file without the catalogue's columns", () => {
     expect(() => readCatalogue("\ufeffa;b\n1;2\n")).toThrow(CatalogueFormatError);
+    expect(() => readCatalogue("\ufeff\r\n")).toThrow(CatalogueFormatError);
   });
   it("reports a malformed row of the wanted measure instead of dropping it", () => {
     const broken = text.replace(";Q1;2026;", ";Q5;2026;");

@@ -1,9 +1,11 @@
 /**
  * The Italia Domani catalogue of PNRR milestones and targets (PNRR_MeT_OA_programmazione), read
  * as published: BOM, ";" separators, quoted multi-line fields, "N/A", headers with stray spaces.
+ * The CSV reading and the values are the shared italian-csv.ts / italian-format.ts; this file only
+ * knows the catalogue's columns and what makes one of its rows valid.
  */
 import type { CatalogueKind, CatalogueScope } from "./training-values";
-import { blankToNull, missingHeaders, readItalianCsv, valueOf, type CsvRecord } from "./training-csv";
+import { blankToNull, cellReader, missingHeaders, readCsv, type CsvRow } from "./italian-csv";
 
 export const CATALOGUE_COLUMNS = {
   submeasure: "Codice Univoco Submisura",
@@ -57,8 +59,8 @@ export class CatalogueFormatError extends Error {
   }
 }
 
-function toItem(record: CsvRecord, problems: CatalogueProblem[]): CatalogueItem | null {
-  const get = (column: string) => valueOf(record, column).trim();
+function toItem(record: CsvRow, cell: ReturnType<typeof cellReader>, problems: CatalogueProblem[]): CatalogueItem | null {
+  const get = (column: string) => cell(record, column).trim();
   const code = get(CATALOGUE_COLUMNS.code);
   const rawKind = get(CATALOGUE_COLUMNS.kind).toLowerCase();
   const rawScope = get(CATALOGUE_COLUMNS.scope).toUpperCase();
@@ -100,18 +102,20 @@ function toItem(record: CsvRecord, problems: CatalogueProblem[]): CatalogueItem 
  * even validated; a malformed row of the wanted measure is reported, not silently dropped.
  */
 export function readCatalogue(text: string, measureCode: string = FSE_MEASURE_CODE) {
-  const table = readItalianCsv(text);
   const required = [CATALOGUE_COLUMNS.submeasure, CATALOGUE_COLUMNS.code, CATALOGUE_COLUMNS.kind, CATALOGUE_COLUMNS.scope, CATALOGUE_COLUMNS.quarter, CATALOGUE_COLUMNS.year];
-  const missing = missingHeaders(table.headers, required);
+  // A broken file throws CsvFormatError (with its row); an empty one lacks every column.
+  const table = readCsv(text, { allowEmpty: true });
+  const missing = missingHeaders(table.header, required);
   if (missing.length) throw new CatalogueFormatError(missing);
+  const cell = cellReader(table.header);
   const problems: CatalogueProblem[] = [];
   const items: CatalogueItem[] = [];
-  for (const record of table.records) {
-    if (valueOf(record, CATALOGUE_COLUMNS.submeasure).trim() !== measureCode) continue;
-    const item = toItem(record, problems);
+  for (const record of table.rows) {
+    if (cell(record, CATALOGUE_COLUMNS.submeasure).trim() !== measureCode) continue;
+    const item = toItem(record, cell, problems);
     if (item) items.push(item);
   }
-  return { totalRows: table.records.length, items, problems };
+  return { totalRows: table.rows.length, items, problems };
 }
 
 // Formatting helpers live with the value sets so screens can use them without the CSV reader.

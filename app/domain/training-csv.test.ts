@@ -1,45 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { blankToNull, completionRowKey, parseCompletionRows, parseItalianDecimal, parseItalianInteger, readItalianCsv } from "./training-csv";
+import { completionRowKey, parseCompletionRows } from "./training-csv";
 
 const BOM = "\ufeff";
-
-describe("readItalianCsv", () => {
-  it("strips the BOM, normalises header spaces and numbers rows like a spreadsheet", () => {
-    const table = readItalianCsv(`${BOM}Codice edizione ; Data;"Note\n lunghe"\r\nA;01/02/2025;"riga\r\ndoppia"\r\n\r\nB;02/02/2025;x\r\n`);
-    expect(table.headers).toEqual(["Codice edizione", "Data", "Note lunghe"]);
-    expect(table.records).toEqual([
-      { line: 2, values: { "Codice edizione": "A", Data: "01/02/2025", "Note lunghe": "riga\ndoppia" } },
-      { line: 4, values: { "Codice edizione": "B", Data: "02/02/2025", "Note lunghe": "x" } },
-    ]);
-  });
-  it("tolerates short rows and files without a trailing newline", () => {
-    const table = readItalianCsv("a;b;c\n1;2");
-    expect(table.records[0].values).toEqual({ a: "1", b: "2", c: "" });
-  });
-});
-
-describe("Italian values", () => {
-  it("parses integers with thousands dots, refuses decimals and text", () => {
-    expect(parseItalianInteger("1.234")).toBe(1234);
-    expect(parseItalianInteger(" 42 ")).toBe(42);
-    expect(parseItalianInteger("-3")).toBe(-3);
-    expect(parseItalianInteger("12,5")).toBeNull();
-    expect(parseItalianInteger("1.23")).toBeNull();
-    expect(parseItalianInteger("dieci")).toBeNull();
-  });
-  it("parses decimals with a comma", () => {
-    expect(parseItalianDecimal("1.234,5")).toBe(1234.5);
-    expect(parseItalianDecimal("85%")).toBe(85);
-    expect(parseItalianDecimal("0.5")).toBe(0.5);
-    expect(parseItalianDecimal("x")).toBeNull();
-  });
-  it("treats N/A and dashes as blanks", () => {
-    expect(blankToNull("N/A")).toBeNull();
-    expect(blankToNull(" n.d. ")).toBeNull();
-    expect(blankToNull("-")).toBeNull();
-    expect(blankToNull("0")).toBe("0");
-  });
-});
 
 describe("parseCompletionRows", () => {
   const today = "2025-11-14";
@@ -72,6 +34,18 @@ describe("parseCompletionRows", () => {
   it("reports a broken quote as a syntax issue", () => {
     const { issues } = parseCompletionRows('Codice edizione;Data;Formati\n"A;01/01/2025;3\n', today);
     expect(issues[0].reason).toBe("syntax");
+  });
+  it("names spreadsheet rows: a multi-line note is one row, blank lines count", () => {
+    const csv = 'Codice edizione;Data;Formati;Note\r\nA;01/02/2025;3;"aula\r\nmagna"\r\n\r\nB;02/02/2025;x;\r\n;;;\r\nC;03/02/2025;;\r\n';
+    const { rows, issues } = parseCompletionRows(csv, today);
+    expect(rows).toEqual([{ line: 2, waveCode: "A", date: "2025-02-01", count: 3, note: "aula\nmagna" }]);
+    expect(issues).toEqual([
+      { line: 4, column: "Formati", reason: "integer", params: { value: "x" } },
+      { line: 6, column: "Formati", reason: "required" },
+    ]);
+  });
+  it("treats an empty file as one without the required columns", () => {
+    expect(parseCompletionRows(`${BOM}\r\n`, today).issues.map((i) => i.reason)).toEqual(["missingColumn", "missingColumn", "missingColumn"]);
   });
 });
 

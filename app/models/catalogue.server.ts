@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { indicator, milestone, milestoneCatalogueLink, pnrrCatalogueItem, programme, workPackage } from "#db/schema";
 import { CatalogueFormatError, readCatalogue, type CatalogueItem } from "~/domain/pnrr-catalogue";
-import { CsvSyntaxError } from "~/domain/training-csv";
+import { CsvFormatError } from "~/domain/italian-csv";
 import { requirePermission, type Actor } from "./actor.server";
 import { appendAudit, auditView, changedFields } from "./audit.server";
 import { getDb, nowIso } from "./db.server";
@@ -33,7 +33,7 @@ export function importCatalogue(actor: Actor, programmeId: number, input: { file
   } catch (error) {
     if (error instanceof CatalogueFormatError)
       throw ValidationError.field("file", "training.catalogue.validation.notCatalogue", { columns: error.missingColumns.join(", ") });
-    if (error instanceof CsvSyntaxError) throw new CsvImportError([{ line: error.line, column: "", reason: "syntax" }]);
+    if (error instanceof CsvFormatError) throw new CsvImportError([{ line: error.line ?? 1, column: "", reason: "syntax" }]);
     throw error;
   }
   if (parsed.problems.length)

@@ -398,7 +398,7 @@ const en: Record<keyof typeof it, string> = {
   "finance.import.error.unmapped": "Required column not mapped: {field}.",
   "finance.import.error.noRows": "The file holds no data rows.",
   "finance.import.error.staged": "The previewed file is no longer available: upload it again.",
-  "finance.import.error.csv": "The file is not a readable CSV (line {line}): {reason}",
+  "finance.import.error.csv": "The file is not a readable CSV (row {line}): {reason}",
   "finance.import.error.noFile": "Choose a CSV file.",
   "finance.import.error.sameFile": "This file was already imported on {date} by {by} ({count} entries): it is not imported again.",
   "finance.import.error.nothingNew": "All {count} rows are already in the ledger: there is nothing to import.",

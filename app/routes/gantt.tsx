@@ -373,7 +373,7 @@ export default function GanttPage() {
         <p className="small text-secondary mb-0" data-testid="gantt-mode">
           {canEdit ? t("gantt.editable") : t("gantt.readonly")} · {t("gantt.rows", { shown: rows.length, total })}
         </p>
-        <div className="tg-gantt-legend" aria-label={t("gantt.legend")}>
+        <div className="tg-gantt-legend" role="group" aria-label={t("gantt.legend")}>
           {itemStates.map((state) => (
             <span key={state}>
               <i className={`tgd-${state}`} />

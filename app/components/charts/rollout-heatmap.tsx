@@ -128,7 +128,7 @@ export function RolloutHeatmap({
                 data-testid={`heat-col-${a.code}`}
               >
                 <abbr title={a.name}>{a.code}</abbr>
-                {byAuthority[a.id]?.lagging ? <span aria-label={t("training.lagging")}> ▲</span> : null}
+                {byAuthority[a.id]?.lagging ? <span role="img" aria-label={t("training.lagging")}> ▲</span> : null}
               </th>
             ))}
             <th scope="col" className="tg-heat-col tg-heat-col-total">
@@ -141,7 +141,7 @@ export function RolloutHeatmap({
             <tr key={group} data-testid={`heat-row-${group}`}>
               <th scope="row" className={`tg-heat-row${byGroup[group]?.lagging ? " tg-heat-head-lagging" : ""}`} title={groupName(group)}>
                 {groupShort(group)}
-                {byGroup[group]?.lagging ? <span aria-label={t("training.lagging")}> ▲</span> : null}
+                {byGroup[group]?.lagging ? <span role="img" aria-label={t("training.lagging")}> ▲</span> : null}
               </th>
               {authorities.map((a) => (
                 <Cell key={a.id} cell={cells[group][a.id]} label={`${groupName(group)} · ${a.name}`} href={`/training/waves?group=${group}&authority=${a.id}`} />
@@ -162,7 +162,7 @@ export function RolloutHeatmap({
           </tr>
         </tfoot>
       </table>
-      <div className="tg-heat-legend" aria-label={t("training.heatmap.legend")}>
+      <div className="tg-heat-legend" role="group" aria-label={t("training.heatmap.legend")}>
         <span>{t("training.heatmap.legend.scale")}</span>
         <span className="tg-heat-scale">
           {steps.map((step) => (

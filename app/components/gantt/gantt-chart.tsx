@@ -282,7 +282,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
 
   return (
     <div className="tg-gantt-frame" ref={frameRef}>
-      <div className="tg-gantt-names" aria-label={t("gantt.name")}>
+      <div className="tg-gantt-names" role="group" aria-label={t("gantt.name")}>
         <div className="tg-gantt-names-header" style={{ height: HEADER_HEIGHT }}>
           <span>{t("gantt.name")}</span>
           <span>{t("gantt.slack")}</span>

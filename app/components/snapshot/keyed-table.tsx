@@ -1,7 +1,7 @@
 import { formatDate } from "~/domain/dates";
 import { formatEuro } from "~/domain/money";
 import type { KeyedTable } from "~/domain/snapshot-content";
-import { useLocale } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
 
 export function formatCell(value: string | number | null | undefined, kind: KeyedTable["columns"][number]["kind"], locale: "it" | "en" = "it") {
   if (value === null || value === undefined || value === "") return "—";
@@ -17,13 +17,16 @@ export function formatCell(value: string | number | null | undefined, kind: Keye
 /** A training or indicator table as frozen in a snapshot. */
 export function KeyedTableView({ table, caption, testId }: { table: KeyedTable; caption: string; testId: string }) {
   const locale = useLocale();
+  const t = useT();
   return (
     <div className="table-responsive">
       <table className="table tg-table" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" />
+            <th scope="col">
+              <span className="visually-hidden">{t("snapshot.diff.item")}</span>
+            </th>
             {table.columns.map((column) => (
               <th scope="col" key={column.key} className={column.kind === "text" || column.kind === "date" ? undefined : "tg-num"}>
                 {column.label}

@@ -178,3 +178,33 @@ test.describe("accessibility: manager, Gantt and English", () => {
     await expectNoViolations(page);
   });
 });
+
+/**
+ * WCAG 1.4.10 Reflow: at 320 CSS px (a 1280 px screen zoomed to 400%) the page does not scroll
+ * sideways; wide data tables and the Gantt chart may scroll inside their own boxes.
+ */
+test.describe("accessibility: reflow at 320 px", () => {
+  test.use({ role: "manager", viewport: { width: 320, height: 640 } });
+  for (const url of ["/", "/work-packages/1", "/tasks/1", "/work-packages/new", "/gantt", "/training", "/training/waves/1", "/indicators", "/indicators/1", "/finance", "/finance/ledger"]) {
+    test(url, async ({ signedIn: page }) => {
+      await page.goto(url);
+      await page.waitForLoadState("networkidle");
+      await page.screenshot({ path: `e2e/.tmp/a11y-reflow${url.replace(/\//g, "-") || "-"}.png`, fullPage: true });
+      const overflow = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        // What sticks out and is not inside a box that scrolls or clips it (those are the culprits).
+        const clipped = (el: HTMLElement) => {
+          for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== "visible") return true;
+          return false;
+        };
+        return [...document.querySelectorAll<HTMLElement>("body *")]
+          .filter((el) => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length > 0 && !clipped(el))
+          .slice(0, 8)
+          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} right=${Math.round(el.getBoundingClientRect().right)}`);
+      });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `sideways scrolling on ${url}: ${overflow.join(", ")}`).toBeLessThanOrEqual(320);
+      // The narrow layout (bootstrap-italia's mobile header and menu) must pass axe too.
+      await expectNoViolations(page);
+    });
+  }
+});

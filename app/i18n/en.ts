@@ -3,6 +3,7 @@ import * as gantt from "./gantt";
 import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
+import * as a11y from "./a11y";
 
 const core: Record<keyof typeof import("./it").coreMessages, string> = {
   "app.name": "Traguardi",
@@ -186,4 +187,5 @@ export const en: Record<MessageKey, string> = {
   ...gantt.messages.en,
   ...training.messages.en,
   ...finance.messages.en,
+  ...a11y.messages.en,
 };

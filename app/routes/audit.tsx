@@ -8,6 +8,7 @@ import { isMessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { listAudit, listAuditActors, listAuditEntityTypes } from "~/models/audit.server";
 import { requireViewerWith } from "~/utils/auth.server";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Registro delle modifiche · Traguardi" }];
 
@@ -51,7 +52,7 @@ export default function AuditPage() {
   return (
     <>
       <div className="d-flex justify-content-between align-items-start flex-wrap gap-2">
-        <h1 className="h2">{t("audit.title")}</h1>
+        <h1 className="h2" id="audit-title">{t("audit.title")}</h1>
         <Link to="/audit/verify" className="btn btn-outline-primary">
           {t("snapshot.auditVerify")}
         </Link>
@@ -108,7 +109,7 @@ export default function AuditPage() {
         {entries.length === 0 ? (
           <p>{t("audit.empty")}</p>
         ) : (
-          <div className="table-responsive">
+          <TableScroll labelledBy="audit-title">
             <table className="table tg-table">
               <thead>
                 <tr>
@@ -139,10 +140,10 @@ export default function AuditPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {pageCount > 1 ? (
-          <nav className="d-flex gap-3 align-items-center" aria-label="pagination">
+          <nav className="d-flex gap-3 align-items-center" aria-label={t("a11y.pagination")}>
             {page > 1 ? <Link to={pageLink(page - 1)}>← {t("audit.previous")}</Link> : null}
             <span>
               {page} / {pageCount}

@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function Figure({ label, testId, children }: { label: string; testId: string; children: React.ReactNode }) {
   return (
-    <div className="col-6 col-lg-4 col-xl-2">
+    <div className="col-12 col-sm-6 col-lg-4 col-xl-2">
       <div className="tg-card h-100 py-3 px-3">
         <div className="small fw-semibold text-secondary">{label}</div>
         <div className="fs-5 fw-bold" data-testid={testId}>
@@ -76,7 +76,7 @@ export default function FinanceSummary() {
         <SCurve points={data.months} gates={data.gates} asOf={data.asOf} />
       </section>
       <section className="tg-card mb-4" aria-labelledby="by-wp-title">
-        <div className="d-flex justify-content-between align-items-center mb-2">
+        <div className="d-flex flex-wrap gap-2 justify-content-between align-items-center mb-2">
           <h2 className="h4 mb-0" id="by-wp-title">
             {t("finance.summary.byWp")}
           </h2>

@@ -11,6 +11,7 @@ import { getEarnedValue } from "~/models/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
 import { today } from "~/utils/today.server";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Valore realizzato · Traguardi" }];
 
@@ -56,7 +57,7 @@ export default function FinanceEvm() {
         </div>
         <p>{t("finance.evm.intro")}</p>
         {data.isPast ? <p className="alert alert-warning py-2">{t("finance.evm.pastNote")}</p> : null}
-        <div className="table-responsive">
+        <TableScroll labelledBy="evm-title">
           <table className="table tg-table tg-fin-compact mb-0" data-testid="evm-table">
             <thead>
               <tr>
@@ -94,7 +95,7 @@ export default function FinanceEvm() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section className="row g-3 mb-4">
         {[{ code: t("finance.evm.programme"), evm: data.total, progress: data.totalProgress, id: 0 }, ...data.workPackages.map((wp) => ({ code: wp.code, evm: wp.evm, progress: wp.progress, id: wp.id }))].map((row) => (

@@ -19,6 +19,7 @@ import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.indicator.code ?? "Indicatore"} · Traguardi` }];
@@ -141,26 +142,28 @@ export default function IndicatorPage() {
         {detail.measurements.length === 0 ? (
           <p>{t("training.indicator.measurements.none")}</p>
         ) : (
-          <table className="table tg-table mb-0" data-testid="measurements-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("training.indicator.field.date")}</th>
-                <th scope="col" className="tg-num">{t("training.indicator.field.value")}</th>
-                <th scope="col">{t("training.indicator.field.source")}</th>
-                <th scope="col">{t("training.indicator.field.evidence")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.measurements.map((m) => (
-                <tr key={m.id}>
-                  <td><DateText value={m.date} /></td>
-                  <td className="tg-num">{format(m.value)}</td>
-                  <td>{m.source}</td>
-                  <td>{m.evidenceNote}</td>
+          <TableScroll labelledBy="measurements-title">
+            <table className="table tg-table mb-0" data-testid="measurements-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("training.indicator.field.date")}</th>
+                  <th scope="col" className="tg-num">{t("training.indicator.field.value")}</th>
+                  <th scope="col">{t("training.indicator.field.source")}</th>
+                  <th scope="col">{t("training.indicator.field.evidence")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {detail.measurements.map((m) => (
+                  <tr key={m.id}>
+                    <td><DateText value={m.date} /></td>
+                    <td className="tg-num">{format(m.value)}</td>
+                    <td>{m.source}</td>
+                    <td>{m.evidenceNote}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {canEdit ? <MeasurementForm /> : null}
       </section>

@@ -148,32 +148,34 @@ export default function ImportPage() {
         {batches.length === 0 ? (
           <p className="mb-0">{t("training.import.noBatches")}</p>
         ) : (
-          <table className="table tg-table mb-0" data-testid="import-batches">
-            <thead>
-              <tr>
-                <th scope="col">n.</th>
-                <th scope="col">{t("training.import.when")}</th>
-                <th scope="col">{t("training.field.authority")}</th>
-                <th scope="col">{t("training.import.file")}</th>
-                <th scope="col" className="tg-num">{t("training.import.rows")}</th>
-                <th scope="col" className="tg-num">{t("training.import.total")}</th>
-                <th scope="col">{t("training.import.by")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {batches.map((b) => (
-                <tr key={b.id}>
-                  <td>{b.id}</td>
-                  <td className="tg-nowrap">{formatTimestamp(b.importedAt, locale)}</td>
-                  <td>{b.authorityName}</td>
-                  <td>{b.fileName}</td>
-                  <td className="tg-num">{number.format(b.rowCount)}</td>
-                  <td className="tg-num">{number.format(b.totalCount)}</td>
-                  <td>{b.importedBy ?? "—"}</td>
+          <div className="table-responsive">
+            <table className="table tg-table mb-0" data-testid="import-batches">
+              <thead>
+                <tr>
+                  <th scope="col">n.</th>
+                  <th scope="col">{t("training.import.when")}</th>
+                  <th scope="col">{t("training.field.authority")}</th>
+                  <th scope="col">{t("training.import.file")}</th>
+                  <th scope="col" className="tg-num">{t("training.import.rows")}</th>
+                  <th scope="col" className="tg-num">{t("training.import.total")}</th>
+                  <th scope="col">{t("training.import.by")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {batches.map((b) => (
+                  <tr key={b.id}>
+                    <td>{b.id}</td>
+                    <td className="tg-nowrap">{formatTimestamp(b.importedAt, locale)}</td>
+                    <td>{b.authorityName}</td>
+                    <td>{b.fileName}</td>
+                    <td className="tg-num">{number.format(b.rowCount)}</td>
+                    <td className="tg-num">{number.format(b.totalCount)}</td>
+                    <td>{b.importedBy ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

@@ -20,6 +20,7 @@ import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
 import { countFormatter } from "~/domain/count-format";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.wave.code ?? "Edizione"} · Traguardi` }];
@@ -202,7 +203,7 @@ export default function WavePage() {
         {detail.completions.length === 0 ? (
           <p>{t("training.completions.none")}</p>
         ) : (
-          <div className="table-responsive" style={{ maxHeight: "22rem" }}>
+          <TableScroll labelledBy="completions-title" style={{ maxHeight: "22rem" }}>
             <table className="table tg-table mb-0" data-testid="completions-table">
               <thead>
                 <tr>
@@ -228,7 +229,7 @@ export default function WavePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {canEdit ? <CompletionForm /> : null}
       </section>
@@ -239,37 +240,39 @@ export default function WavePage() {
           <p>{t("training.sessions.none")}</p>
         ) : (
           <>
-            <table className="table tg-table mb-1">
-              <thead>
-                <tr>
-                  <th scope="col">{t("training.field.date")}</th>
-                  <th scope="col" className="tg-num">{t("training.field.capacity")}</th>
-                  <th scope="col">{t("training.field.location")}</th>
-                  {canEdit ? <th scope="col"><span className="visually-hidden">{t("action.delete")}</span></th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {detail.sessions.map((s) => (
-                  <tr key={s.id}>
-                    <td><DateText value={s.date} /></td>
-                    <td className="tg-num">{number.format(s.capacity)}</td>
-                    <td>{s.location}</td>
-                    {canEdit ? (
-                      <td className="text-end">
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="delete-session" />
-                          <input type="hidden" name="sessionId" value={s.id} />
-                          <input type="hidden" name="version" value={s.version} />
-                          <button type="submit" className="btn btn-sm btn-link text-danger">
-                            {t("action.delete")}
-                          </button>
-                        </Form>
-                      </td>
-                    ) : null}
+            <div className="table-responsive">
+              <table className="table tg-table mb-1">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("training.field.date")}</th>
+                    <th scope="col" className="tg-num">{t("training.field.capacity")}</th>
+                    <th scope="col">{t("training.field.location")}</th>
+                    {canEdit ? <th scope="col"><span className="visually-hidden">{t("action.delete")}</span></th> : null}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {detail.sessions.map((s) => (
+                    <tr key={s.id}>
+                      <td><DateText value={s.date} /></td>
+                      <td className="tg-num">{number.format(s.capacity)}</td>
+                      <td>{s.location}</td>
+                      {canEdit ? (
+                        <td className="text-end">
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="delete-session" />
+                            <input type="hidden" name="sessionId" value={s.id} />
+                            <input type="hidden" name="version" value={s.version} />
+                            <button type="submit" className="btn btn-sm btn-link text-danger">
+                              {t("action.delete")}
+                            </button>
+                          </Form>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <p className="small text-muted">
               {t("training.sessions.totalCapacity", { capacity: number.format(detail.capacity), target: number.format(wave.targetHeadcount) })}
             </p>

@@ -3,6 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { formatDate } from "~/domain/dates";
 import { formatEuro } from "~/domain/money";
 import { useLocale, useT } from "~/i18n/use-t";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export interface SCurvePoint {
   month: string;
@@ -88,8 +89,8 @@ export function SCurve({ points, gates, asOf }: { points: SCurvePoint[]; gates: 
         ) : null}
       </div>
       <details className="mt-2">
-        <summary>{t("finance.chart.title")} – {t("finance.chart.month")}</summary>
-        <div className="table-responsive" style={{ maxHeight: "20rem" }}>
+        <summary id="s-curve-table-title">{t("finance.chart.title")} – {t("finance.chart.month")}</summary>
+        <TableScroll labelledBy="s-curve-table-title" style={{ maxHeight: "20rem" }}>
           <table className="table table-sm tg-table" data-testid="s-curve-table">
             <thead>
               <tr>
@@ -110,7 +111,7 @@ export function SCurve({ points, gates, asOf }: { points: SCurvePoint[]; gates: 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </figure>
   );

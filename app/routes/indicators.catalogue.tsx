@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -20,6 +20,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
+import { SubmitButton } from "~/components/forms/submit-button";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Catalogo PNRR · Traguardi" }];
@@ -184,7 +185,6 @@ function ItemCard({ item }: { item: Item }) {
 export default function CataloguePage() {
   const { items, measureCode } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
   const canEdit = useCan("update:training");
   const schema = catalogueImportSchema(t);
@@ -227,9 +227,7 @@ export default function CataloguePage() {
             <Field label={t("training.catalogue.file")} meta={fields.file} className="mb-0">
               <input {...getInputProps(fields.file, { type: "file" })} accept=".csv,text/csv" className="form-control" />
             </Field>
-            <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-              {t("training.catalogue.submit")}
-            </button>
+            <SubmitButton label={t("training.catalogue.submit")} />
           </Form>
         </section>
       ) : null}

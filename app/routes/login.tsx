@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/forms/field";
 import type { Translate } from "~/i18n";
@@ -11,6 +11,7 @@ import { login } from "~/models/auth.server";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { getTranslator } from "~/utils/locale.server";
 import { sessionCookie } from "~/utils/session.server";
+import { SubmitButton } from "~/components/forms/submit-button";
 
 export const meta: MetaFunction = () => [{ title: "Accesso · Traguardi" }];
 
@@ -54,7 +55,6 @@ export default function LoginPage() {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "login",
     lastResult: actionData?.result,
@@ -81,9 +81,7 @@ export default function LoginPage() {
             <Field label={t("login.password")} meta={fields.password}>
               <input {...getInputProps(fields.password, { type: "password" })} className="form-control" autoComplete="current-password" />
             </Field>
-            <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-              {t("login.submit")}
-            </button>
+            <SubmitButton label={t("login.submit")} />
           </Form>
         </div>
       </div>

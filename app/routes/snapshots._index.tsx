@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { useZodForm } from "~/components/forms/use-zod-form";
@@ -17,6 +17,7 @@ import { toastHeaders } from "~/utils/toast.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
 import snapshotCss from "~/styles/snapshot.css";
+import { SubmitButton } from "~/components/forms/submit-button";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction = () => [{ title: "Istantanee · Traguardi" }];
@@ -36,7 +37,6 @@ export async function action({ request }: ActionFunctionArgs) {
 function TakeSnapshotForm({ today: asOf }: { today: string }) {
   const t = useT();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useZodForm({
     id: "take-snapshot-form",
     schema: takeSnapshotSchema(t),
@@ -59,9 +59,7 @@ function TakeSnapshotForm({ today: asOf }: { today: string }) {
           </span>
         </div>
         <div className="tg-field pt-4">
-          <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-            {t("snapshot.take")}
-          </button>
+          <SubmitButton label={t("snapshot.take")} />
         </div>
       </Form>
     </section>

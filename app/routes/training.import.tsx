@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -19,6 +19,7 @@ import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
 import { countFormatter } from "~/domain/count-format";
+import { SubmitButton } from "~/components/forms/submit-button";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Importa formati · Traguardi" }];
@@ -68,7 +69,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ImportPage() {
   const { authorities, batches } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
   const locale = useLocale();
   const canEdit = useCan("update:training");
@@ -137,9 +137,7 @@ export default function ImportPage() {
                 <input {...getInputProps(fields.file, { type: "file" })} accept=".csv,text/csv" className="form-control" />
               </Field>
             </div>
-            <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-              {t("training.import.submit")}
-            </button>
+            <SubmitButton label={t("training.import.submit")} />
           </Form>
         </section>
       ) : null}

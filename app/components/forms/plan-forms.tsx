@@ -1,11 +1,12 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
 import { formatDate } from "~/domain/dates";
 import { taskStatuses } from "~/domain/plan-values";
 import { milestoneSchema, taskSchema, workPackageSchema } from "~/domain/schemas/plan";
 import { useLocale, useT } from "~/i18n/use-t";
 import { Field } from "./field";
 import { FormErrors } from "./form-errors";
+import { SubmitButton } from "./submit-button";
 import { useZodForm } from "./use-zod-form";
 
 interface GateOption {
@@ -16,17 +17,20 @@ interface GateOption {
   dueDate: string;
 }
 
-function useGateLabel() {
+/** The deadline gate a work package or milestone must meet: "G1 · Infrastruttura … (31/12/2025)". */
+function GateField({ meta, gates }: { meta: FieldMetadata<unknown>; gates: GateOption[] }) {
+  const t = useT();
   const locale = useLocale();
-  return (gate: GateOption) => `${gate.code} · ${locale === "it" ? gate.name : gate.nameEn} (${formatDate(gate.dueDate)})`;
-}
-
-function SubmitButton({ label }: { label: string }) {
-  const navigation = useNavigation();
   return (
-    <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-      {label}
-    </button>
+    <Field label={t("field.gate")} meta={meta} className="tg-span-2">
+      <select {...getSelectProps(meta)} className="form-select">
+        {gates.map((gate) => (
+          <option key={gate.id} value={gate.id}>
+            {gate.code} · {locale === "it" ? gate.name : gate.nameEn} ({formatDate(gate.dueDate)})
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }
 
@@ -44,7 +48,6 @@ export function WorkPackageForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const gateLabel = useGateLabel();
   const [form, fields] = useZodForm({ id: "work-package-form", schema: workPackageSchema(t), lastResult, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -66,15 +69,7 @@ export function WorkPackageForm({
         <Field label={t("field.endDate")} meta={fields.endDate}>
           <input {...getInputProps(fields.endDate, { type: "date" })} className="form-control" />
         </Field>
-        <Field label={t("field.gate")} meta={fields.gateId} className="tg-span-2">
-          <select {...getSelectProps(fields.gateId)} className="form-select">
-            {gates.map((gate) => (
-              <option key={gate.id} value={gate.id}>
-                {gateLabel(gate)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <GateField meta={fields.gateId} gates={gates} />
       </div>
       <Field label={t("field.description")} meta={fields.description}>
         <textarea {...getTextareaProps(fields.description)} className="form-control" rows={3} />
@@ -146,7 +141,6 @@ export function MilestoneForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const gateLabel = useGateLabel();
   const [form, fields] = useZodForm({ id: "milestone-form", schema: milestoneSchema(t), lastResult, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -169,15 +163,7 @@ export function MilestoneForm({
         <Field label={t("field.euCode")} meta={fields.euCode}>
           <input {...getInputProps(fields.euCode, { type: "text" })} className="form-control" placeholder="M6C2-11" />
         </Field>
-        <Field label={t("field.gate")} meta={fields.gateId} className="tg-span-2">
-          <select {...getSelectProps(fields.gateId)} className="form-select">
-            {gates.map((gate) => (
-              <option key={gate.id} value={gate.id}>
-                {gateLabel(gate)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <GateField meta={fields.gateId} gates={gates} />
       </div>
       <SubmitButton label={submitLabel} />
     </Form>

@@ -1,23 +1,15 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { indicatorSchema, waveSchema } from "~/domain/schemas/training";
 import { deliveryModes, indicatorUnits, professionalGroups } from "~/domain/training-values";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { Field } from "./field";
 import { FormErrors } from "./form-errors";
+import { SubmitButton } from "./submit-button";
 import { useZodForm } from "./use-zod-form";
 
 type Defaults = Record<string, string | number | null | undefined>;
-
-function SubmitButton({ label }: { label: string }) {
-  const navigation = useNavigation();
-  return (
-    <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-      {label}
-    </button>
-  );
-}
 
 export function WaveForm({
   defaultValue,

@@ -4,7 +4,7 @@ import { session, user } from "#db/schema";
 import type { Actor } from "./actor.server";
 import { appendAudit } from "./audit.server";
 import { getDb, nowIso } from "./db.server";
-import { getUserById, verifyLogin, type PublicUser } from "./user.server";
+import { getUserById, verifyLogin, withoutSecret, type PublicUser } from "./user.server";
 
 export const SESSION_DAYS = 7;
 
@@ -59,13 +59,14 @@ export function createSession(account: PublicUser) {
 
 /** The user behind a live session, or null when it is unknown, expired or the user is disabled. */
 export function getSessionUser(sessionId: string): PublicUser | null {
+  // One query on every request: the session and its user together.
   const row = getDb()
-    .select({ userId: session.userId })
+    .select({ account: user })
     .from(session)
     .innerJoin(user, eq(user.id, session.userId))
     .where(and(eq(session.id, sessionId), gt(session.expiresAt, nowIso()), eq(user.active, true)))
     .get();
-  return row ? getUserById(row.userId) : null;
+  return row ? withoutSecret(row.account) : null;
 }
 
 export function endSession(sessionId: string) {

@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from "./errors.server";
 export type User = typeof user.$inferSelect;
 export type PublicUser = Omit<User, "passwordHash">;
 
-function withoutSecret({ passwordHash: _secret, ...rest }: User): PublicUser {
+export function withoutSecret({ passwordHash: _secret, ...rest }: User): PublicUser {
   return rest;
 }
 

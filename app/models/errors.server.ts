@@ -40,3 +40,21 @@ export class ConflictError extends Error {
     super(`${entityType} ${entityId} was changed by ${updatedByName} at ${updatedAt}`);
   }
 }
+
+/**
+ * One problem in one row of an imported file: the shape every import (ledger, completions,
+ * catalogue) reports, so routes show them the same way. `row` is the spreadsheet row number (the
+ * header is row 1), or null for a problem with the file as a whole.
+ */
+export interface ImportRowIssue {
+  row: number | null;
+  column: string | null;
+  message: Message;
+}
+
+/** An import refused as a whole, with every problem found (routes answer 400). */
+export class ImportRowsError extends Error {
+  constructor(public issues: ImportRowIssue[], public totalIssues: number = issues.length) {
+    super(`Import refused: ${totalIssues} problem(s)`);
+  }
+}

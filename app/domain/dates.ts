@@ -34,14 +34,6 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
 }
 
-export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a >= b ? a : b;
-}
-
-export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
-}
-
 /** Today's calendar date in Rome, the programme's time zone. */
 export function todayInRome(now: Date = new Date()): IsoDate {
   return new Intl.DateTimeFormat("en-CA", {

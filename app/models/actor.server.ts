@@ -11,6 +11,3 @@ export interface Actor {
 export function requirePermission(actor: Actor, permission: Permission) {
   if (!can(actor.role, permission)) throw new PermissionError(permission);
 }
-
-/** The system itself (seed, scheduled jobs). */
-export const systemActor: Actor = { id: 0, name: "Sistema", role: "admin" };

@@ -422,7 +422,3 @@ export function verifyAuditTrail(actor: Actor) {
   const { checked, broken } = verifyAllSnapshots();
   return { chain, snapshots: { checked, broken } };
 }
-
-export function describeSnapshot(summary: Pick<SnapshotSummary, "label" | "asOf">) {
-  return `${summary.label} (${formatDate(summary.asOf)})`;
-}

@@ -216,14 +216,14 @@ function JobProgress({ jobId }: { jobId: string }) {
   // Once the batch is written, the page's own data (the list of imports) is stale.
   useEffect(() => {
     if (job?.result) revalidator.revalidate();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new batch id makes the list stale; the job object changes on every poll.
   }, [job?.result?.batchId]);
   useEffect(() => {
     if (finished) return;
     fetcher.load(`/finance/import/status?job=${jobId}`);
     const timer = setTimeout(() => setTick((n) => n + 1), 500);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Polls on each tick; fetcher and revalidator are stable enough not to restart it.
   }, [jobId, tick, finished]);
   if (!job) return <p role="status">{t("finance.import.phase.validating")}…</p>;
   const { progress } = job;

@@ -402,7 +402,6 @@ export default function GanttPage() {
           {notice.preview ? (
             <div className="d-flex gap-2 mt-2">
               {/* The decision is the only thing to do now: take the keyboard there. */}
-              {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
               <button type="button" className="btn btn-primary btn-sm" onClick={accept} disabled={busy} autoFocus>
                 {t("gantt.confirm.accept")}
               </button>

@@ -32,7 +32,6 @@ export function pixelsPerDay(mode: ViewMode, columnWidth: number): number {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Builtin = Record<string, any>;
 
 /**

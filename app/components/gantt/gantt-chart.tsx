@@ -40,7 +40,6 @@ interface Props {
 }
 
 // The library is untyped; we touch a handful of its members.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type FrappeGantt = any;
 
 const stateClass = (state: string) => `tgb-${state}`;

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { DashboardView } from "~/components/dashboard/dashboard-view";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useT } from "~/i18n/use-t";
-import { getDashboard } from "~/models/programme.server";
+import { getDashboard } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuditChanges } from "~/components/ui/audit-changes";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatTimestamp, isIsoDate } from "~/domain/dates";
-import { isRole } from "~/domain/permissions";
+import { formatTimestamp, isIsoDate } from "~/domain/core/dates";
+import { isRole } from "~/domain/core/permissions";
 import { isMessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { listAudit, listAuditActors, listAuditEntityTypes } from "~/models/audit.server";
+import { listAudit, listAuditActors, listAuditEntityTypes } from "~/models/audit/audit.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { TableScroll } from "~/components/ui/table-scroll";
 

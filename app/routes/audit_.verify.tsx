@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useT } from "~/i18n/use-t";
-import { verifyAuditTrail } from "~/models/snapshot.server";
+import { verifyAuditTrail } from "~/models/snapshots/snapshot.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import snapshotCss from "~/styles/snapshot.css";
 

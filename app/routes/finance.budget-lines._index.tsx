@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ExportLinks } from "~/components/finance/finance-nav";
 import { Euro } from "~/components/finance/money";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatEuro } from "~/domain/money";
+import { formatEuro } from "~/domain/core/money";
 import { useLocale, useT } from "~/i18n/use-t";
 import { listBudgetLines } from "~/models/budget.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { useCan } from "~/utils/viewer";
 

@@ -6,7 +6,7 @@ import { Progress } from "~/components/ui/progress";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { explainEvm, formatIndex, type EvmResult } from "~/domain/evm";
 import { useLocale, useT } from "~/i18n/use-t";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { getEarnedValue } from "~/models/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";

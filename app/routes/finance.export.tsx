@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "~/i18n";
-import { buildSheet, exportViews, sheetToCsv, sheetToXlsx, type ExportView } from "~/models/finance-export.server";
+import { buildSheet, exportViews, sheetToCsv, sheetToXlsx, type ExportView } from "~/render/finance-export.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam, ledgerFiltersOf } from "~/utils/finance-params.server";
 import { getLocale } from "~/utils/locale.server";

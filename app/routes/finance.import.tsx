@@ -4,14 +4,14 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, us
 import { useEffect, useState } from "react";
 import { Euro } from "~/components/finance/money";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatTimestamp } from "~/domain/dates";
-import { formatEuro } from "~/domain/money";
+import { formatTimestamp } from "~/domain/core/dates";
+import { formatEuro } from "~/domain/core/money";
 import { isMessageKey, type Message, type Translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { ValidationError } from "~/models/errors.server";
+import { ValidationError } from "~/models/core/errors.server";
 import { importFields, requiredImportFields } from "~/domain/finance-values";
 import { listImportBatches, previewImport, startImport, type ImportJobView, type ImportMapping, type ImportPreview } from "~/models/import.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer, requireViewerWith } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";

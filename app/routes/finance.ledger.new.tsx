@@ -10,7 +10,7 @@ import { ledgerKinds } from "~/domain/finance-values";
 import { ledgerEntrySchema } from "~/domain/schemas/finance";
 import { useT } from "~/i18n/use-t";
 import { createLedgerEntry, listLinesForEntry } from "~/models/ledger.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";

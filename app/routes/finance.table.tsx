@@ -5,7 +5,7 @@ import { ExportLinks } from "~/components/finance/finance-nav";
 import { Euro } from "~/components/finance/money";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useLocale, useT } from "~/i18n/use-t";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { getSpendTable } from "~/models/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";

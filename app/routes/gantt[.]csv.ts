@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "~/i18n";
-import { ganttCsv, getGanttChart } from "~/models/gantt.server";
-import { getCurrentProgramme } from "~/models/programme.server";
-import { trainingGanttRows } from "~/models/training.server";
+import { ganttCsv, getGanttChart } from "~/models/gantt/chart.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { trainingGanttRows } from "~/models/training/rollout.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { today } from "~/utils/today.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createEvents, type DateArray } from "ics";
-import { ganttCalendarEvents } from "~/models/gantt.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { ganttCalendarEvents } from "~/models/gantt/chart.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 
 const dateArray = (iso: string) => iso.split("-").map(Number) as DateArray;

@@ -1,4 +1,4 @@
-import { checkDatabase } from "~/models/health.server";
+import { checkDatabase } from "~/models/core/health.server";
 
 /** 200 when the database answers a query, 503 otherwise. No session needed. */
 export async function loader() {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Field } from "~/components/forms/field";
 import type { Translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { login } from "~/models/auth.server";
+import { login } from "~/models/users/auth.server";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { getTranslator } from "~/utils/locale.server";
 import { sessionCookie } from "~/utils/session.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildEvidenceZip } from "~/models/evidence.server";
+import { buildEvidenceZip } from "~/render/evidence.server";
 import { requireViewer } from "~/utils/auth.server";
 import { orNotFound } from "~/utils/snapshot-params.server";
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildEvidencePdf } from "~/models/evidence.server";
+import { buildEvidencePdf } from "~/render/evidence.server";
 import { requireViewer } from "~/utils/auth.server";
 import { orNotFound } from "~/utils/snapshot-params.server";
 

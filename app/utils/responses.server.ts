@@ -1,8 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { isMessageKey, translator, type Locale } from "~/i18n";
-import { formatTimestamp } from "~/domain/dates";
-import { ConflictError, NotFoundError, PermissionError, ValidationError } from "~/models/errors.server";
+import { formatTimestamp } from "~/domain/core/dates";
+import { ConflictError, NotFoundError, PermissionError, ValidationError } from "~/models/core/errors.server";
 
 export interface ActionFailure {
   result: SubmissionResult<string[]>;

@@ -1,4 +1,4 @@
-import { NotFoundError } from "~/models/errors.server";
+import { NotFoundError } from "~/models/core/errors.server";
 
 function notFoundAsResponse(error: unknown): never {
   if (error instanceof NotFoundError) throw new Response("Not found", { status: 404, statusText: "Not Found" });

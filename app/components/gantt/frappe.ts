@@ -3,7 +3,7 @@
  * untyped: it is loaded with a dynamic import inside an effect, and these helpers only build
  * option objects.
  */
-import { formatQuarter } from "~/domain/dates";
+import { formatQuarter } from "~/domain/core/dates";
 
 export const viewModes = ["Day", "Week", "Month", "Quarter", "Year"] as const;
 export type ViewMode = (typeof viewModes)[number];

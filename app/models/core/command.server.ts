@@ -11,11 +11,11 @@
 import { and, eq } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { user } from "#db/schema";
-import type { Permission } from "~/domain/permissions";
-import { requirePermission, type Actor } from "../actor.server";
-import { appendAudit, auditView, changedFields, type AuditInput } from "../audit.server";
-import { getDb, nowIso, type Conn, type Tx } from "../db.server";
-import { ConflictError, NotFoundError } from "../errors.server";
+import type { Permission } from "~/domain/core/permissions";
+import { requirePermission, type Actor } from "./actor.server";
+import { appendAudit, auditView, changedFields, type AuditInput } from "~/models/audit/audit.server";
+import { getDb, nowIso, type Conn, type Tx } from "./db.server";
+import { ConflictError, NotFoundError } from "./errors.server";
 
 /** Appends one audit record, by the command's actor, inside the command's transaction. */
 export type AuditAppender = (input: AuditInput) => void;

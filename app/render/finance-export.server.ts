@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { formatDate } from "~/domain/core/dates";
 import { formatIndex } from "~/domain/evm";
-import type { Translate } from "~/i18n/index";
+import type { Translate } from "~/i18n";
 import type { Actor } from "~/models/core/actor.server";
 import { listBudgetLines } from "~/models/budget.server";
 import { listLedgerEntries, type LedgerFilters } from "~/models/ledger.server";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Translate } from "~/i18n/index";
+import type { Translate } from "~/i18n";
 import { formatDate, isIsoDate } from "~/domain/core/dates";
 
 /** A drag saved from the Gantt chart. `confirm` is set once the manager accepted the consequences. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translator } from "~/i18n/index";
+import { translator } from "~/i18n";
 import { dependencySchema, milestoneSchema, taskSchema, workPackageSchema } from "./schemas";
 import { newUserSchema } from "~/domain/users/schemas";
 

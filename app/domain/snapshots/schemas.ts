@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Translate } from "~/i18n/index";
+import type { Translate } from "~/i18n";
 
 /** The "take snapshot" form: only a label; the date is the server's today. */
 export function takeSnapshotSchema(t: Translate) {

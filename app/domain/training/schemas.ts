@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Translate } from "~/i18n/index";
+import type { Translate } from "~/i18n";
 import { formatDate, isIsoDate } from "~/domain/core/dates";
 import { deliveryModes, indicatorUnits, professionalGroups } from "./training-values";
 import { EU_CODE } from "~/domain/plan/schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Translate } from "~/i18n/index";
+import type { Translate } from "~/i18n";
 import { roles } from "~/domain/core/permissions";
 
 function baseUserSchema(t: Translate) {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, count, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
-import { auditLog } from "#db/schema/index";
+import { auditLog } from "#db/schema";
 import { canonicalJson } from "~/domain/core/canonical";
 import type { Actor } from "~/models/core/actor.server";
 import { requirePermission } from "~/models/core/actor.server";

@@ -1,4 +1,4 @@
-import type { Message } from "~/i18n/index";
+import type { Message } from "~/i18n";
 import type { Permission } from "~/domain/core/permissions";
 
 /** Errors a model raises; routes turn them into HTTP replies (see ~/utils/responses.server). */

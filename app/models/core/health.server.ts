@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { programme } from "#db/schema/index";
+import { programme } from "#db/schema";
 import { getDb } from "./db.server";
 
 export function checkDatabase() {

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { deadlineGate, dependency, ganttChange, milestone, snapshot, task, workPackage } from "#db/schema/index";
+import { deadlineGate, dependency, ganttChange, milestone, snapshot, task, workPackage } from "#db/schema";
 import { addDays, daysBetween, formatDate, isIsoDate, type IsoDate } from "~/domain/core/dates";
 import { criticalPath, pushForward, workPackageImpacts, type ScheduleItem, type Shift, type WorkPackageImpact } from "~/domain/gantt/schedule";
 import { sha256Hex } from "~/domain/snapshots/snapshot-hash";

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { indicator, milestone, milestoneCatalogueLink, pnrrCatalogueItem, programme, workPackage } from "#db/schema/index";
+import { indicator, milestone, milestoneCatalogueLink, pnrrCatalogueItem, programme, workPackage } from "#db/schema";
 import { CatalogueFormatError, readCatalogue, type CatalogueItem } from "~/domain/indicators/pnrr-catalogue";
 import { CsvFormatError } from "~/domain/core/italian-csv";
 import { requirePermission, type Actor } from "~/models/core/actor.server";

@@ -1,5 +1,5 @@
 import { and, asc, eq, ne } from "drizzle-orm";
-import { indicator, indicatorMeasurement, pnrrCatalogueItem, user } from "#db/schema/index";
+import { indicator, indicatorMeasurement, pnrrCatalogueItem, user } from "#db/schema";
 import { formatDate, isIsoDate, type IsoDate } from "~/domain/core/dates";
 import { assessIndicator, trajectorySeries } from "~/domain/indicators/trajectory";
 import type { IndicatorUnit } from "~/domain/training/training-values";

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
-import { deadlineGate, dependency, milestone, task, workPackage } from "#db/schema/index";
+import { deadlineGate, dependency, milestone, task, workPackage } from "#db/schema";
 import { formatDate, isIsoDate } from "~/domain/core/dates";
 import { cycleIfAdded } from "~/domain/plan/graph";
 import { assessPlan } from "~/domain/plan/status";

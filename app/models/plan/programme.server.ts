@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { deadlineGate, programme } from "#db/schema/index";
+import { deadlineGate, programme } from "#db/schema";
 import { gateCountdown, type ItemState } from "~/domain/plan/status";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { getDb } from "~/models/core/db.server";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { deadlineGate, healthAuthority, trainingCompletion, trainingImportBatch, trainingSession, trainingWave, user, workPackage } from "#db/schema/index";
+import { deadlineGate, healthAuthority, trainingCompletion, trainingImportBatch, trainingSession, trainingWave, user, workPackage } from "#db/schema";
 import { formatDate, isIsoDate, type IsoDate } from "~/domain/core/dates";
 import { buildRolloutCurve, buildRolloutMatrix, LAG_THRESHOLD, plannedShare, waveProgress, type RolloutWave } from "~/domain/training/rollout";
 import type { ItemState } from "~/domain/plan/status";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
-import { session, user } from "#db/schema/index";
+import { session, user } from "#db/schema";
 import type { Actor } from "~/models/core/actor.server";
 import { appendAudit } from "~/models/audit/audit.server";
 import { getDb, nowIso } from "~/models/core/db.server";

@@ -1,7 +1,7 @@
 import argon2 from "argon2";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, ne } from "drizzle-orm";
-import { user } from "#db/schema/index";
+import { user } from "#db/schema";
 import type { Role } from "~/domain/core/permissions";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { appendAudit, auditView, changedFields } from "~/models/audit/audit.server";

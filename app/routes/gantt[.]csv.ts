@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "~/i18n";
-import { ganttCsv, getGanttChart } from "~/models/gantt/chart.server";
+import { getGanttChart } from "~/models/gantt/chart.server";
+import { ganttCsv } from "~/models/gantt/exports.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { trainingGanttRows } from "~/models/training/rollout.server";
 import { requireViewer } from "~/utils/auth.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createEvents, type DateArray } from "ics";
-import { ganttCalendarEvents } from "~/models/gantt/chart.server";
+import { ganttCalendarEvents } from "~/models/gantt/exports.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 

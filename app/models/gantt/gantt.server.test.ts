@@ -4,7 +4,10 @@ import { useTestDatabase } from "#db/testing";
 import type { Actor } from "~/models/core/actor.server";
 import { listAudit } from "~/models/audit/audit.server";
 import { ConflictError, PermissionError, ValidationError } from "~/models/core/errors.server";
-import { getGanttChart, ganttCalendarEvents, ganttCsv, previewReschedule, rescheduleItem, undoLastChange, type GanttRow } from "./chart.server";
+import { getGanttChart, type GanttRow } from "./chart.server";
+import { ganttCalendarEvents, ganttCsv } from "./exports.server";
+import { previewReschedule, rescheduleItem } from "./reschedule.server";
+import { undoLastChange } from "./undo.server";
 import { getPlan, updateTask } from "~/models/plan/plan.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 

@@ -133,9 +133,9 @@ function requireWorkPackage(conn: Conn, id: number, field = "workPackageId") {
 
 // ---------------------------------------------------------------- entities
 
-const workPackages = entity("work_package", workPackage, label);
-const tasks = entity("task", task, label);
-const milestones = entity("milestone", milestone, label);
+export const workPackageEntity = entity("work_package", workPackage, label);
+export const taskEntity = entity("task", task, label);
+export const milestoneEntity = entity("milestone", milestone, label);
 
 // ---------------------------------------------------------------- work packages
 
@@ -157,7 +157,7 @@ export function createWorkPackage(actor: Actor, programmeId: number, input: Work
     checkWorkPackage(tx, programmeId, input);
     const last = tx.select({ sortOrder: workPackage.sortOrder }).from(workPackage).where(eq(workPackage.programmeId, programmeId)).all();
     const sortOrder = Math.max(0, ...last.map((row) => row.sortOrder)) + 1;
-    return insertAudited(tx, actor, workPackages, { ...input, programmeId, sortOrder });
+    return insertAudited(tx, actor, workPackageEntity, { ...input, programmeId, sortOrder });
   });
 }
 
@@ -168,7 +168,7 @@ export function updateWorkPackage(actor: Actor, input: Versioned<WorkPackageInpu
 /** The work-package update inside an open transaction (the Gantt's reschedule composes it). */
 export function updateWorkPackageIn(tx: Conn, actor: Actor, input: Versioned<WorkPackageInput>) {
   return commandIn(tx, actor, "update:plan", (tx) => {
-    const current = loadVersioned(tx, workPackages, input.id, input.version);
+    const current = loadVersioned(tx, workPackageEntity, input.id, input.version);
     checkWorkPackage(tx, current.programmeId, input, current.id);
     const outside = tx
       .select({ code: milestone.code, dueDate: milestone.dueDate })
@@ -179,16 +179,16 @@ export function updateWorkPackageIn(tx: Conn, actor: Actor, input: Versioned<Wor
     if (outside.length)
       throw ValidationError.field("endDate", "validation.wpRange", { codes: outside.map((m) => `${m.code} ${formatDate(m.dueDate)}`).join(", ") });
     const { id, version, ...fields } = input;
-    return updateVersioned(tx, actor, workPackages, current, fields, { version });
+    return updateVersioned(tx, actor, workPackageEntity, current, fields, { version });
   });
 }
 
 export function deleteWorkPackage(actor: Actor, id: number, version: number) {
   command(actor, "update:plan", (tx) => {
-    const current = loadVersioned(tx, workPackages, id, version);
+    const current = loadVersioned(tx, workPackageEntity, id, version);
     const taskCodes = tx.select({ code: task.code }).from(task).where(eq(task.workPackageId, id)).all();
     const milestoneCodes = tx.select({ code: milestone.code }).from(milestone).where(eq(milestone.workPackageId, id)).all();
-    deleteAudited(tx, actor, workPackages, current, {
+    deleteAudited(tx, actor, workPackageEntity, current, {
       deletedTasks: taskCodes.map((t) => t.code),
       deletedMilestones: milestoneCodes.map((m) => m.code),
     });
@@ -211,7 +211,7 @@ function checkTask(conn: Conn, input: TaskInput) {
 export function createTask(actor: Actor, input: TaskInput) {
   return command(actor, "update:plan", (tx) => {
     checkTask(tx, input);
-    return insertAudited(tx, actor, tasks, { ...input });
+    return insertAudited(tx, actor, taskEntity, { ...input });
   });
 }
 
@@ -222,18 +222,18 @@ export function updateTask(actor: Actor, input: Versioned<TaskInput>) {
 /** The task update inside an open transaction, for callers that batch several changes. */
 export function updateTaskIn(tx: Conn, actor: Actor, input: Versioned<TaskInput>) {
   return commandIn(tx, actor, "update:plan", (tx) => {
-    const current = loadVersioned(tx, tasks, input.id, input.version);
+    const current = loadVersioned(tx, taskEntity, input.id, input.version);
     checkTask(tx, input);
     const { id, version, ...fields } = input;
-    return updateVersioned(tx, actor, tasks, current, fields, { version });
+    return updateVersioned(tx, actor, taskEntity, current, fields, { version });
   });
 }
 
 export function deleteTask(actor: Actor, id: number, version: number) {
   command(actor, "update:plan", (tx) => {
-    const current = loadVersioned(tx, tasks, id, version);
+    const current = loadVersioned(tx, taskEntity, id, version);
     const links = linksOf(tx, `t${id}`);
-    deleteAudited(tx, actor, tasks, current, { deletedDependencies: links });
+    deleteAudited(tx, actor, taskEntity, current, { deletedDependencies: links });
   });
 }
 
@@ -254,7 +254,7 @@ function checkMilestone(conn: Conn, input: MilestoneInput) {
 export function createMilestone(actor: Actor, input: MilestoneInput) {
   return command(actor, "update:plan", (tx) => {
     checkMilestone(tx, input);
-    return insertAudited(tx, actor, milestones, { ...input, achievedDate: input.achievedDate ?? null, euCode: input.euCode ?? null });
+    return insertAudited(tx, actor, milestoneEntity, { ...input, achievedDate: input.achievedDate ?? null, euCode: input.euCode ?? null });
   });
 }
 
@@ -265,18 +265,18 @@ export function updateMilestone(actor: Actor, input: Versioned<MilestoneInput>) 
 /** The milestone update inside an open transaction (the Gantt's reschedule composes it). */
 export function updateMilestoneIn(tx: Conn, actor: Actor, input: Versioned<MilestoneInput>) {
   return commandIn(tx, actor, "update:plan", (tx) => {
-    const current = loadVersioned(tx, milestones, input.id, input.version);
+    const current = loadVersioned(tx, milestoneEntity, input.id, input.version);
     checkMilestone(tx, input);
     const { id, version, ...fields } = input;
-    return updateVersioned(tx, actor, milestones, current, { ...fields, achievedDate: fields.achievedDate ?? null, euCode: fields.euCode ?? null }, { version });
+    return updateVersioned(tx, actor, milestoneEntity, current, { ...fields, achievedDate: fields.achievedDate ?? null, euCode: fields.euCode ?? null }, { version });
   });
 }
 
 export function deleteMilestone(actor: Actor, id: number, version: number) {
   command(actor, "update:plan", (tx) => {
-    const current = loadVersioned(tx, milestones, id, version);
+    const current = loadVersioned(tx, milestoneEntity, id, version);
     const links = linksOf(tx, `m${id}`);
-    deleteAudited(tx, actor, milestones, current, { deletedDependencies: links });
+    deleteAudited(tx, actor, milestoneEntity, current, { deletedDependencies: links });
   });
 }
 

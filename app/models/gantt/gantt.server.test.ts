@@ -8,7 +8,7 @@ import { getGanttChart, type GanttRow } from "./chart.server";
 import { ganttCalendarEvents, ganttCsv } from "./exports.server";
 import { previewReschedule, rescheduleItem } from "./reschedule.server";
 import { undoLastChange } from "./undo.server";
-import { getPlan, updateTask } from "~/models/plan/plan.server";
+import { getPlan, updateTask, updateWorkPackage } from "~/models/plan/plan.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -163,6 +163,26 @@ describe("reschedule", () => {
     expect(() => undoLastChange(manager, programmeId(), result.changeId!)).toThrow(ConflictError);
     expect(auditTotal()).toBe(before);
     expect(taskByCode("WP3.8").progress).toBe(90);
+  });
+
+  it("names who changed a widened work package when its undo is refused, and rolls the whole undo back", () => {
+    const wp26 = taskByCode("WP2.6");
+    const result = rescheduleItem(manager, { key: `t${wp26.id}`, version: wp26.version, startDate: "2025-12-31", endDate: "2026-03-29", pushDependents: true });
+    const widened = wpByCode("WP2");
+    expect(widened.endDate).toBe("2026-07-10");
+    updateWorkPackage(adminAsOtherManager, { ...widened, description: `${widened.description} (rivisto)` });
+    const before = auditTotal();
+    let refused: unknown;
+    try {
+      undoLastChange(manager, programmeId(), result.changeId!);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(refused).toMatchObject({ entityType: "work_package", entityId: widened.id, updatedByName: "Paolo Venturi" });
+    // The items restored before the work package was reached are rolled back with it.
+    expect(taskByCode("WP2.6").startDate).toBe("2025-12-31");
+    expect(auditTotal()).toBe(before);
   });
 
   it("sets the task status with progress: 100% completes it, less reopens it", () => {

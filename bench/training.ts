@@ -26,7 +26,9 @@ seedDemo(db, await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id }));
 db.$client.close();
 process.env.DATABASE_PATH = file;
 
-const { getRolloutOverview, importCompletions, listHealthAuthorities } = await import("../app/models/training/rollout.server");
+const { getRolloutOverview } = await import("../app/models/training/rollout.server");
+    const { importCompletions } = await import("../app/models/training/completions-import.server");
+    const { listHealthAuthorities } = await import("../app/models/training/waves.server");
 const { listIndicators } = await import("../app/models/indicators/indicator.server");
 const { getDb } = await import("../app/models/core/db.server");
 const manager: Actor = { id: 2, name: "Bench", role: "manager" };

@@ -9,10 +9,11 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { listAudit, listAuditActors, listAuditEntityTypes } from "~/models/audit/audit.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { answering } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Registro delle modifiche · Traguardi" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewerWith(request, "read:audit");
   const url = new URL(request.url);
   const actorId = Number(url.searchParams.get("user")) || undefined;
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
   });
   return { ...result, actors: listAuditActors(actor), entityTypes: listAuditEntityTypes(actor) };
-}
+});
 
 export default function AuditPage() {
   const { entries, total, page, pageCount, actors, entityTypes: types } = useLoaderData<typeof loader>();

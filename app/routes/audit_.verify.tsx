@@ -5,6 +5,7 @@ import { useT } from "~/i18n/use-t";
 import { verifyAuditTrail } from "~/models/snapshots/snapshot.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import snapshotCss from "~/styles/snapshot.css";
+import { answering } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction = () => [{ title: "Verifica del registro · Traguardi" }];
@@ -13,11 +14,11 @@ export const meta: MetaFunction = () => [{ title: "Verifica del registro · Trag
  * The "Verifica" button: recomputes the audit chain and every snapshot hash. It only reads, so it
  * is a GET (?run=1) and auditors, whose every POST is refused, can use it.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewerWith(request, "read:audit");
   const run = new URL(request.url).searchParams.get("run") === "1";
   return { result: run ? verifyAuditTrail(actor) : null };
-}
+});
 
 export default function AuditVerifyPage() {
   const { result } = useLoaderData<typeof loader>();

@@ -23,10 +23,11 @@ import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
+import { answering } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.line.code ?? "Linea"} · Traguardi` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const detail = getBudgetLine(actor, Number(params.lineId));
   const programme = getCurrentProgramme(actor);
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const first = [monthOf(detail.workPackage.startDate), ...months].sort()[0];
   const last = [monthOf(detail.workPackage.endDate), ...months].sort().at(-1)!;
   return { ...detail, months: monthsBetween(first, last), workPackages: listWorkPackages(actor, programme.id) };
-}
+});
 
 const profileSchema = () => z.looseObject({ intent: z.literal("profile"), version: z.coerce.number().int().positive() });
 
@@ -43,7 +44,7 @@ function plainAmount(cents: number) {
   return formatEuro(cents, "it").replace("€ ", "");
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
   const id = Number(params.lineId);
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     updateBudgetLine(viewer.actor, { ...rest, amountCents: amount, id, version: version ?? 0 });
     return done();
   });
-}
+});
 
 function SpreadForm() {
   const { line, months, profile } = useLoaderData<typeof loader>();

@@ -4,9 +4,10 @@ import { buildSheet, exportViews, sheetToCsv, sheetToXlsx, type ExportView } fro
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam, ledgerFiltersOf } from "~/utils/finance-params.server";
 import { getLocale } from "~/utils/locale.server";
+import { answering } from "~/utils/responses.server";
 
 /** /finance/export?view=summary|scurve|table|evm|ledger|budget&format=xlsx|csv&asOf=… */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const params = new URL(request.url).searchParams;
   const view = params.get("view") as ExportView;
@@ -23,4 +24,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(await sheetToXlsx(sheet)), {
     headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Content-Disposition": disposition },
   });
-}
+});

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getImportJob } from "~/models/import.server";
 import { requireViewerWith } from "~/utils/auth.server";
+import { answering } from "~/utils/responses.server";
 
 /** Progress of a running import, polled by the import page. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewerWith(request, "update:finance");
   const id = new URL(request.url).searchParams.get("job") ?? "";
   try {
@@ -11,4 +12,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } catch {
     throw new Response("Not found", { status: 404 });
   }
-}
+});

@@ -15,13 +15,14 @@ import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer, requireViewerWith } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
+import { answering } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Importa CSV · Traguardi" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   return { batches: listImportBatches(actor, getCurrentProgramme(actor).id) };
-}
+});
 
 type ActionResult = { preview?: ImportPreview; jobId?: string; fileName?: string; errors?: Message[] };
 
@@ -34,7 +35,7 @@ function mappingOf(formData: FormData): ImportMapping {
   return mapping;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = answering(async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewerWith(request, "update:finance");
   const programme = getCurrentProgramme(actor);
   const formData = await request.formData();
@@ -58,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
     throw error;
   }
   return data<ActionResult>({ errors: [{ key: "finance.import.error.noFile" }] }, { status: 400 });
-}
+});
 
 /** A message whose parameters may themselves be message keys (e.g. a field's name). */
 function messageText(t: Translate, message: Message) {

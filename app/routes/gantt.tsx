@@ -20,11 +20,12 @@ import { previewReschedule, rescheduleItem, type ReschedulePreview } from "~/mod
 import { undoLastChange } from "~/models/gantt/undo.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { listSnapshots } from "~/models/snapshots/snapshot.server";
-import { trainingGanttRows } from "~/models/training/rollout.server";
+import { trainingGanttRows } from "~/models/training/gantt-rows.server";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
+import { answering } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: ganttCss },
@@ -37,7 +38,7 @@ export const meta: MetaFunction = () => [{ title: "Gantt · Traguardi" }];
  * Only the rows on screen go to the browser: work packages are collapsed unless opened (or a
  * filter picks their items), so a 5,000-task plan loads as a few dozen rows.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const programme = getCurrentProgramme(actor);
   const chart = getGanttChart(actor, programme.id, today(), [trainingGanttRows]);
@@ -68,9 +69,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     owners: [...new Set(chart.workPackages.flatMap((wp) => [wp.owner, ...wp.rows.map((row) => row.owner)]))].filter(Boolean).sort((a, b) => a.localeCompare(b, "it")),
     total: chart.workPackages.reduce((sum, wp) => sum + 1 + wp.rows.length, 0),
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = answering(async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "undo")
     return submitForm(request, { permission: "update:plan", schema: undoSchema, formData }, (value, { viewer }) => {
@@ -88,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = rescheduleItem(viewer.actor, input);
     return { saved: result.preview };
   });
-}
+});
 
 function needsConfirmation(preview: ReschedulePreview) {
   return preview.shifts.length > 0 || preview.workPackages.some((wp) => wp.exceedsGate);

@@ -3,16 +3,17 @@ import { translator } from "~/i18n";
 import { getGanttChart } from "~/models/gantt/chart.server";
 import { ganttCsv } from "~/models/gantt/exports.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
-import { trainingGanttRows } from "~/models/training/rollout.server";
+import { trainingGanttRows } from "~/models/training/gantt-rows.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { today } from "~/utils/today.server";
+import { answering } from "~/utils/responses.server";
 
 const knownKinds = ["workPackage", "task", "milestone", "training"] as const;
 const isKnownKind = (kind: string): kind is (typeof knownKinds)[number] => (knownKinds as readonly string[]).includes(kind);
 
 /** The plan as CSV: every work package, task and milestone with state, slack and critical flag. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const t = translator(await getLocale(request));
   const date = today();
@@ -30,4 +31,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Cache-Control": "no-store",
     },
   });
-}
+});

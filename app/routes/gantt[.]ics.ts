@@ -3,11 +3,12 @@ import { createEvents, type DateArray } from "ics";
 import { ganttCalendarEvents } from "~/models/gantt/exports.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
+import { answering } from "~/utils/responses.server";
 
 const dateArray = (iso: string) => iso.split("-").map(Number) as DateArray;
 
 /** Deadline gates and milestones as all-day events, for the managers' calendars. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const events = ganttCalendarEvents(actor, getCurrentProgramme(actor).id);
   const { error, value } = createEvents(
@@ -29,4 +30,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Cache-Control": "no-store",
     },
   });
-}
+});

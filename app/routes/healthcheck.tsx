@@ -1,7 +1,8 @@
 import { checkDatabase } from "~/models/core/health.server";
+import { answering } from "~/utils/responses.server";
 
 /** 200 when the database answers a query, 503 otherwise. No session needed. */
-export async function loader() {
+export const loader = answering(async function loader() {
   try {
     checkDatabase();
     return new Response("OK", { headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
@@ -9,4 +10,4 @@ export async function loader() {
     console.error("healthcheck failed", error);
     return new Response("DATABASE UNAVAILABLE", { status: 503, headers: { "Content-Type": "text/plain" } });
   }
-}
+});

@@ -20,21 +20,22 @@ import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { answering } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.indicator.code ?? "Indicatore"} · Traguardi` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   return { ...getIndicatorDetail(actor, Number(params.indicatorId), today()), asOf: today() };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
   return submitForm(request, { permission: "update:training", schema: measurementSchema }, async (value, { viewer }) => {
     recordMeasurement(viewer.actor, Number(params.indicatorId), value, today());
     return redirect(`/indicators/${params.indicatorId}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.measurementSaved" }) });
   });
-}
+});
 
 function MeasurementForm() {
   const actionData = useActionData<typeof action>();

@@ -10,27 +10,28 @@ import { DateText } from "~/components/ui/format";
 import { countFormatter } from "~/domain/core/count-format";
 import { catalogueQuarter } from "~/domain/training/training-values";
 import { catalogueImportSchema, catalogueLinkSchema, catalogueUnlinkSchema } from "~/domain/training/schemas";
-import { translator, type MessageKey } from "~/i18n";
+import { translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { importCatalogue, linkMilestoneToCatalogue, listCatalogueItems, unlinkMilestoneFromCatalogue } from "~/models/indicators/catalogue.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
-import { CsvImportError } from "~/models/training/rollout.server";
+import { ImportRowsError } from "~/models/core/errors.server";
 import trainingCss from "~/styles/training.css";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
 import { SubmitButton } from "~/components/forms/submit-button";
+import { answering, describeImportIssues } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Catalogo PNRR · Traguardi" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   return listCatalogueItems(actor, getCurrentProgramme(actor).id);
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = answering(async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "link")
@@ -53,19 +54,11 @@ export async function action({ request }: ActionFunctionArgs) {
         result: undefined,
       };
     } catch (error) {
-      if (error instanceof CsvImportError)
-        return data(
-          {
-            imported: null,
-            issues: error.issues.map((issue) => ({ line: issue.line, column: issue.column, message: t(`training.csv.${issue.reason}` as MessageKey, issue.params) })),
-            result: undefined,
-          },
-          { status: 400 },
-        );
+      if (error instanceof ImportRowsError) return data({ imported: null, issues: describeImportIssues(error.issues, locale), result: undefined }, { status: 400 });
       throw error;
     }
   });
-}
+});
 
 type Item = Awaited<ReturnType<typeof loader>>["items"][number];
 

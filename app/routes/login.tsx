@@ -12,6 +12,7 @@ import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { getTranslator } from "~/utils/locale.server";
 import { sessionCookie } from "~/utils/session.server";
 import { SubmitButton } from "~/components/forms/submit-button";
+import { answering } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Accesso · Traguardi" }];
 
@@ -23,17 +24,17 @@ function loginSchema(t: Translate) {
   });
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) throw redirect("/");
   return null;
-}
+});
 
 /** The throttle keys on the client address as the proxy or socket reports it. */
 function clientKey(request: Request) {
   return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "local";
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = answering(async function action({ request }: ActionFunctionArgs) {
   const t = await getTranslator(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: loginSchema(t) });
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(safeRedirect(submission.value.redirectTo), {
     headers: { "Set-Cookie": await sessionCookie().serialize(outcome.sessionId, { expires: new Date(outcome.expiresAt) }) },
   });
-}
+});
 
 export default function LoginPage() {
   const t = useT();

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { signOut } from "~/utils/auth.server";
+import { answering } from "~/utils/responses.server";
 
-export async function loader() {
+export const loader = answering(async function loader() {
   return redirect("/");
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = answering(async function action({ request }: ActionFunctionArgs) {
   return redirect("/login", { headers: { "Set-Cookie": await signOut(request) } });
-}
+});

@@ -11,19 +11,20 @@ import { listGates } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answering } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.milestone.code ?? ""} · Traguardi` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewerWith(request, "update:plan");
   const milestone = getMilestone(actor, Number(params.milestoneId));
   const workPackage = getWorkPackage(actor, milestone.workPackageId);
   return { milestone, workPackage, gates: listGates(actor, workPackage.programmeId) };
-}
+});
 
 const deleteSchema = () => z.object({ intent: z.literal("delete"), version: z.coerce.number().int() });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
   const id = Number(params.milestoneId);
   const formData = await request.formData();
   if (formData.get("intent") === "delete") {
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const updated = updateMilestone(viewer.actor, { ...value, id, version: value.version ?? 0 });
     return redirect(`/work-packages/${updated.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
   });
-}
+});
 
 export default function EditMilestonePage() {
   const { milestone, workPackage, gates } = useLoaderData<typeof loader>();

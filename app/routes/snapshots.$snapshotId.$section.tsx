@@ -11,6 +11,7 @@ import { getSnapshot } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
 import { orNotFound } from "~/utils/snapshot-params.server";
 import snapshotCss from "~/styles/snapshot.css";
+import { answering } from "~/utils/responses.server";
 
 /** The as-of views of a snapshot's optional sections, each read-only from the frozen content. */
 const views = {
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `${loaded?.summary.label ?? ""} · ${loaded ? translate("it", views[loaded.view]) : ""} · Traguardi` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
   const view = params.section as View;
   if (!(view in views)) throw new Response("Not found", { status: 404, statusText: "Not Found" });
   const { actor } = await requireViewer(request);
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     finance: view === "spend" ? content.finance : null,
     table: view === "training" ? content.training : view === "indicators" ? content.indicators : null,
   };
-}
+});
 
 export default function FrozenSectionPage() {
   const { view, summary, verified, sections, asOf, finance, table } = useLoaderData<typeof loader>();

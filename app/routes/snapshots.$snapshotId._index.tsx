@@ -9,16 +9,17 @@ import { getPreviousSnapshot, getSnapshot } from "~/models/snapshots/snapshot.se
 import { requireViewer } from "~/utils/auth.server";
 import { orNotFound } from "~/utils/snapshot-params.server";
 import snapshotCss from "~/styles/snapshot.css";
+import { answering } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.summary.label ?? ""} · Istantanee · Traguardi` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const { summary, content, verified } = orNotFound(() => getSnapshot(actor, Number(params.snapshotId)));
   const previous = getPreviousSnapshot(actor, summary.id);
   return { summary, verified, sections: sectionsOf(content), dashboard: dashboardOf(content), previousId: previous?.summary.id ?? null };
-}
+});
 
 /** The dashboard exactly as it stood: every figure comes from the frozen content, none from the live plan. */
 export default function FrozenDashboardPage() {

@@ -11,6 +11,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { orNotFound } from "~/utils/snapshot-params.server";
 import { today } from "~/utils/today.server";
 import snapshotCss from "~/styles/snapshot.css";
+import { answering } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction = () => [{ title: "Confronto tra istantanee · Traguardi" }];
@@ -20,7 +21,7 @@ const FULL_CHART_ROWS = 150;
 /** Never draw more rows than a page can hold legibly. */
 const MAX_CHART_ROWS = 400;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const url = new URL(request.url);
   const snapshots = listSnapshots(actor);
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     same: false,
     comparison: { before: describe(before), after: describe(after), diff, layout: layoutBars(rows), onlyMoved, canShowAll: allRows.length <= FULL_CHART_ROWS, capped: chartRows.length > rows.length ? { shown: rows.length, count: chartRows.length } : null },
   };
-}
+});
 
 export default function ComparePage() {
   const { snapshots, selection, comparison, same } = useLoaderData<typeof loader>();

@@ -10,18 +10,19 @@ import { deleteTask, getTask, getWorkPackage, updateTask } from "~/models/plan/p
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answering } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.task.code ?? ""} · Traguardi` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewerWith(request, "update:plan");
   const task = getTask(actor, Number(params.taskId));
   return { task, workPackage: getWorkPackage(actor, task.workPackageId) };
-}
+});
 
 const deleteSchema = () => z.object({ intent: z.literal("delete"), version: z.coerce.number().int() });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
   const id = Number(params.taskId);
   const formData = await request.formData();
   if (formData.get("intent") === "delete") {
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const updated = updateTask(viewer.actor, { ...value, id, version: value.version ?? 0 });
     return redirect(`/work-packages/${updated.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
   });
-}
+});
 
 export default function EditTaskPage() {
   const { task, workPackage } = useLoaderData<typeof loader>();

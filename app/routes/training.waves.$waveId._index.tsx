@@ -12,7 +12,9 @@ import { formatTimestamp } from "~/domain/core/dates";
 import { completionSchema, deleteSessionSchema, sessionSchema } from "~/domain/training/schemas";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { createSession, deleteSession, getWaveDetail, recordCompletion } from "~/models/training/rollout.server";
+import { createSession, deleteSession } from "~/models/training/sessions.server";
+import { getWaveDetail } from "~/models/training/waves.server";
+import { recordCompletion } from "~/models/training/completions.server";
 import trainingCss from "~/styles/training.css";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
@@ -21,16 +23,17 @@ import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
 import { countFormatter } from "~/domain/core/count-format";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { answering } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.wave.code ?? "Edizione"} · Traguardi` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   return { ...getWaveDetail(actor, Number(params.waveId), today()), today: today() };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
   const waveId = Number(params.waveId);
   const here = `/training/waves/${waveId}`;
   const formData = await request.formData();
@@ -49,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     recordCompletion(viewer.actor, waveId, value, today());
     return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.completionSaved" }) });
   });
-}
+});
 
 function CompletionForm() {
   const actionData = useActionData<typeof action>();

@@ -7,17 +7,18 @@ import { isProfessionalGroup, professionalGroups } from "~/domain/training/train
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
-import { listHealthAuthorities, listWaves } from "~/models/training/rollout.server";
+import { listHealthAuthorities, listWaves } from "~/models/training/waves.server";
 import trainingCss from "~/styles/training.css";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
 import { countFormatter } from "~/domain/core/count-format";
+import { answering } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Edizioni formative · Traguardi" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const programme = getCurrentProgramme(actor);
   const url = new URL(request.url);
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     authorities: listHealthAuthorities(actor).map((a) => ({ id: a.id, name: a.name })),
     waves: listWaves(actor, programme.id, today(), filters),
   };
-}
+});
 
 export default function WavesPage() {
   const { waves, authorities, filters } = useLoaderData<typeof loader>();

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { answering } from "~/utils/responses.server";
 
 /**
  * Serves bootstrap-italia's built assets (CSS, fonts, SVG sprites) from node_modules, so its CSS
@@ -21,7 +22,7 @@ const types: Record<string, string> = {
   ".png": "image/png",
 };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = answering(async function loader({ params }: LoaderFunctionArgs) {
   const file = path.resolve(root, params["*"] ?? "");
   const type = types[path.extname(file)];
   if (!file.startsWith(root + path.sep) || !type) throw new Response("Not found", { status: 404 });
@@ -31,4 +32,4 @@ export async function loader({ params }: LoaderFunctionArgs) {
   } catch {
     throw new Response("Not found", { status: 404 });
   }
-}
+});

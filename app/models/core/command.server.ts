@@ -91,8 +91,9 @@ export function loadVersioned<Row extends VersionedRow>(conn: Conn, target: Enti
 
 /**
  * Writes the fields that differ from `current`: version + 1, stamps, one audit record with before
- * and after. Returns `current` untouched when nothing changed. `extraAudit` adds context to the
- * record (a reason, a confirmation) without being written to the row.
+ * and after. Returns `current` untouched when nothing changed (no write, no audit). `extraAudit`
+ * adds context to the record (a reason, a file name) without being written to the row;
+ * `alsoWrite` is written along with a change (an import time) without counting as one.
  */
 export function updateVersioned<Row extends VersionedRow>(
   tx: Conn,
@@ -100,7 +101,7 @@ export function updateVersioned<Row extends VersionedRow>(
   target: Entity<Row>,
   current: Row,
   fields: Partial<Row>,
-  options: { version?: number; extraAudit?: Record<string, unknown>; force?: boolean } = {},
+  options: { version?: number; extraAudit?: Record<string, unknown>; alsoWrite?: Partial<Row>; force?: boolean } = {},
 ): Row {
   const version = options.version ?? current.version;
   if (current.version !== version) throw conflictOf(tx, target.type, current);
@@ -109,7 +110,7 @@ export function updateVersioned<Row extends VersionedRow>(
   const table = target.table;
   const updated = tx
     .update(table)
-    .set({ ...(fields as object), version: version + 1, updatedAt: nowIso(), updatedById: actor.id || null } as never)
+    .set({ ...(fields as object), ...(options.alsoWrite ?? {}), version: version + 1, updatedAt: nowIso(), updatedById: actor.id || null } as never)
     .where(and(eq(table.id, current.id), eq(table.version, version)))
     .returning()
     .get() as unknown as Row | undefined;

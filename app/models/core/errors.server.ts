@@ -25,6 +25,11 @@ export class ValidationError extends Error {
     super(issues.map((issue) => `${issue.field ?? "form"}: ${issue.message.key}`).join("; "));
   }
 
+  /** Throws when any issue was found: a form's checks collect them all, then refuse once. */
+  static throwIf(issues: FieldIssue[]) {
+    if (issues.length) throw new ValidationError(issues);
+  }
+
   static field(field: string | null, key: Message["key"], params?: Message["params"]) {
     return new ValidationError([{ field, message: { key, params } }]);
   }

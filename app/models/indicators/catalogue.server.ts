@@ -3,14 +3,16 @@ import { indicator, milestone, milestoneCatalogueLink, pnrrCatalogueItem, progra
 import { CatalogueFormatError, readCatalogue, type CatalogueItem } from "~/domain/indicators/pnrr-catalogue";
 import { CsvFormatError } from "~/domain/core/italian-csv";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
-import { appendAudit, auditView, changedFields } from "~/models/audit/audit.server";
-import { getDb, nowIso } from "~/models/core/db.server";
-import { NotFoundError, ValidationError } from "~/models/core/errors.server";
-import { CsvImportError } from "~/models/training/rollout.server";
+import { auditView } from "~/models/audit/audit.server";
+import { command, entity, insertAudited, updateVersioned, type AuditAppender } from "~/models/core/command.server";
+import { getDb, nowIso, type Conn } from "~/models/core/db.server";
+import { ImportRowsError, NotFoundError, ValidationError } from "~/models/core/errors.server";
+import { indicatorEntity } from "./indicator.server";
 
 export type PnrrCatalogueItem = typeof pnrrCatalogueItem.$inferSelect;
 
 const label = (row: { code: string; name: string }) => `${row.code} ${row.name.slice(0, 80)}`;
+const catalogueItemEntity = entity("pnrr_catalogue_item", pnrrCatalogueItem, label);
 
 function rowOf(item: CatalogueItem) {
   const { line, ...fields } = item;
@@ -24,23 +26,22 @@ function rowOf(item: CatalogueItem) {
  * indicators carrying the same EU code, and not yet linked, are linked to the item.
  */
 export function importCatalogue(actor: Actor, programmeId: number, input: { fileName: string; text: string }) {
-  requirePermission(actor, "update:training");
-  const prog = getDb().select().from(programme).where(eq(programme.id, programmeId)).get();
-  if (!prog) throw new NotFoundError("programme", programmeId);
-  let parsed: ReturnType<typeof readCatalogue>;
-  try {
-    parsed = readCatalogue(input.text, prog.measureCode);
-  } catch (error) {
-    if (error instanceof CatalogueFormatError)
-      throw ValidationError.field("file", "training.catalogue.validation.notCatalogue", { columns: error.missingColumns.join(", ") });
-    if (error instanceof CsvFormatError) throw new CsvImportError([{ line: error.line ?? 1, column: "", reason: "syntax" }]);
-    throw error;
-  }
-  if (parsed.problems.length)
-    throw new CsvImportError(parsed.problems.map((p) => ({ line: p.line, column: p.column, reason: "catalogueValue" as const, params: { value: p.value } })));
-  if (parsed.items.length === 0) throw ValidationError.field("file", "training.catalogue.validation.noItems", { measure: prog.measureCode });
+  return command(actor, "update:training", (tx, audit) => {
+    const prog = tx.select().from(programme).where(eq(programme.id, programmeId)).get();
+    if (!prog) throw new NotFoundError("programme", programmeId);
+    let parsed: ReturnType<typeof readCatalogue>;
+    try {
+      parsed = readCatalogue(input.text, prog.measureCode);
+    } catch (error) {
+      if (error instanceof CatalogueFormatError)
+        throw ValidationError.field("file", "training.catalogue.validation.notCatalogue", { columns: error.missingColumns.join(", ") });
+      if (error instanceof CsvFormatError) throw new ImportRowsError([{ row: error.line ?? 1, column: null, message: { key: "training.csv.syntax" } }]);
+      throw error;
+    }
+    if (parsed.problems.length)
+      throw new ImportRowsError(parsed.problems.map((p) => ({ row: p.line, column: p.column, message: { key: "training.csv.catalogueValue", params: { value: p.value } } })));
+    if (parsed.items.length === 0) throw ValidationError.field("file", "training.catalogue.validation.noItems", { measure: prog.measureCode });
 
-  return getDb().transaction((tx) => {
     const now = nowIso();
     const report = { measureCode: prog.measureCode, totalRows: parsed.totalRows, created: 0, updated: 0, unchanged: 0, linked: 0 };
     for (const item of parsed.items) {
@@ -48,28 +49,12 @@ export function importCatalogue(actor: Actor, programmeId: number, input: { file
       const current = tx.select().from(pnrrCatalogueItem).where(eq(pnrrCatalogueItem.code, item.code)).get();
       let saved: PnrrCatalogueItem;
       if (!current) {
-        saved = tx
-          .insert(pnrrCatalogueItem)
-          .values({ ...fields, importedAt: now, createdAt: now, updatedAt: now, updatedById: actor.id || null })
-          .returning()
-          .get();
-        appendAudit(tx, actor, { action: "create", entityType: "pnrr_catalogue_item", entityId: saved.id, entityLabel: label(saved), after: { ...auditView(saved), file: input.fileName } });
+        saved = insertAudited(tx, actor, catalogueItemEntity, { ...fields, importedAt: now, createdAt: now, updatedAt: now }, { extraAudit: { file: input.fileName } });
         report.created++;
       } else {
-        const diff = changedFields(current as Record<string, unknown>, fields as Record<string, unknown>);
-        if (!diff.changed) {
-          report.unchanged++;
-          saved = current;
-        } else {
-          saved = tx
-            .update(pnrrCatalogueItem)
-            .set({ ...fields, importedAt: now, version: current.version + 1, updatedAt: now, updatedById: actor.id || null })
-            .where(and(eq(pnrrCatalogueItem.id, current.id), eq(pnrrCatalogueItem.version, current.version)))
-            .returning()
-            .get();
-          appendAudit(tx, actor, { action: "update", entityType: "pnrr_catalogue_item", entityId: saved.id, entityLabel: label(saved), before: diff.before, after: { ...diff.after, file: input.fileName } });
-          report.updated++;
-        }
+        saved = updateVersioned(tx, actor, catalogueItemEntity, current, fields, { alsoWrite: { importedAt: now }, extraAudit: { file: input.fileName } });
+        if (saved === current) report.unchanged++;
+        else report.updated++;
       }
       // Link what already names this item by its EU code.
       const milestones = tx
@@ -85,8 +70,7 @@ export function importCatalogue(actor: Actor, programmeId: number, input: { file
           .where(and(eq(milestoneCatalogueLink.milestoneId, m.id), eq(milestoneCatalogueLink.catalogueItemId, saved.id)))
           .get();
         if (exists) continue;
-        const link = tx.insert(milestoneCatalogueLink).values({ milestoneId: m.id, catalogueItemId: saved.id, createdAt: now, createdById: actor.id || null }).returning().get();
-        appendAudit(tx, actor, { action: "create", entityType: "milestone_catalogue_link", entityId: link.id, entityLabel: `${m.code} → ${saved.code}`, after: auditView(link) });
+        insertLink(tx, audit, actor, { milestoneId: m.id, milestoneCode: m.code, item: saved });
         report.linked++;
       }
       const indicators = tx
@@ -95,16 +79,23 @@ export function importCatalogue(actor: Actor, programmeId: number, input: { file
         .where(and(eq(indicator.programmeId, programmeId), eq(indicator.euCode, item.code), isNull(indicator.catalogueItemId)))
         .all();
       for (const ind of indicators) {
-        tx.update(indicator)
-          .set({ catalogueItemId: saved.id, version: ind.version + 1, updatedAt: now, updatedById: actor.id || null })
-          .where(eq(indicator.id, ind.id))
-          .run();
-        appendAudit(tx, actor, { action: "update", entityType: "indicator", entityId: ind.id, entityLabel: `${ind.code} ${ind.name}`, before: { catalogueItemId: null }, after: { catalogueItemId: saved.id } });
+        updateVersioned(tx, actor, indicatorEntity, ind, { catalogueItemId: saved.id });
         report.linked++;
       }
     }
     return report;
   });
+}
+
+/** A link is created or deleted, never edited: no version, a plain insert with its audit record. */
+function insertLink(tx: Conn, audit: AuditAppender, actor: Actor, input: { milestoneId: number; milestoneCode: string; item: { id: number; code: string } }) {
+  const link = tx
+    .insert(milestoneCatalogueLink)
+    .values({ milestoneId: input.milestoneId, catalogueItemId: input.item.id, createdAt: nowIso(), createdById: actor.id || null })
+    .returning()
+    .get();
+  audit({ action: "create", entityType: "milestone_catalogue_link", entityId: link.id, entityLabel: `${input.milestoneCode} → ${input.item.code}`, after: auditView(link) });
+  return link;
 }
 
 /** The programme measure's catalogue items, with the milestones and indicators linked to each. */
@@ -145,8 +136,7 @@ export function listCatalogueItems(actor: Actor, programmeId: number) {
 }
 
 export function linkMilestoneToCatalogue(actor: Actor, programmeId: number, catalogueItemId: number, milestoneId: number) {
-  requirePermission(actor, "update:training");
-  return getDb().transaction((tx) => {
+  return command(actor, "update:training", (tx, audit) => {
     const item = tx.select().from(pnrrCatalogueItem).where(eq(pnrrCatalogueItem.id, catalogueItemId)).get();
     if (!item) throw ValidationError.field("catalogueItemId", "validation.unknownId", { id: catalogueItemId });
     const m = tx
@@ -162,19 +152,16 @@ export function linkMilestoneToCatalogue(actor: Actor, programmeId: number, cata
       .where(and(eq(milestoneCatalogueLink.milestoneId, milestoneId), eq(milestoneCatalogueLink.catalogueItemId, catalogueItemId)))
       .get();
     if (exists) throw ValidationError.field("milestoneId", "training.catalogue.validation.alreadyLinked", { code: m.code });
-    const link = tx.insert(milestoneCatalogueLink).values({ milestoneId, catalogueItemId, createdAt: nowIso(), createdById: actor.id || null }).returning().get();
-    appendAudit(tx, actor, { action: "create", entityType: "milestone_catalogue_link", entityId: link.id, entityLabel: `${m.code} → ${item.code}`, after: auditView(link) });
-    return link;
+    return insertLink(tx, audit, actor, { milestoneId, milestoneCode: m.code, item });
   });
 }
 
 export function unlinkMilestoneFromCatalogue(actor: Actor, linkId: number) {
-  requirePermission(actor, "update:training");
-  return getDb().transaction((tx) => {
+  command(actor, "update:training", (tx, audit) => {
     const link = tx.select().from(milestoneCatalogueLink).where(eq(milestoneCatalogueLink.id, linkId)).get();
     if (!link) throw new NotFoundError("milestone_catalogue_link", linkId);
     tx.delete(milestoneCatalogueLink).where(eq(milestoneCatalogueLink.id, linkId)).run();
-    appendAudit(tx, actor, { action: "delete", entityType: "milestone_catalogue_link", entityId: linkId, before: auditView(link) });
+    audit({ action: "delete", entityType: "milestone_catalogue_link", entityId: linkId, before: auditView(link) });
   });
 }
 

@@ -4,10 +4,10 @@ import { formatDate, isIsoDate, type IsoDate } from "~/domain/core/dates";
 import { assessIndicator, trajectorySeries } from "~/domain/indicators/trajectory";
 import type { IndicatorUnit } from "~/domain/training/training-values";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
-import { appendAudit, auditView } from "~/models/audit/audit.server";
+import { auditView } from "~/models/audit/audit.server";
 import { getDb, nowIso, type Conn } from "~/models/core/db.server";
 import { NotFoundError, ValidationError, type FieldIssue } from "~/models/core/errors.server";
-import { conflictOf, stamp, versionedUpdate } from "~/models/training/rollout.server";
+import { command, entity, insertAudited, loadRow, loadVersioned, updateVersioned } from "~/models/core/command.server";
 
 export type Indicator = typeof indicator.$inferSelect;
 export type IndicatorMeasurement = typeof indicatorMeasurement.$inferSelect;
@@ -31,6 +31,7 @@ export interface MeasurementInput {
 }
 
 const label = (row: { code: string; name: string }) => `${row.code} ${row.name}`;
+export const indicatorEntity = entity("indicator", indicator, label);
 
 function measurementsOf(conn: Conn, indicatorId: number) {
   return conn.select().from(indicatorMeasurement).where(eq(indicatorMeasurement.indicatorId, indicatorId)).orderBy(asc(indicatorMeasurement.date), asc(indicatorMeasurement.id)).all();
@@ -101,37 +102,29 @@ function checkIndicator(conn: Conn, programmeId: number, input: IndicatorInput, 
   if (clash) issues.push({ field: "code", message: { key: "validation.duplicateCode", params: { code: input.code } } });
   if (input.catalogueItemId && !conn.select({ id: pnrrCatalogueItem.id }).from(pnrrCatalogueItem).where(eq(pnrrCatalogueItem.id, input.catalogueItemId)).get())
     issues.push({ field: "catalogueItemId", message: { key: "validation.unknownId", params: { id: input.catalogueItemId } } });
-  if (issues.length) throw new ValidationError(issues);
+  ValidationError.throwIf(issues);
 }
 
 export function createIndicator(actor: Actor, programmeId: number, input: IndicatorInput) {
-  requirePermission(actor, "update:training");
-  return getDb().transaction((tx) => {
+  return command(actor, "update:training", (tx) => {
     checkIndicator(tx, programmeId, input);
-    const created = tx.insert(indicator).values({ ...input, programmeId, ...stamp(actor) }).returning().get();
-    appendAudit(tx, actor, { action: "create", entityType: "indicator", entityId: created.id, entityLabel: label(created), after: auditView(created) });
-    return created;
+    return insertAudited(tx, actor, indicatorEntity, { ...input, programmeId });
   });
 }
 
 export function updateIndicator(actor: Actor, input: IndicatorInput & { id: number; version: number }) {
-  requirePermission(actor, "update:training");
-  return getDb().transaction((tx) => {
-    const current = tx.select().from(indicator).where(eq(indicator.id, input.id)).get();
-    if (!current) throw new NotFoundError("indicator", input.id);
-    if (current.version !== input.version) throw conflictOf(tx, "indicator", current);
+  return command(actor, "update:training", (tx) => {
+    const current = loadVersioned(tx, indicatorEntity, input.id, input.version);
     checkIndicator(tx, current.programmeId, input, current.id);
     const { id, version, ...fields } = input;
-    return versionedUpdate(tx, actor, { type: "indicator", table: indicator, label }, current, fields, version);
+    return updateVersioned(tx, actor, indicatorEntity, current, fields, { version });
   });
 }
 
-/** Measurements are evidence: added, never edited (a trigger refuses UPDATE). */
+/** Measurements are evidence: added, never edited (a trigger refuses UPDATE), so they have no version. */
 export function recordMeasurement(actor: Actor, indicatorId: number, input: MeasurementInput, today: IsoDate) {
-  requirePermission(actor, "update:training");
-  return getDb().transaction((tx) => {
-    const current = tx.select().from(indicator).where(eq(indicator.id, indicatorId)).get();
-    if (!current) throw new NotFoundError("indicator", indicatorId);
+  return command(actor, "update:training", (tx, audit) => {
+    const current = loadRow(tx, indicatorEntity, indicatorId);
     const issues: FieldIssue[] = [];
     if (!isIsoDate(input.date)) issues.push({ field: "date", message: { key: "validation.date" } });
     else if (input.date > today) issues.push({ field: "date", message: { key: "training.validation.future" } });
@@ -139,13 +132,13 @@ export function recordMeasurement(actor: Actor, indicatorId: number, input: Meas
     else if (current.unit === "percent" && (input.value < 0 || input.value > 100)) issues.push({ field: "value", message: { key: "training.indicator.validation.percent" } });
     else if (current.unit === "count" && (!Number.isInteger(input.value) || input.value < 0)) issues.push({ field: "value", message: { key: "training.validation.positiveInteger" } });
     if (!input.source.trim()) issues.push({ field: "source", message: { key: "validation.required" } });
-    if (issues.length) throw new ValidationError(issues);
+    ValidationError.throwIf(issues);
     const created = tx
       .insert(indicatorMeasurement)
       .values({ indicatorId, date: input.date, value: input.value, source: input.source.trim(), evidenceNote: input.evidenceNote.trim(), createdAt: nowIso(), createdById: actor.id || null })
       .returning()
       .get();
-    appendAudit(tx, actor, { action: "create", entityType: "indicator_measurement", entityId: created.id, entityLabel: `${current.code} ${formatDate(created.date)}`, after: auditView(created) });
+    audit({ action: "create", entityType: "indicator_measurement", entityId: created.id, entityLabel: `${current.code} ${formatDate(created.date)}`, after: auditView(created) });
     return created;
   });
 }

@@ -7,22 +7,14 @@ import { useTestDatabase } from "#db/testing";
 import type { Actor } from "~/models/core/actor.server";
 import { listAudit, verifyAuditChain } from "~/models/audit/audit.server";
 import { importCatalogue, listCatalogueItems, linkMilestoneToCatalogue } from "~/models/indicators/catalogue.server";
-import { ConflictError, PermissionError, ValidationError } from "~/models/core/errors.server";
+import { ConflictError, ImportRowsError, PermissionError, ValidationError } from "~/models/core/errors.server";
 import { getIndicatorDetail, listIndicators, recordMeasurement, updateIndicator } from "~/models/indicators/indicator.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
-import {
-  CsvImportError,
-  createSession,
-  createWave,
-  getRolloutOverview,
-  getWaveDetail,
-  importCompletions,
-  listHealthAuthorities,
-  listTrainingWavesForGantt,
-  listWaves,
-  recordCompletion,
-  updateWave,
-} from "./rollout.server";
+import { createSession } from "./sessions.server";
+import { createWave, getWaveDetail, listHealthAuthorities, listWaves, updateWave } from "./waves.server";
+import { getRolloutOverview, listTrainingWavesForGantt } from "./rollout.server";
+import { importCompletions } from "./completions-import.server";
+import { recordCompletion } from "./completions.server";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
 const manager: Actor = { id: 2, name: "Giulia Ferri", role: "manager" };
@@ -54,10 +46,12 @@ function importIssues(fn: () => unknown) {
   try {
     fn();
   } catch (error) {
-    if (error instanceof CsvImportError) return error.issues.map((i) => `${i.line}:${i.column}:${i.reason}`);
+    // Every import reports ImportRowIssue; the reason is the last part of its message key.
+    if (error instanceof ImportRowsError)
+      return error.issues.map((i) => `${i.row ?? 0}:${i.column ?? ""}:${i.message.key.replace(/^training\.csv\./, "").replace("fileAlreadyImported", "alreadyImported")}`);
     throw error;
   }
-  throw new Error("expected a CsvImportError");
+  throw new Error("expected an ImportRowsError");
 }
 
 describe("seeded rollout", () => {
@@ -282,7 +276,8 @@ describe("catalogue", () => {
 describe("gantt rows", () => {
   it("puts every wave under WP5 with a state on the plan's scale", async () => {
     const { getGanttChart } = await import("~/models/gantt/chart.server");
-    const { trainingGanttRows, waveState } = await import("./rollout.server");
+    const { trainingGanttRows } = await import("./gantt-rows.server");
+    const { waveState } = await import("./rollout.server");
     const chart = getGanttChart(auditor, programmeId(), TODAY, [trainingGanttRows]);
     const wp5 = chart.workPackages.find((wp) => wp.code === "WP5")!;
     const waves = wp5.rows.filter((r) => r.extraKind === "training");

@@ -30,6 +30,14 @@ export function command<T>(actor: Actor, permission: Permission, work: (tx: Tx, 
 }
 
 /**
+ * A write about the actor's own session (login, logout): nothing to check but who they are, which
+ * the caller has just proved. Still one transaction with its audit record.
+ */
+export function sessionCommand<T>(actor: Actor, work: (tx: Tx, audit: AuditAppender) => T): T {
+  return getDb().transaction((tx) => work(tx, (input) => appendAudit(tx, actor, input)));
+}
+
+/**
  * The same as `command`, inside a transaction that is already open: for model functions that
  * others compose (the Gantt's reschedule updates tasks, milestones and work packages in one go).
  */

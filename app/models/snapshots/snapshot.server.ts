@@ -7,7 +7,8 @@ import { SNAPSHOT_FORMAT, type FinanceSection, type KeyedTable, type SnapshotCon
 import { diffSnapshots } from "~/domain/snapshots/snapshot-diff";
 import { sealSnapshot, verifySnapshotText } from "~/domain/snapshots/snapshot-hash";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
-import { appendAudit, verifyAuditChain } from "~/models/audit/audit.server";
+import { verifyAuditChain } from "~/models/audit/audit.server";
+import { command, type AuditAppender } from "~/models/core/command.server";
 import { getDb, nowIso, type Conn } from "~/models/core/db.server";
 import { NotFoundError, ValidationError } from "~/models/core/errors.server";
 import { assessLoadedPlan, getPlan } from "~/models/plan/plan.server";
@@ -253,7 +254,7 @@ export interface TakeSnapshotInput {
   kind?: SnapshotKind;
 }
 
-function insertSnapshot(tx: Conn, actor: Actor, input: Required<TakeSnapshotInput> & { period: string | null }) {
+function insertSnapshot(tx: Conn, actor: Actor, audit: AuditAppender, input: Required<TakeSnapshotInput> & { period: string | null }) {
   const takenAt = nowIso();
   const content = buildContent(actor, { label: input.label, kind: input.kind, asOf: input.asOf, takenAt, takenBy: actor.name });
   const sealed = sealSnapshot(content);
@@ -274,7 +275,8 @@ function insertSnapshot(tx: Conn, actor: Actor, input: Required<TakeSnapshotInpu
     })
     .returning({ id: snapshot.id, label: snapshot.label, hash: snapshot.hash, sizeBytes: snapshot.sizeBytes, asOf: snapshot.asOf, kind: snapshot.kind })
     .get();
-  appendAudit(tx, actor, {
+  // Snapshots are immutable (a trigger refuses UPDATE): no version, a plain insert and its record.
+  audit({
     action: "create",
     entityType: "snapshot",
     entityId: created.id,
@@ -296,9 +298,10 @@ function checkInput(input: TakeSnapshotInput) {
 
 /** Freezes the programme as it stands now, its states assessed on `asOf`. */
 export function takeSnapshot(actor: Actor, input: TakeSnapshotInput) {
-  requirePermission(actor, "take:snapshot");
-  const label = checkInput(input);
-  return getDb().transaction((tx) => insertSnapshot(tx, actor, { label, asOf: input.asOf, kind: input.kind ?? "manual", period: null }));
+  return command(actor, "take:snapshot", (tx, audit) => {
+    const label = checkInput(input);
+    return insertSnapshot(tx, actor, audit, { label, asOf: input.asOf, kind: input.kind ?? "manual", period: null });
+  });
 }
 
 export function monthEndLabel(asOf: string) {
@@ -311,10 +314,9 @@ export function monthEndLabel(asOf: string) {
  * the same month takes nothing the second time (the unique index guards it too).
  */
 export function takeMonthEndSnapshot(actor: Actor, asOf: string) {
-  requirePermission(actor, "take:snapshot");
-  const label = checkInput({ label: monthEndLabel(asOf), asOf });
-  const period = asOf.slice(0, 7);
-  return getDb().transaction((tx) => {
+  return command(actor, "take:snapshot", (tx, audit) => {
+    const label = checkInput({ label: monthEndLabel(asOf), asOf });
+    const period = asOf.slice(0, 7);
     const programme = getCurrentProgramme(actor);
     const existing = tx
       .select({ id: snapshot.id, label: snapshot.label, hash: snapshot.hash, sizeBytes: snapshot.sizeBytes, asOf: snapshot.asOf, kind: snapshot.kind })
@@ -322,7 +324,7 @@ export function takeMonthEndSnapshot(actor: Actor, asOf: string) {
       .where(and(eq(snapshot.programmeId, programme.id), eq(snapshot.kind, "month_end"), eq(snapshot.period, period)))
       .get();
     if (existing) return { created: false as const, snapshot: existing };
-    return { created: true as const, snapshot: insertSnapshot(tx, actor, { label, asOf, kind: "month_end", period }) };
+    return { created: true as const, snapshot: insertSnapshot(tx, actor, audit, { label, asOf, kind: "month_end", period }) };
   });
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
 import { session, user } from "#db/schema";
 import type { Actor } from "~/models/core/actor.server";
-import { appendAudit } from "~/models/audit/audit.server";
+import { sessionCommand } from "~/models/core/command.server";
 import { getDb, nowIso } from "~/models/core/db.server";
 import { getUserById, verifyLogin, withoutSecret, type PublicUser } from "./user.server";
 
@@ -45,14 +45,13 @@ export async function login(email: string, password: string, clientKey: string):
 }
 
 export function createSession(account: PublicUser) {
-  const db = getDb();
   const id = randomBytes(32).toString("base64url");
   const createdAt = nowIso();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
-  db.transaction((tx) => {
+  sessionCommand(actorOf(account), (tx, audit) => {
     tx.delete(session).where(lt(session.expiresAt, createdAt)).run();
     tx.insert(session).values({ id, userId: account.id, createdAt, expiresAt }).run();
-    appendAudit(tx, actorOf(account), { action: "login", entityType: "session", entityId: account.id, entityLabel: account.email });
+    audit({ action: "login", entityType: "session", entityId: account.id, entityLabel: account.email });
   });
   return { id, expiresAt };
 }
@@ -74,9 +73,13 @@ export function endSession(sessionId: string) {
   const row = db.select().from(session).where(eq(session.id, sessionId)).get();
   if (!row) return;
   const account = getUserById(row.userId);
-  db.transaction((tx) => {
+  if (!account) {
+    db.delete(session).where(eq(session.id, sessionId)).run();
+    return;
+  }
+  sessionCommand(actorOf(account), (tx, audit) => {
     tx.delete(session).where(eq(session.id, sessionId)).run();
-    if (account) appendAudit(tx, actorOf(account), { action: "logout", entityType: "session", entityId: account.id, entityLabel: account.email });
+    audit({ action: "logout", entityType: "session", entityId: account.id, entityLabel: account.email });
   });
 }
 

@@ -4,9 +4,9 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { user } from "#db/schema";
 import type { Role } from "~/domain/core/permissions";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
-import { appendAudit, auditView, changedFields } from "~/models/audit/audit.server";
-import { getDb, nowIso } from "~/models/core/db.server";
-import { ConflictError, NotFoundError, ValidationError } from "~/models/core/errors.server";
+import { command, entity, insertAudited, loadVersioned, updateVersioned } from "~/models/core/command.server";
+import { getDb } from "~/models/core/db.server";
+import { ValidationError } from "~/models/core/errors.server";
 
 export type User = typeof user.$inferSelect;
 export type PublicUser = Omit<User, "passwordHash">;
@@ -52,33 +52,25 @@ export interface UserInput {
   password?: string;
 }
 
+const userEntity = entity("user", user, (row) => row.email);
+
 export async function createUser(actor: Actor, input: UserInput & { password: string }) {
-  requirePermission(actor, "manage:users");
+  // argon2 is asynchronous, so the hash is made before the (synchronous) command; the route has
+  // already refused anyone without manage:users, and the command checks it again.
   const passwordHash = await hashPassword(input.password);
-  const db = getDb();
-  return db.transaction((tx) => {
+  return command(actor, "manage:users", (tx) => {
     const email = input.email.trim().toLowerCase();
     if (tx.select({ id: user.id }).from(user).where(eq(user.email, email)).get())
       throw ValidationError.field("email", "validation.duplicateCode", { code: email });
-    const now = nowIso();
-    const created = tx
-      .insert(user)
-      .values({ email, name: input.name, role: input.role, active: input.active, passwordHash, createdAt: now, updatedAt: now, updatedById: actor.id })
-      .returning()
-      .get();
-    appendAudit(tx, actor, { action: "create", entityType: "user", entityId: created.id, entityLabel: created.email, after: auditView(created) });
+    const created = insertAudited(tx, actor, userEntity, { email, name: input.name, role: input.role, active: input.active, passwordHash });
     return withoutSecret(created);
   });
 }
 
 export async function updateUser(actor: Actor, id: number, version: number, input: UserInput) {
-  requirePermission(actor, "manage:users");
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  const db = getDb();
-  return db.transaction((tx) => {
-    const current = tx.select().from(user).where(eq(user.id, id)).get();
-    if (!current) throw new NotFoundError("user", id);
-    if (current.version !== version) throw conflictFor(current);
+  return command(actor, "manage:users", (tx) => {
+    const current = loadVersioned(tx, userEntity, id, version);
     const email = input.email.trim().toLowerCase();
     if (tx.select({ id: user.id }).from(user).where(and(eq(user.email, email), ne(user.id, id))).get())
       throw ValidationError.field("email", "validation.duplicateCode", { code: email });
@@ -92,28 +84,10 @@ export async function updateUser(actor: Actor, id: number, version: number, inpu
       if (otherAdmins.length === 0) throw ValidationError.field("role", "validation.lastAdmin");
     }
     const next = { email, name: input.name, role: input.role, active: input.active };
-    const diff = changedFields(current, next);
-    if (!diff.changed && !passwordHash) return withoutSecret(current);
-    const updated = tx
-      .update(user)
-      .set({ ...next, ...(passwordHash ? { passwordHash } : {}), version: current.version + 1, updatedAt: nowIso(), updatedById: actor.id })
-      .where(and(eq(user.id, id), eq(user.version, version)))
-      .returning()
-      .get();
-    if (!updated) throw conflictFor(current);
-    appendAudit(tx, actor, {
-      action: "update",
-      entityType: "user",
-      entityId: id,
-      entityLabel: updated.email,
-      before: diff.before,
-      after: passwordHash ? { ...diff.after, password: "(reimpostata)" } : diff.after,
-    });
+    // A new password is a change even when nothing else is; the audit says so, never the hash.
+    const updated = passwordHash
+      ? updateVersioned(tx, actor, userEntity, current, next, { alsoWrite: { passwordHash }, extraAudit: { password: "(reimpostata)" }, force: true })
+      : updateVersioned(tx, actor, userEntity, current, next);
     return withoutSecret(updated);
   });
-}
-
-function conflictFor(current: User) {
-  const by = current.updatedById ? getUserById(current.updatedById) : null;
-  return new ConflictError("user", current.id, by?.name ?? "—", current.updatedAt);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, formatDate, formatQuarter, isIsoDate, parseItalianDate, todayInRome } from "./dates";
+import { addDays, daysBetween, formatDate, formatQuarter, isIsoDate, parseItalianDate, romeDayStartUtc, todayInRome } from "./dates";
 
 describe("dates", () => {
   it("adds days across the March and October clock changes without drift", () => {
@@ -24,5 +24,12 @@ describe("dates", () => {
   it("takes today's date in Rome, not UTC", () => {
     expect(todayInRome(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
     expect(todayInRome(new Date("2025-07-01T21:59:00Z"))).toBe("2025-07-01");
+  });
+});
+
+describe("romeDayStartUtc", () => {
+  it("starts a Rome day at 23:00 UTC in winter and 22:00 UTC in summer", () => {
+    expect(romeDayStartUtc("2025-11-14")).toBe("2025-11-13T23:00:00.000Z");
+    expect(romeDayStartUtc("2025-07-01")).toBe("2025-06-30T22:00:00.000Z");
   });
 });

@@ -78,3 +78,17 @@ export function formatTimestamp(value: string, locale: "it" | "en" = "it"): stri
     .format(new Date(value))
     .replace(",", "");
 }
+
+/**
+ * The UTC instant at which a Rome calendar day begins (23:00 or 22:00 UTC the day before, by
+ * daylight saving time): stored timestamps are UTC, filters and reports speak in Rome days.
+ * The offset is taken at the day's noon, so on the two clock-change days the boundary is an hour
+ * early (a filter then includes one hour more, never less). Moved here unchanged from the audit model.
+ */
+export function romeDayStartUtc(iso: IsoDate): string {
+  const noonUtc = new Date(`${iso}T12:00:00Z`);
+  const romeNoon = new Date(noonUtc.toLocaleString("en-US", { timeZone: "Europe/Rome" }));
+  const utcNoon = new Date(noonUtc.toLocaleString("en-US", { timeZone: "UTC" }));
+  const offsetMs = romeNoon.getTime() - utcNoon.getTime();
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - offsetMs).toISOString();
+}

@@ -5,6 +5,7 @@ import { canonicalJson } from "~/domain/core/canonical";
 import type { Actor } from "~/models/core/actor.server";
 import { requirePermission } from "~/models/core/actor.server";
 import { getDb, nowIso, type Conn } from "~/models/core/db.server";
+import { addDays, romeDayStartUtc } from "~/domain/core/dates";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -87,7 +88,7 @@ export function listAudit(actor: Actor, filters: AuditFilters) {
   // Filter dates are Rome calendar days; stored timestamps are UTC. A day's window is widened by
   // the offset via the day boundaries in Rome.
   if (filters.from) where.push(gte(auditLog.at, romeDayStartUtc(filters.from)));
-  if (filters.to) where.push(lt(auditLog.at, romeDayStartUtc(nextDay(filters.to))));
+  if (filters.to) where.push(lt(auditLog.at, romeDayStartUtc(addDays(filters.to, 1))));
   const condition = where.length ? and(...where) : undefined;
   const page = Math.max(1, filters.page ?? 1);
   const rows = db
@@ -165,19 +166,4 @@ export function verifyAuditChain(conn: Conn = getDb()): ChainReport {
   }
   }
   return { checked, ok: true, firstBrokenId: null, reason: null };
-}
-
-function nextDay(iso: string) {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
-/** UTC instant at which a Rome calendar day begins. */
-export function romeDayStartUtc(iso: string): string {
-  const noonUtc = new Date(`${iso}T12:00:00Z`);
-  const romeNoon = new Date(noonUtc.toLocaleString("en-US", { timeZone: "Europe/Rome" }));
-  const utcNoon = new Date(noonUtc.toLocaleString("en-US", { timeZone: "UTC" }));
-  const offsetMs = romeNoon.getTime() - utcNoon.getTime();
-  return new Date(Date.parse(`${iso}T00:00:00Z`) - offsetMs).toISOString();
 }

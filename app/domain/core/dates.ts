@@ -82,8 +82,8 @@ export function formatTimestamp(value: string, locale: "it" | "en" = "it"): stri
 /**
  * The UTC instant at which a Rome calendar day begins (23:00 or 22:00 UTC the day before, by
  * daylight saving time): stored timestamps are UTC, filters and reports speak in Rome days.
- * The offset is taken at the day's noon, so on the two clock-change days the boundary is an hour
- * early (a filter then includes one hour more, never less). Moved here unchanged from the audit model.
+ * The offset is taken at the day's noon, so on the two clock-change days the boundary is one hour
+ * off (early in March, late in October). Moved here unchanged from the audit model.
  */
 export function romeDayStartUtc(iso: IsoDate): string {
   const noonUtc = new Date(`${iso}T12:00:00Z`);

@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import { formatDate, formatTimestamp } from "~/domain/core/dates";
+import { toCsv, type CsvValue } from "~/domain/core/csv";
 import { formatEuro } from "~/domain/core/money";
 import { barsSvg, layoutBars, planRows } from "~/domain/plan/plan-bars";
 import type { KeyedTable, SnapshotContent } from "~/domain/snapshots/snapshot-content";
@@ -425,14 +426,9 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
 
 // ---------------------------------------------------------------- CSV ZIP
 
-/** Semicolon-separated, UTF-8 with BOM, so Excel in Italian opens it as columns. */
-function csv(header: string[], rows: (string | number | null)[][]) {
-  const cell = (value: string | number | null) => {
-    if (value === null) return "";
-    const text = String(value);
-    return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `\ufeff${[header, ...rows].map((row) => row.map(cell).join(";")).join("\r\n")}\r\n`;
+/** Semicolon-separated, UTF-8 with BOM, so Excel in Italian opens it as columns (the one CSV writer). */
+function csv(header: string[], rows: CsvValue[][]) {
+  return toCsv([header, ...rows]);
 }
 
 /** Cents as "1234,56": exact, and what Italian spreadsheets read as a number. */

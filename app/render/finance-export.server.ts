@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { toCsv, type CsvValue } from "~/domain/core/csv";
 import { formatDate } from "~/domain/core/dates";
 import { formatIndex } from "~/domain/evm";
 import type { Translate } from "~/i18n";
@@ -13,7 +14,7 @@ import { getEarnedValue, getSpendSummary, getSpendTable } from "~/models/spend.s
  * Italian CSV (';' separators, BOM, 1234567,89 amounts, dd/mm/yyyy dates).
  */
 type ColumnKind = "text" | "money" | "date" | "ratio" | "index";
-interface Sheet {
+export interface Sheet {
   name: string;
   title: string;
   columns: { header: string; kind: ColumnKind }[];
@@ -104,28 +105,23 @@ function csvMoney(cents: number) {
   return `${negative ? "-" : ""}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, "0")}`;
 }
 
-function csvCell(value: string) {
-  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
+/** The sheet as Italian CSV through the one CSV writer (formula cells neutralised). */
 export function sheetToCsv(sheet: Sheet): string {
-  const lines = [sheet.columns.map((c) => csvCell(c.header)).join(";")];
+  const rows: CsvValue[][] = [sheet.columns.map((c) => c.header)];
   for (const row of sheet.rows) {
-    lines.push(
-      row
-        .map((value, i) => {
-          if (value === null || value === undefined) return "";
-          const kind = sheet.columns[i].kind;
-          if (kind === "money") return csvMoney(Number(value));
-          if (kind === "date") return formatDate(String(value));
-          if (kind === "ratio") return (Number(value) * 100).toFixed(1).replace(".", ",") + "%";
-          if (kind === "index") return formatIndex(Number(value));
-          return csvCell(String(value));
-        })
-        .join(";"),
+    rows.push(
+      row.map((value, i) => {
+        if (value === null || value === undefined) return null;
+        const kind = sheet.columns[i].kind;
+        if (kind === "money") return csvMoney(Number(value));
+        if (kind === "date") return formatDate(String(value));
+        if (kind === "ratio") return (Number(value) * 100).toFixed(1).replace(".", ",") + "%";
+        if (kind === "index") return formatIndex(Number(value));
+        return String(value);
+      }),
     );
   }
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return toCsv(rows);
 }
 
 export async function sheetToXlsx(sheet: Sheet): Promise<Buffer> {

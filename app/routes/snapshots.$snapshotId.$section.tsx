@@ -9,7 +9,6 @@ import { translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { getSnapshot } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
-import { orNotFound } from "~/utils/snapshot-params.server";
 import snapshotCss from "~/styles/snapshot.css";
 import { answering } from "~/utils/responses.server";
 
@@ -30,7 +29,7 @@ export const loader = answering(async function loader({ request, params }: Loade
   const view = params.section as View;
   if (!(view in views)) throw new Response("Not found", { status: 404, statusText: "Not Found" });
   const { actor } = await requireViewer(request);
-  const { summary, content, verified } = orNotFound(() => getSnapshot(actor, Number(params.snapshotId)));
+  const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
   return {
     view,
     summary,

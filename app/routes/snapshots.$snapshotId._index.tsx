@@ -7,7 +7,6 @@ import { dashboardOf, sectionsOf } from "~/domain/snapshots/snapshot-content";
 import { useT } from "~/i18n/use-t";
 import { getPreviousSnapshot, getSnapshot } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
-import { orNotFound } from "~/utils/snapshot-params.server";
 import snapshotCss from "~/styles/snapshot.css";
 import { answering } from "~/utils/responses.server";
 
@@ -16,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title:
 
 export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  const { summary, content, verified } = orNotFound(() => getSnapshot(actor, Number(params.snapshotId)));
+  const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
   const previous = getPreviousSnapshot(actor, summary.id);
   return { summary, verified, sections: sectionsOf(content), dashboard: dashboardOf(content), previousId: previous?.summary.id ?? null };
 });

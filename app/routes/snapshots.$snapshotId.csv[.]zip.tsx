@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildEvidenceZip } from "~/render/evidence.server";
 import { requireViewer } from "~/utils/auth.server";
-import { orNotFound } from "~/utils/snapshot-params.server";
 import { answering } from "~/utils/responses.server";
 
 /** The snapshot's underlying data as CSV files (and the hashed JSON) in one ZIP. */
 export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  const pack = await orNotFound(() => buildEvidenceZip(actor, Number(params.snapshotId)));
+  const pack = await buildEvidenceZip(actor, Number(params.snapshotId));
   return new Response(new Uint8Array(pack.bytes), {
     headers: {
       "Content-Type": "application/zip",

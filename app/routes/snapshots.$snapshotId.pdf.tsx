@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildEvidencePdf } from "~/render/evidence.server";
 import { requireViewer } from "~/utils/auth.server";
-import { orNotFound } from "~/utils/snapshot-params.server";
 import { answering } from "~/utils/responses.server";
 
 /** The evidence pack of a snapshot as a PDF download. */
 export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  const pack = await orNotFound(() => buildEvidencePdf(actor, Number(params.snapshotId)));
+  const pack = await buildEvidencePdf(actor, Number(params.snapshotId));
   return new Response(new Uint8Array(pack.bytes), {
     headers: {
       "Content-Type": "application/pdf",

@@ -8,7 +8,6 @@ import { barColours, layoutBars, planRows } from "~/domain/plan/plan-bars";
 import { useT } from "~/i18n/use-t";
 import { compareSnapshots, listSnapshots } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
-import { orNotFound } from "~/utils/snapshot-params.server";
 import { today } from "~/utils/today.server";
 import snapshotCss from "~/styles/snapshot.css";
 import { answering } from "~/utils/responses.server";
@@ -30,7 +29,7 @@ export const loader = answering(async function loader({ request }: LoaderFunctio
   const b = bParam === "now" ? ("now" as const) : Number(bParam);
   if (!a || (b !== "now" && !b)) return { snapshots, selection: { a: a || null, b: bParam }, comparison: null, same: false };
   if (a === b) return { snapshots, selection: { a, b: bParam }, comparison: null, same: true };
-  const { before, after, diff } = orNotFound(() => compareSnapshots(actor, a, b, today()));
+  const { before, after, diff } = compareSnapshots(actor, a, b, today());
   const allRows = planRows(after.content, before.content);
   const onlyMoved = url.searchParams.get("only") === "moved" || allRows.length > FULL_CHART_ROWS;
   const chartRows = onlyMoved ? planRows(after.content, before.content, { onlyMoved: true }) : allRows;

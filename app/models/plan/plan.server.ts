@@ -104,10 +104,6 @@ export function getMilestone(actor: Actor, id: number) {
 
 // ---------------------------------------------------------------- shared checks
 
-function fail(issues: FieldIssue[]) {
-  if (issues.length) throw new ValidationError(issues);
-}
-
 function checkDates(issues: FieldIssue[], start: string, end: string, startField: string, endField: string) {
   if (!isIsoDate(start)) issues.push({ field: startField, message: { key: "validation.date" } });
   if (!isIsoDate(end)) issues.push({ field: endField, message: { key: "validation.date" } });
@@ -148,7 +144,7 @@ function checkWorkPackage(conn: Conn, programmeId: number, input: WorkPackageInp
     .where(and(eq(workPackage.programmeId, programmeId), eq(workPackage.code, input.code), id ? ne(workPackage.id, id) : undefined))
     .get();
   if (clash) issues.push({ field: "code", message: { key: "validation.duplicateCode", params: { code: input.code } } });
-  fail(issues);
+  ValidationError.throwIf(issues);
   requireGate(conn, programmeId, input.gateId);
 }
 
@@ -204,7 +200,7 @@ function checkTask(conn: Conn, input: TaskInput) {
     issues.push({ field: "progress", message: { key: "validation.progressRange" } });
   else if ((input.status === "completed") !== (input.progress === 100))
     issues.push({ field: "progress", message: { key: "validation.progressStatus" } });
-  fail(issues);
+  ValidationError.throwIf(issues);
   return requireWorkPackage(conn, input.workPackageId);
 }
 
@@ -243,7 +239,7 @@ function checkMilestone(conn: Conn, input: MilestoneInput) {
   const issues: FieldIssue[] = [];
   if (!isIsoDate(input.dueDate)) issues.push({ field: "dueDate", message: { key: "validation.date" } });
   if (input.achievedDate && !isIsoDate(input.achievedDate)) issues.push({ field: "achievedDate", message: { key: "validation.date" } });
-  fail(issues);
+  ValidationError.throwIf(issues);
   const wp = requireWorkPackage(conn, input.workPackageId);
   if (input.dueDate < wp.startDate || input.dueDate > wp.endDate)
     throw ValidationError.field("dueDate", "validation.milestoneOutsideWp", { start: formatDate(wp.startDate), end: formatDate(wp.endDate) });

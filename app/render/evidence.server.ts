@@ -5,7 +5,7 @@ import { formatDate, formatTimestamp } from "~/domain/core/dates";
 import { toCsv, type CsvValue } from "~/domain/core/csv";
 import { formatEuro } from "~/domain/core/money";
 import { barsSvg, layoutBars, planRows } from "~/domain/plan/plan-bars";
-import type { KeyedTable, SnapshotContent } from "~/domain/snapshots/snapshot-content";
+import type { KeyedTable } from "~/domain/snapshots/snapshot-content";
 import { diffSnapshots, type SnapshotDiff } from "~/domain/snapshots/snapshot-diff";
 import { serialiseSnapshot } from "~/domain/snapshots/snapshot-hash";
 import type { ItemState } from "~/domain/plan/status";

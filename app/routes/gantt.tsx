@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import ganttCss from "../../node_modules/frappe-gantt/dist/frappe-gantt.css";
 import { exportChartPdf, exportChartPng } from "~/components/gantt/export";
 import { GanttChart, type GanttChartHandle, type GanttMove } from "~/components/gantt/gantt-chart";

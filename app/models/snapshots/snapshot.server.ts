@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, or } from "drizzle-orm";
 import { snapshot, type SnapshotKind } from "#db/schema";
-import { formatDate, isIsoDate } from "~/domain/core/dates";
+import { isIsoDate } from "~/domain/core/dates";
 import { gateCountdown, type ItemState } from "~/domain/plan/status";
 import { isMessageKey, translate } from "~/i18n";
 import { SNAPSHOT_FORMAT, type FinanceSection, type KeyedTable, type SnapshotContent } from "~/domain/snapshots/snapshot-content";

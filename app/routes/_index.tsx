@@ -6,14 +6,16 @@ import { useT } from "~/i18n/use-t";
 import { getDashboard } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Cruscotto · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return getDashboard(actor, today());
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return getDashboard(actor, today());
+  });
+}
 
 export default function DashboardPage() {
   const dashboard = useLoaderData<typeof loader>();

@@ -9,23 +9,27 @@ import { listUsers, updateUser } from "~/models/users/user.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica utente · Traguardi" }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "manage:users");
-  const user = listUsers(actor).find((u) => u.id === Number(params.userId));
-  if (!user) throw new Response("Not found", { status: 404 });
-  return { user };
-});
-
-export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "manage:users", schema: editUserSchema }, async (value, { viewer }) => {
-    await updateUser(viewer.actor, Number(params.userId), value.version ?? 0, value);
-    return redirect("/admin/users", { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "manage:users");
+    const user = listUsers(actor).find((u) => u.id === Number(params.userId));
+    if (!user) throw new Response("Not found", { status: 404 });
+    return { user };
   });
-});
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "manage:users", schema: editUserSchema }, async (value, { viewer }) => {
+      await updateUser(viewer.actor, Number(params.userId), value.version ?? 0, value);
+      return redirect("/admin/users", { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
+    });
+  });
+}
 
 export default function EditUserPage() {
   const { user } = useLoaderData<typeof loader>();

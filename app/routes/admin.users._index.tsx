@@ -9,21 +9,25 @@ import { createUser, listUsers } from "~/models/users/user.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Utenti · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "manage:users");
-  return { users: listUsers(actor) };
-});
-
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "manage:users", schema: newUserSchema }, async (value, { viewer }) => {
-    await createUser(viewer.actor, value);
-    return redirect("/admin/users", { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "manage:users");
+    return { users: listUsers(actor) };
   });
-});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "manage:users", schema: newUserSchema }, async (value, { viewer }) => {
+      await createUser(viewer.actor, value);
+      return redirect("/admin/users", { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
+  });
+}
 
 export default function UsersPage() {
   const { users } = useLoaderData<typeof loader>();

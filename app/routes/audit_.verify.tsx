@@ -5,7 +5,7 @@ import { useT } from "~/i18n/use-t";
 import { verifyAuditTrail } from "~/models/snapshots/snapshot.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import snapshotCss from "~/styles/snapshot.css";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction = () => [{ title: "Verifica del registro · Traguardi" }];
@@ -14,11 +14,13 @@ export const meta: MetaFunction = () => [{ title: "Verifica del registro · Trag
  * The "Verifica" button: recomputes the audit chain and every snapshot hash. It only reads, so it
  * is a GET (?run=1) and auditors, whose every POST is refused, can use it.
  */
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "read:audit");
-  const run = new URL(request.url).searchParams.get("run") === "1";
-  return { result: run ? verifyAuditTrail(actor) : null };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "read:audit");
+    const run = new URL(request.url).searchParams.get("run") === "1";
+    return { result: run ? verifyAuditTrail(actor) : null };
+  });
+}
 
 export default function AuditVerifyPage() {
   const { result } = useLoaderData<typeof loader>();

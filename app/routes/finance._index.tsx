@@ -10,15 +10,17 @@ import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { getSpendSummary } from "~/models/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Finanza · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  return getSpendSummary(actor, programme.id, asOfParam(request));
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    return getSpendSummary(actor, programme.id, asOfParam(request));
+  });
+}
 
 function Figure({ label, testId, children }: { label: string; testId: string; children: React.ReactNode }) {
   return (

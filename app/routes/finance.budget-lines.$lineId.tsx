@@ -23,19 +23,21 @@ import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.line.code ?? "Linea"} · Traguardi` }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const detail = getBudgetLine(actor, Number(params.lineId));
-  const programme = getCurrentProgramme(actor);
-  const months = detail.profile.map((p) => p.month);
-  const first = [monthOf(detail.workPackage.startDate), ...months].sort()[0];
-  const last = [monthOf(detail.workPackage.endDate), ...months].sort().at(-1)!;
-  return { ...detail, months: monthsBetween(first, last), workPackages: listWorkPackages(actor, programme.id) };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const detail = getBudgetLine(actor, Number(params.lineId));
+    const programme = getCurrentProgramme(actor);
+    const months = detail.profile.map((p) => p.month);
+    const first = [monthOf(detail.workPackage.startDate), ...months].sort()[0];
+    const last = [monthOf(detail.workPackage.endDate), ...months].sort().at(-1)!;
+    return { ...detail, months: monthsBetween(first, last), workPackages: listWorkPackages(actor, programme.id) };
+  });
+}
 
 const profileSchema = () => z.looseObject({ intent: z.literal("profile"), version: z.coerce.number().int().positive() });
 
@@ -44,37 +46,39 @@ function plainAmount(cents: number) {
   return formatEuro(cents, "it").replace("€ ", "");
 }
 
-export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
-  const id = Number(params.lineId);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  const done = async () => redirect(`/finance/budget-lines/${id}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
-  if (intent === "spread")
-    return submitForm(request, { permission: "update:finance", schema: spreadSchema, formData }, async (value, { viewer }) => {
-      spreadBudgetLineProfile(viewer.actor, { id, version: value.version, from: value.from, to: value.to, method: value.method });
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answer(async () => {
+    const id = Number(params.lineId);
+    const formData = await request.formData();
+    const intent = formData.get("intent");
+    const done = async () => redirect(`/finance/budget-lines/${id}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
+    if (intent === "spread")
+      return submitForm(request, { permission: "update:finance", schema: spreadSchema, formData }, async (value, { viewer }) => {
+        spreadBudgetLineProfile(viewer.actor, { id, version: value.version, from: value.from, to: value.to, method: value.method });
+        return done();
+      });
+    if (intent === "profile")
+      return submitForm(request, { permission: "update:finance", schema: profileSchema, formData }, async (value, { viewer }) => {
+        const issues: FieldIssue[] = [];
+        const profile: { month: string; cents: number }[] = [];
+        for (const [key, raw] of formData.entries()) {
+          if (!key.startsWith("m-") || typeof raw !== "string") continue;
+          if (raw.trim() === "") continue;
+          const parsed = parseItalianAmount(raw);
+          if (!parsed.ok || parsed.value < 0) issues.push({ field: key, message: { key: "finance.error.amountNotNegative" } });
+          else profile.push({ month: key.slice(2), cents: parsed.value });
+        }
+        if (issues.length) throw new ValidationError(issues);
+        saveBudgetLineProfile(viewer.actor, { id, version: value.version, profile });
+        return done();
+      });
+    return submitForm(request, { permission: "update:finance", schema: budgetLineSchema, formData }, async (value, { viewer }) => {
+      const { amount, id: _id, version, ...rest } = value;
+      updateBudgetLine(viewer.actor, { ...rest, amountCents: amount, id, version: version ?? 0 });
       return done();
     });
-  if (intent === "profile")
-    return submitForm(request, { permission: "update:finance", schema: profileSchema, formData }, async (value, { viewer }) => {
-      const issues: FieldIssue[] = [];
-      const profile: { month: string; cents: number }[] = [];
-      for (const [key, raw] of formData.entries()) {
-        if (!key.startsWith("m-") || typeof raw !== "string") continue;
-        if (raw.trim() === "") continue;
-        const parsed = parseItalianAmount(raw);
-        if (!parsed.ok || parsed.value < 0) issues.push({ field: key, message: { key: "finance.error.amountNotNegative" } });
-        else profile.push({ month: key.slice(2), cents: parsed.value });
-      }
-      if (issues.length) throw new ValidationError(issues);
-      saveBudgetLineProfile(viewer.actor, { id, version: value.version, profile });
-      return done();
-    });
-  return submitForm(request, { permission: "update:finance", schema: budgetLineSchema, formData }, async (value, { viewer }) => {
-    const { amount, id: _id, version, ...rest } = value;
-    updateBudgetLine(viewer.actor, { ...rest, amountCents: amount, id, version: version ?? 0 });
-    return done();
   });
-});
+}
 
 function SpreadForm() {
   const { line, months, profile } = useLoaderData<typeof loader>();

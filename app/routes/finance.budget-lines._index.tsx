@@ -9,14 +9,16 @@ import { listBudgetLines } from "~/models/budget.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { useCan } from "~/utils/viewer";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Linee di budget · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return listBudgetLines(actor, getCurrentProgramme(actor).id);
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return listBudgetLines(actor, getCurrentProgramme(actor).id);
+  });
+}
 
 export default function BudgetLines() {
   const data = useLoaderData<typeof loader>();

@@ -11,24 +11,28 @@ import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova linea di budget · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:finance");
-  const programme = getCurrentProgramme(actor);
-  return { workPackages: listWorkPackages(actor, programme.id), cup: programme.cup };
-});
-
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:finance", schema: budgetLineSchema }, async (value, { viewer }) => {
-    const programme = getCurrentProgramme(viewer.actor);
-    const { amount, id, version, ...rest } = value;
-    const created = createBudgetLine(viewer.actor, programme.id, { ...rest, amountCents: amount });
-    return redirect(`/finance/budget-lines/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:finance");
+    const programme = getCurrentProgramme(actor);
+    return { workPackages: listWorkPackages(actor, programme.id), cup: programme.cup };
   });
-});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "update:finance", schema: budgetLineSchema }, async (value, { viewer }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      const { amount, id, version, ...rest } = value;
+      const created = createBudgetLine(viewer.actor, programme.id, { ...rest, amountCents: amount });
+      return redirect(`/finance/budget-lines/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
+  });
+}
 
 export default function NewBudgetLine() {
   const { workPackages, cup } = useLoaderData<typeof loader>();

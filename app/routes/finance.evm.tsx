@@ -12,16 +12,18 @@ import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
 import { today } from "~/utils/today.server";
 import { TableScroll } from "~/components/ui/table-scroll";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Valore realizzato · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const asOf = asOfParam(request);
-  return { ...getEarnedValue(actor, programme.id, asOf), isPast: asOf < today() };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const asOf = asOfParam(request);
+    return { ...getEarnedValue(actor, programme.id, asOf), isPast: asOf < today() };
+  });
+}
 
 function IndexValue({ value }: { value: number | null }) {
   const locale = useLocale();

@@ -15,14 +15,16 @@ import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer, requireViewerWith } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Importa CSV · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { batches: listImportBatches(actor, getCurrentProgramme(actor).id) };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { batches: listImportBatches(actor, getCurrentProgramme(actor).id) };
+  });
+}
 
 type ActionResult = { preview?: ImportPreview; jobId?: string; fileName?: string; errors?: Message[] };
 
@@ -35,31 +37,33 @@ function mappingOf(formData: FormData): ImportMapping {
   return mapping;
 }
 
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:finance");
-  const programme = getCurrentProgramme(actor);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  try {
-    if (intent === "preview") {
-      const file = formData.get("file");
-      if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ errors: [{ key: "finance.import.error.noFile" }] }, { status: 400 });
-      const content = Buffer.from(await file.arrayBuffer());
-      return { preview: previewImport(actor, programme.id, { fileName: file.name, content }, today()) } satisfies ActionResult;
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:finance");
+    const programme = getCurrentProgramme(actor);
+    const formData = await request.formData();
+    const intent = formData.get("intent");
+    try {
+      if (intent === "preview") {
+        const file = formData.get("file");
+        if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ errors: [{ key: "finance.import.error.noFile" }] }, { status: 400 });
+        const content = Buffer.from(await file.arrayBuffer());
+        return { preview: previewImport(actor, programme.id, { fileName: file.name, content }, today()) } satisfies ActionResult;
+      }
+      const token = String(formData.get("token") ?? "");
+      const fileName = String(formData.get("fileName") ?? "import.csv");
+      if (intent === "remap") return { preview: previewImport(actor, programme.id, { fileName, token, mapping: mappingOf(formData) }, today()) } satisfies ActionResult;
+      if (intent === "confirm") {
+        const jobId = startImport(actor, programme.id, { token, fileName, mapping: mappingOf(formData), confirmOverCommitment: formData.get("confirmOverCommitment") === "on" }, today());
+        return { jobId, fileName } satisfies ActionResult;
+      }
+    } catch (error) {
+      if (error instanceof ValidationError) return data<ActionResult>({ errors: error.issues.map((issue) => issue.message) }, { status: 400 });
+      throw error;
     }
-    const token = String(formData.get("token") ?? "");
-    const fileName = String(formData.get("fileName") ?? "import.csv");
-    if (intent === "remap") return { preview: previewImport(actor, programme.id, { fileName, token, mapping: mappingOf(formData) }, today()) } satisfies ActionResult;
-    if (intent === "confirm") {
-      const jobId = startImport(actor, programme.id, { token, fileName, mapping: mappingOf(formData), confirmOverCommitment: formData.get("confirmOverCommitment") === "on" }, today());
-      return { jobId, fileName } satisfies ActionResult;
-    }
-  } catch (error) {
-    if (error instanceof ValidationError) return data<ActionResult>({ errors: error.issues.map((issue) => issue.message) }, { status: 400 });
-    throw error;
-  }
-  return data<ActionResult>({ errors: [{ key: "finance.import.error.noFile" }] }, { status: 400 });
-});
+    return data<ActionResult>({ errors: [{ key: "finance.import.error.noFile" }] }, { status: 400 });
+  });
+}
 
 /** A message whose parameters may themselves be message keys (e.g. a field's name). */
 function messageText(t: Translate, message: Message) {

@@ -18,21 +18,25 @@ import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Registrazione n. ${data?.entry.id ?? ""} · Traguardi` }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { ...getLedgerEntry(actor, Number(params.entryId)), today: today() };
-});
-
-export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:finance", schema: reversalSchema }, async (value, { viewer }) => {
-    const reversal = reverseLedgerEntry(viewer.actor, { entryId: Number(params.entryId), ...value }, today());
-    return redirect(`/finance/ledger/${reversal.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { ...getLedgerEntry(actor, Number(params.entryId)), today: today() };
   });
-});
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "update:finance", schema: reversalSchema }, async (value, { viewer }) => {
+      const reversal = reverseLedgerEntry(viewer.actor, { entryId: Number(params.entryId), ...value }, today());
+      return redirect(`/finance/ledger/${reversal.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
+  });
+}
 
 function ReversalForm() {
   const { entry, today } = useLoaderData<typeof loader>();

@@ -12,16 +12,18 @@ import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { ledgerFiltersOf } from "~/utils/finance-params.server";
 import { useCan } from "~/utils/viewer";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Impegni e pagamenti · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const filters = ledgerFiltersOf(request);
-  return { filters, lines: listLinesForEntry(actor, programme.id), ...listLedgerEntries(actor, programme.id, filters) };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const filters = ledgerFiltersOf(request);
+    return { filters, lines: listLinesForEntry(actor, programme.id), ...listLedgerEntries(actor, programme.id, filters) };
+  });
+}
 
 export default function LedgerList() {
   const data = useLoaderData<typeof loader>();

@@ -9,18 +9,20 @@ import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { getSpendTable } from "~/models/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Spesa per trimestre · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const asOf = asOfParam(request);
-  const requested = Number(new URL(request.url).searchParams.get("year"));
-  const year = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : Number(asOf.slice(0, 4));
-  return getSpendTable(actor, programme.id, asOf, year);
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const asOf = asOfParam(request);
+    const requested = Number(new URL(request.url).searchParams.get("year"));
+    const year = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : Number(asOf.slice(0, 4));
+    return getSpendTable(actor, programme.id, asOf, year);
+  });
+}
 
 type Cell = { planned: number; plannedToDate: number; committed: number; paid: number; flag: "over" | "under" | null };
 

@@ -5,14 +5,16 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import financeCss from "~/styles/finance.css";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  await requireViewer(request);
-  return { today: today() };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    await requireViewer(request);
+    return { today: today() };
+  });
+}
 
 export default function FinanceLayout() {
   const { today } = useLoaderData<typeof loader>();

@@ -25,7 +25,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: ganttCss },
@@ -38,58 +38,62 @@ export const meta: MetaFunction = () => [{ title: "Gantt · Traguardi" }];
  * Only the rows on screen go to the browser: work packages are collapsed unless opened (or a
  * filter picks their items), so a 5,000-task plan loads as a few dozen rows.
  */
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const chart = getGanttChart(actor, programme.id, today(), [trainingGanttRows]);
-  const { searchParams } = new URL(request.url);
-  const { expanded, filters } = viewFromSearch(searchParams);
-  const rows = displayRows(chart.workPackages, expanded, filters);
-  const visible = new Set(rows.map((row) => row.id));
-  // ?baseline=<snapshot id>: the dates each row on screen had in that snapshot, drawn as ghosts.
-  const baselineParam = searchParams.get("baseline");
-  let baseline: ReturnType<typeof getGanttBaseline> | null = null;
-  if (baselineParam) {
-    try {
-      baseline = getGanttBaseline(actor, programme.id, Number(baselineParam), [...visible]);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const chart = getGanttChart(actor, programme.id, today(), [trainingGanttRows]);
+    const { searchParams } = new URL(request.url);
+    const { expanded, filters } = viewFromSearch(searchParams);
+    const rows = displayRows(chart.workPackages, expanded, filters);
+    const visible = new Set(rows.map((row) => row.id));
+    // ?baseline=<snapshot id>: the dates each row on screen had in that snapshot, drawn as ghosts.
+    const baselineParam = searchParams.get("baseline");
+    let baseline: ReturnType<typeof getGanttBaseline> | null = null;
+    if (baselineParam) {
+      try {
+        baseline = getGanttBaseline(actor, programme.id, Number(baselineParam), [...visible]);
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+      }
     }
-  }
-  return {
-    snapshots: listSnapshots(actor).map((s) => ({ id: s.id, label: s.label, asOf: s.asOf })),
-    baseline,
-    baselineMissing: Boolean(baselineParam) && !baseline,
-    today: chart.today,
-    gates: chart.gates,
-    lastChange: chart.lastChange,
-    rows,
-    criticalLinks: chart.criticalLinks.filter((link) => visible.has(link.from) && visible.has(link.to)),
-    workPackages: chart.workPackages.map((wp) => ({ id: wp.id, code: wp.code, title: wp.title })),
-    owners: [...new Set(chart.workPackages.flatMap((wp) => [wp.owner, ...wp.rows.map((row) => row.owner)]))].filter(Boolean).sort((a, b) => a.localeCompare(b, "it")),
-    total: chart.workPackages.reduce((sum, wp) => sum + 1 + wp.rows.length, 0),
-  };
-});
-
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  if (formData.get("intent") === "undo")
-    return submitForm(request, { permission: "update:plan", schema: undoSchema, formData }, (value, { viewer }) => {
-      const programme = getCurrentProgramme(viewer.actor);
-      undoLastChange(viewer.actor, programme.id, value.changeId);
-      return { undone: true as const };
-    });
-  return submitForm(request, { permission: "update:plan", schema: rescheduleSchema, formData }, (value, { viewer }) => {
-    const input = { key: value.key, version: value.version, startDate: value.startDate, endDate: value.endDate, progress: value.progress, pushDependents: true };
-    if (!value.confirm) {
-      const preview = previewReschedule(viewer.actor, input);
-      // Nothing is written until the manager has seen what else moves.
-      if (needsConfirmation(preview)) return { preview };
-    }
-    const result = rescheduleItem(viewer.actor, input);
-    return { saved: result.preview };
+    return {
+      snapshots: listSnapshots(actor).map((s) => ({ id: s.id, label: s.label, asOf: s.asOf })),
+      baseline,
+      baselineMissing: Boolean(baselineParam) && !baseline,
+      today: chart.today,
+      gates: chart.gates,
+      lastChange: chart.lastChange,
+      rows,
+      criticalLinks: chart.criticalLinks.filter((link) => visible.has(link.from) && visible.has(link.to)),
+      workPackages: chart.workPackages.map((wp) => ({ id: wp.id, code: wp.code, title: wp.title })),
+      owners: [...new Set(chart.workPackages.flatMap((wp) => [wp.owner, ...wp.rows.map((row) => row.owner)]))].filter(Boolean).sort((a, b) => a.localeCompare(b, "it")),
+      total: chart.workPackages.reduce((sum, wp) => sum + 1 + wp.rows.length, 0),
+    };
   });
-});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    const formData = await request.formData();
+    if (formData.get("intent") === "undo")
+      return submitForm(request, { permission: "update:plan", schema: undoSchema, formData }, (value, { viewer }) => {
+        const programme = getCurrentProgramme(viewer.actor);
+        undoLastChange(viewer.actor, programme.id, value.changeId);
+        return { undone: true as const };
+      });
+    return submitForm(request, { permission: "update:plan", schema: rescheduleSchema, formData }, (value, { viewer }) => {
+      const input = { key: value.key, version: value.version, startDate: value.startDate, endDate: value.endDate, progress: value.progress, pushDependents: true };
+      if (!value.confirm) {
+        const preview = previewReschedule(viewer.actor, input);
+        // Nothing is written until the manager has seen what else moves.
+        if (needsConfirmation(preview)) return { preview };
+      }
+      const result = rescheduleItem(viewer.actor, input);
+      return { saved: result.preview };
+    });
+  });
+}
 
 function needsConfirmation(preview: ReschedulePreview) {
   return preview.shifts.length > 0 || preview.workPackages.some((wp) => wp.exceedsGate);

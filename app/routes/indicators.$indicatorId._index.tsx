@@ -20,22 +20,26 @@ import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
 import { TableScroll } from "~/components/ui/table-scroll";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.indicator.code ?? "Indicatore"} · Traguardi` }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { ...getIndicatorDetail(actor, Number(params.indicatorId), today()), asOf: today() };
-});
-
-export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:training", schema: measurementSchema }, async (value, { viewer }) => {
-    recordMeasurement(viewer.actor, Number(params.indicatorId), value, today());
-    return redirect(`/indicators/${params.indicatorId}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.measurementSaved" }) });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { ...getIndicatorDetail(actor, Number(params.indicatorId), today()), asOf: today() };
   });
-});
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "update:training", schema: measurementSchema }, async (value, { viewer }) => {
+      recordMeasurement(viewer.actor, Number(params.indicatorId), value, today());
+      return redirect(`/indicators/${params.indicatorId}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.measurementSaved" }) });
+    });
+  });
+}
 
 function MeasurementForm() {
   const actionData = useActionData<typeof action>();

@@ -12,23 +12,27 @@ import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.indicator.code ?? ""} · Traguardi` }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:training");
-  const { indicator } = getIndicatorDetail(actor, Number(params.indicatorId), today());
-  return { indicator, catalogueOptions: listCatalogueOptions(actor, getCurrentProgramme(actor).id) };
-});
-
-export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:training", schema: indicatorSchema }, async (value, { viewer }) => {
-    const { id: _ignored, version, euCode, catalogueItemId, ...input } = value;
-    updateIndicator(viewer.actor, { ...input, euCode: euCode ?? null, catalogueItemId: catalogueItemId ?? null, id: Number(params.indicatorId), version: version ?? 0 });
-    return redirect(`/indicators/${params.indicatorId}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.indicatorSaved" }) });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:training");
+    const { indicator } = getIndicatorDetail(actor, Number(params.indicatorId), today());
+    return { indicator, catalogueOptions: listCatalogueOptions(actor, getCurrentProgramme(actor).id) };
   });
-});
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "update:training", schema: indicatorSchema }, async (value, { viewer }) => {
+      const { id: _ignored, version, euCode, catalogueItemId, ...input } = value;
+      updateIndicator(viewer.actor, { ...input, euCode: euCode ?? null, catalogueItemId: catalogueItemId ?? null, id: Number(params.indicatorId), version: version ?? 0 });
+      return redirect(`/indicators/${params.indicatorId}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.indicatorSaved" }) });
+    });
+  });
+}
 
 export default function EditIndicatorPage() {
   const { indicator, catalogueOptions } = useLoaderData<typeof loader>();

@@ -12,16 +12,18 @@ import trainingCss from "~/styles/training.css";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Indicatori · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  return { asOf: today(), indicators: listIndicators(actor, programme.id, today()) };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    return { asOf: today(), indicators: listIndicators(actor, programme.id, today()) };
+  });
+}
 
 type Row = Awaited<ReturnType<typeof loader>>["indicators"][number];
 

@@ -21,44 +21,48 @@ import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
 import { SubmitButton } from "~/components/forms/submit-button";
-import { answering, describeImportIssues } from "~/utils/responses.server";
+import { answer, describeImportIssues } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Catalogo PNRR · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return listCatalogueItems(actor, getCurrentProgramme(actor).id);
-});
-
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "link")
-    return submitForm(request, { permission: "update:training", schema: catalogueLinkSchema, formData }, async (value, { viewer }) => {
-      linkMilestoneToCatalogue(viewer.actor, getCurrentProgramme(viewer.actor).id, value.catalogueItemId, value.milestoneId);
-      return redirect("/indicators/catalogue", { headers: await toastHeaders({ kind: "success", message: "training.toast.linked" }) });
-    });
-  if (intent === "unlink")
-    return submitForm(request, { permission: "update:training", schema: catalogueUnlinkSchema, formData }, async (value, { viewer }) => {
-      unlinkMilestoneFromCatalogue(viewer.actor, value.linkId);
-      return redirect("/indicators/catalogue", { headers: await toastHeaders({ kind: "success", message: "training.toast.unlinked" }) });
-    });
-  return submitForm(request, { permission: "update:training", schema: catalogueImportSchema, formData }, async (value, { viewer, locale }) => {
-    const t = translator(locale);
-    try {
-      const report = importCatalogue(viewer.actor, getCurrentProgramme(viewer.actor).id, { fileName: value.file.name, text: await value.file.text() });
-      return {
-        imported: t("training.catalogue.imported", { created: report.created, updated: report.updated, unchanged: report.unchanged, linked: report.linked, rows: countFormatter(locale).format(report.totalRows) }),
-        issues: null,
-        result: undefined,
-      };
-    } catch (error) {
-      if (error instanceof ImportRowsError) return data({ imported: null, issues: describeImportIssues(error.issues, locale), result: undefined }, { status: 400 });
-      throw error;
-    }
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return listCatalogueItems(actor, getCurrentProgramme(actor).id);
   });
-});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    const formData = await request.formData();
+    const intent = formData.get("intent");
+    if (intent === "link")
+      return submitForm(request, { permission: "update:training", schema: catalogueLinkSchema, formData }, async (value, { viewer }) => {
+        linkMilestoneToCatalogue(viewer.actor, getCurrentProgramme(viewer.actor).id, value.catalogueItemId, value.milestoneId);
+        return redirect("/indicators/catalogue", { headers: await toastHeaders({ kind: "success", message: "training.toast.linked" }) });
+      });
+    if (intent === "unlink")
+      return submitForm(request, { permission: "update:training", schema: catalogueUnlinkSchema, formData }, async (value, { viewer }) => {
+        unlinkMilestoneFromCatalogue(viewer.actor, value.linkId);
+        return redirect("/indicators/catalogue", { headers: await toastHeaders({ kind: "success", message: "training.toast.unlinked" }) });
+      });
+    return submitForm(request, { permission: "update:training", schema: catalogueImportSchema, formData }, async (value, { viewer, locale }) => {
+      const t = translator(locale);
+      try {
+        const report = importCatalogue(viewer.actor, getCurrentProgramme(viewer.actor).id, { fileName: value.file.name, text: await value.file.text() });
+        return {
+          imported: t("training.catalogue.imported", { created: report.created, updated: report.updated, unchanged: report.unchanged, linked: report.linked, rows: countFormatter(locale).format(report.totalRows) }),
+          issues: null,
+          result: undefined,
+        };
+      } catch (error) {
+        if (error instanceof ImportRowsError) return data({ imported: null, issues: describeImportIssues(error.issues, locale), result: undefined }, { status: 400 });
+        throw error;
+      }
+    });
+  });
+}
 
 type Item = Awaited<ReturnType<typeof loader>>["items"][number];
 

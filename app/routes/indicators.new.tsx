@@ -11,22 +11,26 @@ import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuovo indicatore · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:training");
-  return { catalogueOptions: listCatalogueOptions(actor, getCurrentProgramme(actor).id) };
-});
-
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:training", schema: indicatorSchema }, async (value, { viewer }) => {
-    const { id, version, euCode, catalogueItemId, ...input } = value;
-    const created = createIndicator(viewer.actor, getCurrentProgramme(viewer.actor).id, { ...input, euCode: euCode ?? null, catalogueItemId: catalogueItemId ?? null });
-    return redirect(`/indicators/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.indicatorSaved" }) });
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:training");
+    return { catalogueOptions: listCatalogueOptions(actor, getCurrentProgramme(actor).id) };
   });
-});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "update:training", schema: indicatorSchema }, async (value, { viewer }) => {
+      const { id, version, euCode, catalogueItemId, ...input } = value;
+      const created = createIndicator(viewer.actor, getCurrentProgramme(viewer.actor).id, { ...input, euCode: euCode ?? null, catalogueItemId: catalogueItemId ?? null });
+      return redirect(`/indicators/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.indicatorSaved" }) });
+    });
+  });
+}
 
 export default function NewIndicatorPage() {
   const { catalogueOptions } = useLoaderData<typeof loader>();

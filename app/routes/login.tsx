@@ -12,7 +12,7 @@ import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { getTranslator } from "~/utils/locale.server";
 import { sessionCookie } from "~/utils/session.server";
 import { SubmitButton } from "~/components/forms/submit-button";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Accesso · Traguardi" }];
 
@@ -24,33 +24,37 @@ function loginSchema(t: Translate) {
   });
 }
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  if (await getViewer(request)) throw redirect("/");
-  return null;
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    if (await getViewer(request)) throw redirect("/");
+    return null;
+  });
+}
 
 /** The throttle keys on the client address as the proxy or socket reports it. */
 function clientKey(request: Request) {
   return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "local";
 }
 
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  const t = await getTranslator(request);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema(t) });
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  const outcome = await login(submission.value.email, submission.value.password, clientKey(request));
-  if (!outcome.ok) {
-    const message = outcome.reason === "rate_limited" ? t("login.rateLimited", { minutes: outcome.retryInMinutes }) : t("login.invalid");
-    return data(
-      { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
-      { status: outcome.reason === "rate_limited" ? 429 : 401 },
-    );
-  }
-  return redirect(safeRedirect(submission.value.redirectTo), {
-    headers: { "Set-Cookie": await sessionCookie().serialize(outcome.sessionId, { expires: new Date(outcome.expiresAt) }) },
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    const t = await getTranslator(request);
+    const formData = await request.formData();
+    const submission = parseWithZod(formData, { schema: loginSchema(t) });
+    if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    const outcome = await login(submission.value.email, submission.value.password, clientKey(request));
+    if (!outcome.ok) {
+      const message = outcome.reason === "rate_limited" ? t("login.rateLimited", { minutes: outcome.retryInMinutes }) : t("login.invalid");
+      return data(
+        { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
+        { status: outcome.reason === "rate_limited" ? 429 : 401 },
+      );
+    }
+    return redirect(safeRedirect(submission.value.redirectTo), {
+      headers: { "Set-Cookie": await sessionCookie().serialize(outcome.sessionId, { expires: new Date(outcome.expiresAt) }) },
+    });
   });
-});
+}
 
 export default function LoginPage() {
   const t = useT();

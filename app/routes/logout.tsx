@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { signOut } from "~/utils/auth.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
-export const loader = answering(async function loader() {
-  return redirect("/");
-});
+export async function loader() {
+  return answer(async () => {
+    return redirect("/");
+  });
+}
 
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  return redirect("/login", { headers: { "Set-Cookie": await signOut(request) } });
-});
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    return redirect("/login", { headers: { "Set-Cookie": await signOut(request) } });
+  });
+}

@@ -11,34 +11,38 @@ import { listGates } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.milestone.code ?? ""} · Traguardi` }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:plan");
-  const milestone = getMilestone(actor, Number(params.milestoneId));
-  const workPackage = getWorkPackage(actor, milestone.workPackageId);
-  return { milestone, workPackage, gates: listGates(actor, workPackage.programmeId) };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:plan");
+    const milestone = getMilestone(actor, Number(params.milestoneId));
+    const workPackage = getWorkPackage(actor, milestone.workPackageId);
+    return { milestone, workPackage, gates: listGates(actor, workPackage.programmeId) };
+  });
+}
 
 const deleteSchema = () => z.object({ intent: z.literal("delete"), version: z.coerce.number().int() });
 
-export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
-  const id = Number(params.milestoneId);
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    return submitForm(request, { permission: "update:plan", schema: deleteSchema, formData }, async (value, { viewer }) => {
-      const milestone = getMilestone(viewer.actor, id);
-      deleteMilestone(viewer.actor, id, value.version);
-      return redirect(`/work-packages/${milestone.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answer(async () => {
+    const id = Number(params.milestoneId);
+    const formData = await request.formData();
+    if (formData.get("intent") === "delete") {
+      return submitForm(request, { permission: "update:plan", schema: deleteSchema, formData }, async (value, { viewer }) => {
+        const milestone = getMilestone(viewer.actor, id);
+        deleteMilestone(viewer.actor, id, value.version);
+        return redirect(`/work-packages/${milestone.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+      });
+    }
+    return submitForm(request, { permission: "update:plan", schema: milestoneSchema, formData }, async (value, { viewer }) => {
+      const updated = updateMilestone(viewer.actor, { ...value, id, version: value.version ?? 0 });
+      return redirect(`/work-packages/${updated.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
     });
-  }
-  return submitForm(request, { permission: "update:plan", schema: milestoneSchema, formData }, async (value, { viewer }) => {
-    const updated = updateMilestone(viewer.actor, { ...value, id, version: value.version ?? 0 });
-    return redirect(`/work-packages/${updated.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
   });
-});
+}
 
 export default function EditMilestonePage() {
   const { milestone, workPackage, gates } = useLoaderData<typeof loader>();

@@ -10,7 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { getSnapshot } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
 import snapshotCss from "~/styles/snapshot.css";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 /** The as-of views of a snapshot's optional sections, each read-only from the frozen content. */
 const views = {
@@ -25,21 +25,23 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `${loaded?.summary.label ?? ""} · ${loaded ? translate("it", views[loaded.view]) : ""} · Traguardi` },
 ];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const view = params.section as View;
-  if (!(view in views)) throw new Response("Not found", { status: 404, statusText: "Not Found" });
-  const { actor } = await requireViewer(request);
-  const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
-  return {
-    view,
-    summary,
-    verified,
-    sections: sectionsOf(content),
-    asOf: content.meta.asOf,
-    finance: view === "spend" ? content.finance : null,
-    table: view === "training" ? content.training : view === "indicators" ? content.indicators : null,
-  };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const view = params.section as View;
+    if (!(view in views)) throw new Response("Not found", { status: 404, statusText: "Not Found" });
+    const { actor } = await requireViewer(request);
+    const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+    return {
+      view,
+      summary,
+      verified,
+      sections: sectionsOf(content),
+      asOf: content.meta.asOf,
+      finance: view === "spend" ? content.finance : null,
+      table: view === "training" ? content.training : view === "indicators" ? content.indicators : null,
+    };
+  });
+}
 
 export default function FrozenSectionPage() {
   const { view, summary, verified, sections, asOf, finance, table } = useLoaderData<typeof loader>();

@@ -8,17 +8,19 @@ import { useT } from "~/i18n/use-t";
 import { getPreviousSnapshot, getSnapshot } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
 import snapshotCss from "~/styles/snapshot.css";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.summary.label ?? ""} · Istantanee · Traguardi` }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
-  const previous = getPreviousSnapshot(actor, summary.id);
-  return { summary, verified, sections: sectionsOf(content), dashboard: dashboardOf(content), previousId: previous?.summary.id ?? null };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+    const previous = getPreviousSnapshot(actor, summary.id);
+    return { summary, verified, sections: sectionsOf(content), dashboard: dashboardOf(content), previousId: previous?.summary.id ?? null };
+  });
+}
 
 /** The dashboard exactly as it stood: every figure comes from the frozen content, none from the live plan. */
 export default function FrozenDashboardPage() {

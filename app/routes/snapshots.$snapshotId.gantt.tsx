@@ -9,21 +9,23 @@ import { useT } from "~/i18n/use-t";
 import { getSnapshot } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
 import snapshotCss from "~/styles/snapshot.css";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.summary.label ?? ""} · Cronoprogramma · Traguardi` }];
 
 const MAX_TASK_ROWS = 1000;
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
-  // A very large plan is drawn at work-package and milestone level; every task is in the CSV export.
-  const tasksShown = content.plan.tasks.length <= MAX_TASK_ROWS;
-  const rows = planRows(tasksShown ? content : { ...content, plan: { ...content.plan, tasks: [] } });
-  return { summary, verified, sections: sectionsOf(content), layout: layoutBars(rows), tasksShown, taskCount: content.plan.tasks.length };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+    // A very large plan is drawn at work-package and milestone level; every task is in the CSV export.
+    const tasksShown = content.plan.tasks.length <= MAX_TASK_ROWS;
+    const rows = planRows(tasksShown ? content : { ...content, plan: { ...content.plan, tasks: [] } });
+    return { summary, verified, sections: sectionsOf(content), layout: layoutBars(rows), tasksShown, taskCount: content.plan.tasks.length };
+  });
+}
 
 /** The schedule as frozen: every work package, task and milestone as a bar, read-only. */
 export default function FrozenGanttPage() {

@@ -18,22 +18,26 @@ import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
 import snapshotCss from "~/styles/snapshot.css";
 import { SubmitButton } from "~/components/forms/submit-button";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction = () => [{ title: "Istantanee · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { snapshots: listSnapshots(actor), today: today() };
-});
-
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "take:snapshot", schema: takeSnapshotSchema }, async (value, { viewer }) => {
-    const taken = takeSnapshot(viewer.actor, { label: value.label, asOf: today() });
-    return redirect(`/snapshots/${taken.id}`, { headers: await toastHeaders({ kind: "success", message: "snapshot.taken" }) });
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { snapshots: listSnapshots(actor), today: today() };
   });
-});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "take:snapshot", schema: takeSnapshotSchema }, async (value, { viewer }) => {
+      const taken = takeSnapshot(viewer.actor, { label: value.label, asOf: today() });
+      return redirect(`/snapshots/${taken.id}`, { headers: await toastHeaders({ kind: "success", message: "snapshot.taken" }) });
+    });
+  });
+}
 
 function TakeSnapshotForm({ today: asOf }: { today: string }) {
   const t = useT();

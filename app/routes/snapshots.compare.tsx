@@ -10,7 +10,7 @@ import { compareSnapshots, listSnapshots } from "~/models/snapshots/snapshot.ser
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import snapshotCss from "~/styles/snapshot.css";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction = () => [{ title: "Confronto tra istantanee · Traguardi" }];
@@ -20,31 +20,33 @@ const FULL_CHART_ROWS = 150;
 /** Never draw more rows than a page can hold legibly. */
 const MAX_CHART_ROWS = 400;
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const url = new URL(request.url);
-  const snapshots = listSnapshots(actor);
-  const a = Number(url.searchParams.get("a"));
-  const bParam = url.searchParams.get("b") ?? "now";
-  const b = bParam === "now" ? ("now" as const) : Number(bParam);
-  if (!a || (b !== "now" && !b)) return { snapshots, selection: { a: a || null, b: bParam }, comparison: null, same: false };
-  if (a === b) return { snapshots, selection: { a, b: bParam }, comparison: null, same: true };
-  const { before, after, diff } = compareSnapshots(actor, a, b, today());
-  const allRows = planRows(after.content, before.content);
-  const onlyMoved = url.searchParams.get("only") === "moved" || allRows.length > FULL_CHART_ROWS;
-  const chartRows = onlyMoved ? planRows(after.content, before.content, { onlyMoved: true }) : allRows;
-  const rows = chartRows.slice(0, MAX_CHART_ROWS);
-  const describe = (side: typeof before) =>
-    side.side.kind === "snapshot"
-      ? { id: side.side.summary.id, label: side.side.summary.label, asOf: side.side.summary.asOf, hash: side.side.summary.hash }
-      : { id: null, label: null, asOf: side.side.asOf, hash: null };
-  return {
-    snapshots,
-    selection: { a, b: bParam },
-    same: false,
-    comparison: { before: describe(before), after: describe(after), diff, layout: layoutBars(rows), onlyMoved, canShowAll: allRows.length <= FULL_CHART_ROWS, capped: chartRows.length > rows.length ? { shown: rows.length, count: chartRows.length } : null },
-  };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const url = new URL(request.url);
+    const snapshots = listSnapshots(actor);
+    const a = Number(url.searchParams.get("a"));
+    const bParam = url.searchParams.get("b") ?? "now";
+    const b = bParam === "now" ? ("now" as const) : Number(bParam);
+    if (!a || (b !== "now" && !b)) return { snapshots, selection: { a: a || null, b: bParam }, comparison: null, same: false };
+    if (a === b) return { snapshots, selection: { a, b: bParam }, comparison: null, same: true };
+    const { before, after, diff } = compareSnapshots(actor, a, b, today());
+    const allRows = planRows(after.content, before.content);
+    const onlyMoved = url.searchParams.get("only") === "moved" || allRows.length > FULL_CHART_ROWS;
+    const chartRows = onlyMoved ? planRows(after.content, before.content, { onlyMoved: true }) : allRows;
+    const rows = chartRows.slice(0, MAX_CHART_ROWS);
+    const describe = (side: typeof before) =>
+      side.side.kind === "snapshot"
+        ? { id: side.side.summary.id, label: side.side.summary.label, asOf: side.side.summary.asOf, hash: side.side.summary.hash }
+        : { id: null, label: null, asOf: side.side.asOf, hash: null };
+    return {
+      snapshots,
+      selection: { a, b: bParam },
+      same: false,
+      comparison: { before: describe(before), after: describe(after), diff, layout: layoutBars(rows), onlyMoved, canShowAll: allRows.length <= FULL_CHART_ROWS, capped: chartRows.length > rows.length ? { shown: rows.length, count: chartRows.length } : null },
+    };
+  });
+}
 
 export default function ComparePage() {
   const { snapshots, selection, comparison, same } = useLoaderData<typeof loader>();

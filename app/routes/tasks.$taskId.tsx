@@ -10,33 +10,37 @@ import { deleteTask, getTask, getWorkPackage, updateTask } from "~/models/plan/p
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.task.code ?? ""} · Traguardi` }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:plan");
-  const task = getTask(actor, Number(params.taskId));
-  return { task, workPackage: getWorkPackage(actor, task.workPackageId) };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:plan");
+    const task = getTask(actor, Number(params.taskId));
+    return { task, workPackage: getWorkPackage(actor, task.workPackageId) };
+  });
+}
 
 const deleteSchema = () => z.object({ intent: z.literal("delete"), version: z.coerce.number().int() });
 
-export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
-  const id = Number(params.taskId);
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    return submitForm(request, { permission: "update:plan", schema: deleteSchema, formData }, async (value, { viewer }) => {
-      const task = getTask(viewer.actor, id);
-      deleteTask(viewer.actor, id, value.version);
-      return redirect(`/work-packages/${task.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answer(async () => {
+    const id = Number(params.taskId);
+    const formData = await request.formData();
+    if (formData.get("intent") === "delete") {
+      return submitForm(request, { permission: "update:plan", schema: deleteSchema, formData }, async (value, { viewer }) => {
+        const task = getTask(viewer.actor, id);
+        deleteTask(viewer.actor, id, value.version);
+        return redirect(`/work-packages/${task.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+      });
+    }
+    return submitForm(request, { permission: "update:plan", schema: taskSchema, formData }, async (value, { viewer }) => {
+      const updated = updateTask(viewer.actor, { ...value, id, version: value.version ?? 0 });
+      return redirect(`/work-packages/${updated.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
     });
-  }
-  return submitForm(request, { permission: "update:plan", schema: taskSchema, formData }, async (value, { viewer }) => {
-    const updated = updateTask(viewer.actor, { ...value, id, version: value.version ?? 0 });
-    return redirect(`/work-packages/${updated.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
   });
-});
+}
 
 export default function EditTaskPage() {
   const { task, workPackage } = useLoaderData<typeof loader>();

@@ -15,20 +15,22 @@ import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
 import { countFormatter } from "~/domain/core/count-format";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Formazione · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const gpTarget = findCatalogueItem(actor, GP_TARGET_CODE);
-  return {
-    ...getRolloutOverview(actor, programme.id, today()),
-    gpTarget: gpTarget ? { code: gpTarget.code, name: gpTarget.name, verificationMechanism: gpTarget.verificationMechanism, quarter: gpTarget.quarter, year: gpTarget.year } : null,
-  };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const gpTarget = findCatalogueItem(actor, GP_TARGET_CODE);
+    return {
+      ...getRolloutOverview(actor, programme.id, today()),
+      gpTarget: gpTarget ? { code: gpTarget.code, name: gpTarget.name, verificationMechanism: gpTarget.verificationMechanism, quarter: gpTarget.quarter, year: gpTarget.year } : null,
+    };
+  });
+}
 
 /** The EU target whose evidence is the number of GPs trained per region. */
 const GP_TARGET_CODE = "M6C2-11";

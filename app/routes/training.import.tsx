@@ -21,43 +21,47 @@ import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
 import { countFormatter } from "~/domain/core/count-format";
 import { SubmitButton } from "~/components/forms/submit-button";
-import { answering, describeImportIssues } from "~/utils/responses.server";
+import { answer, describeImportIssues } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Importa formati · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "read:programme");
-  const programme = getCurrentProgramme(actor);
-  return {
-    authorities: listHealthAuthorities(actor).map((a) => ({ id: a.id, name: a.name })),
-    batches: listImportBatches(actor, programme.id),
-  };
-});
-
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:training", schema: completionImportSchema }, async (value, { viewer, locale }) => {
-    const programme = getCurrentProgramme(viewer.actor);
-    const t = translator(locale);
-    try {
-      const batch = importCompletions(
-        viewer.actor,
-        programme.id,
-        { healthAuthorityId: value.healthAuthorityId, fileName: value.file.name, text: await value.file.text() },
-        today(),
-      );
-      const authority = listHealthAuthorities(viewer.actor).find((a) => a.id === value.healthAuthorityId)!;
-      return {
-        imported: t("training.import.done", { rows: batch.rowCount, total: countFormatter(locale).format(batch.totalCount), authority: authority.name }),
-        issues: null,
-        result: undefined,
-      };
-    } catch (error) {
-      if (error instanceof ImportRowsError) return data({ imported: null, issues: describeImportIssues(error.issues, locale), result: undefined }, { status: 400 });
-      throw error;
-    }
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "read:programme");
+    const programme = getCurrentProgramme(actor);
+    return {
+      authorities: listHealthAuthorities(actor).map((a) => ({ id: a.id, name: a.name })),
+      batches: listImportBatches(actor, programme.id),
+    };
   });
-});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "update:training", schema: completionImportSchema }, async (value, { viewer, locale }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      const t = translator(locale);
+      try {
+        const batch = importCompletions(
+          viewer.actor,
+          programme.id,
+          { healthAuthorityId: value.healthAuthorityId, fileName: value.file.name, text: await value.file.text() },
+          today(),
+        );
+        const authority = listHealthAuthorities(viewer.actor).find((a) => a.id === value.healthAuthorityId)!;
+        return {
+          imported: t("training.import.done", { rows: batch.rowCount, total: countFormatter(locale).format(batch.totalCount), authority: authority.name }),
+          issues: null,
+          result: undefined,
+        };
+      } catch (error) {
+        if (error instanceof ImportRowsError) return data({ imported: null, issues: describeImportIssues(error.issues, locale), result: undefined }, { status: 400 });
+        throw error;
+      }
+    });
+  });
+}
 
 export default function ImportPage() {
   const { authorities, batches } = useLoaderData<typeof loader>();

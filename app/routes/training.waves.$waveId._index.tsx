@@ -23,36 +23,40 @@ import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
 import { countFormatter } from "~/domain/core/count-format";
 import { TableScroll } from "~/components/ui/table-scroll";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.wave.code ?? "Edizione"} · Traguardi` }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { ...getWaveDetail(actor, Number(params.waveId), today()), today: today() };
-});
-
-export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
-  const waveId = Number(params.waveId);
-  const here = `/training/waves/${waveId}`;
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "add-session")
-    return submitForm(request, { permission: "update:training", schema: sessionSchema, formData }, async (value, { viewer }) => {
-      createSession(viewer.actor, waveId, value);
-      return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.sessionSaved" }) });
-    });
-  if (intent === "delete-session")
-    return submitForm(request, { permission: "update:training", schema: deleteSessionSchema, formData }, async (value, { viewer }) => {
-      deleteSession(viewer.actor, value.sessionId, value.version);
-      return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.sessionDeleted" }) });
-    });
-  return submitForm(request, { permission: "update:training", schema: completionSchema, formData }, async (value, { viewer }) => {
-    recordCompletion(viewer.actor, waveId, value, today());
-    return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.completionSaved" }) });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { ...getWaveDetail(actor, Number(params.waveId), today()), today: today() };
   });
-});
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answer(async () => {
+    const waveId = Number(params.waveId);
+    const here = `/training/waves/${waveId}`;
+    const formData = await request.formData();
+    const intent = formData.get("intent");
+    if (intent === "add-session")
+      return submitForm(request, { permission: "update:training", schema: sessionSchema, formData }, async (value, { viewer }) => {
+        createSession(viewer.actor, waveId, value);
+        return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.sessionSaved" }) });
+      });
+    if (intent === "delete-session")
+      return submitForm(request, { permission: "update:training", schema: deleteSessionSchema, formData }, async (value, { viewer }) => {
+        deleteSession(viewer.actor, value.sessionId, value.version);
+        return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.sessionDeleted" }) });
+      });
+    return submitForm(request, { permission: "update:training", schema: completionSchema, formData }, async (value, { viewer }) => {
+      recordCompletion(viewer.actor, waveId, value, today());
+      return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.completionSaved" }) });
+    });
+  });
+}
 
 function CompletionForm() {
   const actionData = useActionData<typeof action>();

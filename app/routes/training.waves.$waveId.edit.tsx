@@ -10,23 +10,27 @@ import { getWave, getWaveFormOptions, updateWave } from "~/models/training/waves
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.wave.code ?? ""} · Traguardi` }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:training");
-  const programme = getCurrentProgramme(actor);
-  return { wave: getWave(actor, Number(params.waveId)), ...getWaveFormOptions(actor, programme.id) };
-});
-
-export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:training", schema: waveSchema }, async (value, { viewer }) => {
-    const { id: _ignored, version, ...input } = value;
-    updateWave(viewer.actor, { ...input, id: Number(params.waveId), version: version ?? 0 });
-    return redirect(`/training/waves/${params.waveId}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.waveSaved" }) });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:training");
+    const programme = getCurrentProgramme(actor);
+    return { wave: getWave(actor, Number(params.waveId)), ...getWaveFormOptions(actor, programme.id) };
   });
-});
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "update:training", schema: waveSchema }, async (value, { viewer }) => {
+      const { id: _ignored, version, ...input } = value;
+      updateWave(viewer.actor, { ...input, id: Number(params.waveId), version: version ?? 0 });
+      return redirect(`/training/waves/${params.waveId}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.waveSaved" }) });
+    });
+  });
+}
 
 export default function EditWavePage() {
   const { wave, authorities, workPackages } = useLoaderData<typeof loader>();

@@ -13,24 +13,26 @@ import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
 import { countFormatter } from "~/domain/core/count-format";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Edizioni formative · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const url = new URL(request.url);
-  const group = url.searchParams.get("group") ?? "";
-  const authorityId = Number(url.searchParams.get("authority")) || undefined;
-  const filters = { group: isProfessionalGroup(group) ? group : undefined, authorityId };
-  return {
-    filters: { group: filters.group ?? "", authorityId: authorityId ?? "" },
-    authorities: listHealthAuthorities(actor).map((a) => ({ id: a.id, name: a.name })),
-    waves: listWaves(actor, programme.id, today(), filters),
-  };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const url = new URL(request.url);
+    const group = url.searchParams.get("group") ?? "";
+    const authorityId = Number(url.searchParams.get("authority")) || undefined;
+    const filters = { group: isProfessionalGroup(group) ? group : undefined, authorityId };
+    return {
+      filters: { group: filters.group ?? "", authorityId: authorityId ?? "" },
+      authorities: listHealthAuthorities(actor).map((a) => ({ id: a.id, name: a.name })),
+      waves: listWaves(actor, programme.id, today(), filters),
+    };
+  });
+}
 
 export default function WavesPage() {
   const { waves, authorities, filters } = useLoaderData<typeof loader>();

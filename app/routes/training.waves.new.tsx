@@ -10,24 +10,28 @@ import { createWave, getWaveFormOptions } from "~/models/training/waves.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova edizione · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:training");
-  const programme = getCurrentProgramme(actor);
-  return getWaveFormOptions(actor, programme.id);
-});
-
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:training", schema: waveSchema }, async (value, { viewer }) => {
-    const programme = getCurrentProgramme(viewer.actor);
-    const { id, version, ...input } = value;
-    const created = createWave(viewer.actor, programme.id, input);
-    return redirect(`/training/waves/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.waveSaved" }) });
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:training");
+    const programme = getCurrentProgramme(actor);
+    return getWaveFormOptions(actor, programme.id);
   });
-});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "update:training", schema: waveSchema }, async (value, { viewer }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      const { id, version, ...input } = value;
+      const created = createWave(viewer.actor, programme.id, input);
+      return redirect(`/training/waves/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.waveSaved" }) });
+    });
+  });
+}
 
 export default function NewWavePage() {
   const options = useLoaderData<typeof loader>();

@@ -18,33 +18,37 @@ import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `${loaded?.workPackage.code ?? "Work package"} · Traguardi` },
 ];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return getWorkPackageDetail(actor, Number(params.wpId), today());
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return getWorkPackageDetail(actor, Number(params.wpId), today());
+  });
+}
 
 const deleteDependencySchema = () => z.object({ intent: z.literal("delete-dependency"), dependencyId: z.coerce.number().int() });
 
-export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
-  const here = `/work-packages/${params.wpId}`;
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete-dependency") {
-    return submitForm(request, { permission: "update:plan", schema: deleteDependencySchema, formData }, async (value, { viewer }) => {
-      deleteDependency(viewer.actor, value.dependencyId);
-      return redirect(here, { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answer(async () => {
+    const here = `/work-packages/${params.wpId}`;
+    const formData = await request.formData();
+    if (formData.get("intent") === "delete-dependency") {
+      return submitForm(request, { permission: "update:plan", schema: deleteDependencySchema, formData }, async (value, { viewer }) => {
+        deleteDependency(viewer.actor, value.dependencyId);
+        return redirect(here, { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+      });
+    }
+    return submitForm(request, { permission: "update:plan", schema: dependencySchema, formData }, async (value, { viewer }) => {
+      createDependency(viewer.actor, value);
+      return redirect(here, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
     });
-  }
-  return submitForm(request, { permission: "update:plan", schema: dependencySchema, formData }, async (value, { viewer }) => {
-    createDependency(viewer.actor, value);
-    return redirect(here, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
   });
-});
+}
 
 function DependencyForm({ ownKeys }: { ownKeys: string[] }) {
   const { itemOptions } = useLoaderData<typeof loader>();

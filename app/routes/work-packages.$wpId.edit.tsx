@@ -11,32 +11,36 @@ import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { z } from "zod";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica work package · Traguardi" }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:plan");
-  const workPackage = getWorkPackage(actor, Number(params.wpId));
-  return { workPackage, gates: listGates(actor, workPackage.programmeId) };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:plan");
+    const workPackage = getWorkPackage(actor, Number(params.wpId));
+    return { workPackage, gates: listGates(actor, workPackage.programmeId) };
+  });
+}
 
 const deleteSchema = () => z.object({ intent: z.literal("delete"), version: z.coerce.number().int() });
 
-export const action = answering(async function action({ request, params }: ActionFunctionArgs) {
-  const id = Number(params.wpId);
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    return submitForm(request, { permission: "update:plan", schema: deleteSchema, formData }, async (value, { viewer }) => {
-      deleteWorkPackage(viewer.actor, id, value.version);
-      return redirect("/work-packages", { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answer(async () => {
+    const id = Number(params.wpId);
+    const formData = await request.formData();
+    if (formData.get("intent") === "delete") {
+      return submitForm(request, { permission: "update:plan", schema: deleteSchema, formData }, async (value, { viewer }) => {
+        deleteWorkPackage(viewer.actor, id, value.version);
+        return redirect("/work-packages", { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+      });
+    }
+    return submitForm(request, { permission: "update:plan", schema: workPackageSchema, formData }, async (value, { viewer }) => {
+      updateWorkPackage(viewer.actor, { ...value, id, version: value.version ?? 0 });
+      return redirect(`/work-packages/${id}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
     });
-  }
-  return submitForm(request, { permission: "update:plan", schema: workPackageSchema, formData }, async (value, { viewer }) => {
-    updateWorkPackage(viewer.actor, { ...value, id, version: value.version ?? 0 });
-    return redirect(`/work-packages/${id}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
   });
-});
+}
 
 export default function EditWorkPackagePage() {
   const { workPackage, gates } = useLoaderData<typeof loader>();

@@ -10,22 +10,26 @@ import { listGates } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova milestone · Traguardi" }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:plan");
-  const workPackage = getWorkPackage(actor, Number(params.wpId));
-  return { workPackage, gates: listGates(actor, workPackage.programmeId) };
-});
-
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:plan", schema: milestoneSchema }, async (value, { viewer }) => {
-    const created = createMilestone(viewer.actor, value);
-    return redirect(`/work-packages/${created.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:plan");
+    const workPackage = getWorkPackage(actor, Number(params.wpId));
+    return { workPackage, gates: listGates(actor, workPackage.programmeId) };
   });
-});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "update:plan", schema: milestoneSchema }, async (value, { viewer }) => {
+      const created = createMilestone(viewer.actor, value);
+      return redirect(`/work-packages/${created.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
+  });
+}
 
 export default function NewTaskPage() {
   const { workPackage, gates } = useLoaderData<typeof loader>();

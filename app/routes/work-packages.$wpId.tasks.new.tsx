@@ -9,21 +9,25 @@ import { createTask, getWorkPackage } from "~/models/plan/plan.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova attività · Traguardi" }];
 
-export const loader = answering(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:plan");
-  return { workPackage: getWorkPackage(actor, Number(params.wpId)) };
-});
-
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:plan", schema: taskSchema }, async (value, { viewer }) => {
-    const created = createTask(viewer.actor, value);
-    return redirect(`/work-packages/${created.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:plan");
+    return { workPackage: getWorkPackage(actor, Number(params.wpId)) };
   });
-});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "update:plan", schema: taskSchema }, async (value, { viewer }) => {
+      const created = createTask(viewer.actor, value);
+      return redirect(`/work-packages/${created.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
+  });
+}
 
 export default function NewTaskPage() {
   const { workPackage } = useLoaderData<typeof loader>();

@@ -10,23 +10,27 @@ import { getCurrentProgramme, listGates } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { answering } from "~/utils/responses.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuovo work package · Traguardi" }];
 
-export const loader = answering(async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:plan");
-  const programme = getCurrentProgramme(actor);
-  return { programme, gates: listGates(actor, programme.id) };
-});
-
-export const action = answering(async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:plan", schema: workPackageSchema }, async (value, { viewer }) => {
-    const programme = getCurrentProgramme(viewer.actor);
-    const created = createWorkPackage(viewer.actor, programme.id, value);
-    return redirect(`/work-packages/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:plan");
+    const programme = getCurrentProgramme(actor);
+    return { programme, gates: listGates(actor, programme.id) };
   });
-});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return answer(async () => {
+    return submitForm(request, { permission: "update:plan", schema: workPackageSchema }, async (value, { viewer }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      const created = createWorkPackage(viewer.actor, programme.id, value);
+      return redirect(`/work-packages/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
+  });
+}
 
 export default function NewWorkPackagePage() {
   const { programme, gates } = useLoaderData<typeof loader>();

@@ -60,18 +60,18 @@ export function httpErrorOf(error: unknown): Response | null {
 }
 
 /**
- * Wraps a loader or an action so a model error it lets through becomes its HTTP answer (see
- * httpErrorOf), thrown so the route's error boundary shows it. Every route uses it:
- * `export const loader = answering(async ({ request, params }: LoaderFunctionArgs) => …)`.
+ * Runs a loader's or an action's work so that a model error it lets through becomes its HTTP
+ * answer (see httpErrorOf), thrown so the route's error boundary shows it. Every route uses it:
+ * `export async function loader(args) { return answer(async () => …); }`. It is called inside the
+ * exported function, not wrapped around it (`export const loader = answer(…)`), because Remix only
+ * strips plain loader/action functions from the browser bundle.
  */
-export function answering<Args extends unknown[], Result>(handler: (...args: Args) => Promise<Result>): (...args: Args) => Promise<Result> {
-  return async (...args: Args) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      throw httpErrorOf(error) ?? error;
-    }
-  };
+export async function answer<Result>(work: () => Promise<Result>): Promise<Result> {
+  try {
+    return await work();
+  } catch (error) {
+    throw httpErrorOf(error) ?? error;
+  }
 }
 
 /** One problem of a refused import, in the reader's language: row 0 is the file as a whole. */

@@ -59,7 +59,7 @@ const content = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows
 console.log(`file: ${ROWS.toLocaleString("en")} rows, ${(content.length / 1_048_576).toFixed(1)} MB`);
 
 // ---------------------------------------------------------------- measurements
-const { previewImport, runImport } = await import("../app/models/import.server");
+const { previewImport, runImport } = await import("../app/models/finance/ledger-import.server");
 const actor = { id: 3, name: "Marco Bassi", role: "finance" as const };
 const programmeId = 1;
 

@@ -3,10 +3,10 @@ import { formatDate } from "~/domain/dates";
 import { formatIndex } from "~/domain/evm";
 import type { Translate } from "~/i18n";
 import type { Actor } from "./actor.server";
-import { listBudgetLines } from "./budget.server";
-import { listLedgerEntries, type LedgerFilters } from "./ledger.server";
+import { listBudgetLines } from "./finance/budget-lines.server";
+import { listLedgerEntries, type LedgerFilters } from "./finance/ledger.server";
 import { getCurrentProgramme } from "./programme.server";
-import { getEarnedValue, getSpendSummary, getSpendTable } from "./spend.server";
+import { getEarnedValue, getSpendSummary, getSpendTable } from "./finance/spend.server";
 
 /**
  * Every finance view as a plain sheet (title, typed columns, rows), written as XLSX or as an

@@ -13,7 +13,7 @@ import { NotFoundError, ValidationError } from "./errors.server";
 import { assessLoadedPlan, getPlan } from "./plan.server";
 import { listIndicators } from "./indicator.server";
 import { getCurrentProgramme, type Programme } from "./programme.server";
-import { getSpendSummary, getSpendTable } from "./spend.server";
+import { getSpendSummary, getSpendTable } from "./finance/spend.server";
 import { getRolloutOverview } from "./training.server";
 
 export type SnapshotRow = typeof snapshot.$inferSelect;

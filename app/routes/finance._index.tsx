@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { formatEuro } from "~/domain/money";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getCurrentProgramme } from "~/models/programme.server";
-import { getSpendSummary } from "~/models/spend.server";
+import { getSpendSummary } from "~/models/finance/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
 

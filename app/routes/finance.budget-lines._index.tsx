@@ -5,7 +5,7 @@ import { Euro } from "~/components/finance/money";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { formatEuro } from "~/domain/money";
 import { useLocale, useT } from "~/i18n/use-t";
-import { listBudgetLines } from "~/models/budget.server";
+import { listBudgetLines } from "~/models/finance/budget-lines.server";
 import { getCurrentProgramme } from "~/models/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { useCan } from "~/utils/viewer";

@@ -5,7 +5,7 @@ import { BudgetLineForm } from "~/components/finance/budget-line-form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { budgetLineSchema } from "~/domain/schemas/finance";
 import { useT } from "~/i18n/use-t";
-import { createBudgetLine } from "~/models/budget.server";
+import { createBudgetLine } from "~/models/finance/budget-lines.server";
 import { listWorkPackages } from "~/models/plan.server";
 import { getCurrentProgramme } from "~/models/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";

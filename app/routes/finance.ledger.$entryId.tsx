@@ -12,7 +12,7 @@ import { formatTimestamp } from "~/domain/dates";
 import { formatEuro } from "~/domain/money";
 import { reversalSchema } from "~/domain/schemas/finance";
 import { useLocale, useT } from "~/i18n/use-t";
-import { getLedgerEntry, reverseLedgerEntry } from "~/models/ledger.server";
+import { getLedgerEntry, reverseLedgerEntry } from "~/models/finance/ledger.server";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";

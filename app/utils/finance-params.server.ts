@@ -1,5 +1,5 @@
 import { isIsoDate } from "~/domain/dates";
-import { ledgerKinds, type LedgerKind } from "~/domain/finance-values";
+import { ledgerKinds, type LedgerKind } from "~/domain/finance/finance-values";
 import { today } from "./today.server";
 
 /** The view's reference date: ?asOf=YYYY-MM-DD, never after today; today when absent or malformed. */

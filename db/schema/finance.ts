@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { budgetCategories, fundingSources, ledgerKinds } from "../../app/domain/finance-values";
+import { budgetCategories, fundingSources, ledgerKinds } from "../../app/domain/finance/finance-values";
 import { versioned } from "./columns";
 import { workPackage } from "./plan";
 import { programme } from "./programme";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Translate } from "~/i18n";
 import { isIsoDate } from "../dates";
-import { budgetCategories, fundingSources, ledgerKinds } from "../finance-values";
+import { budgetCategories, fundingSources, ledgerKinds } from "../finance/finance-values";
 import { parseItalianAmount } from "../italian-format";
-import { isMonth, spreadMethods } from "../profile";
+import { isMonth, spreadMethods } from "../finance/profile";
 
 /** Finance forms: one zod schema each, run in the browser and again on the server. */
 function text(t: Translate, max: number) {

@@ -1,12 +1,12 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { budgetLine, budgetLineProfile, programme, user, workPackage } from "#db/schema";
-import { budgetCategories, fundingSources, type BudgetCategory, type FundingSource } from "~/domain/finance-values";
+import { budgetCategories, fundingSources, type BudgetCategory, type FundingSource } from "~/domain/finance/finance-values";
 import { formatEuro, type Cents } from "~/domain/money";
-import { isMonth, profileTotal, scaleProfile, spreadAmount, type MonthAmount, type SpreadMethod } from "~/domain/profile";
-import { requirePermission, type Actor } from "./actor.server";
-import { appendAudit, auditView, changedFields } from "./audit.server";
-import { getDb, nowIso, type Conn } from "./db.server";
-import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from "./errors.server";
+import { isMonth, profileTotal, scaleProfile, spreadAmount, type MonthAmount, type SpreadMethod } from "~/domain/finance/profile";
+import { requirePermission, type Actor } from "~/models/actor.server";
+import { appendAudit, auditView, changedFields } from "~/models/audit.server";
+import { getDb, nowIso, type Conn } from "~/models/db.server";
+import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from "~/models/errors.server";
 
 export type BudgetLine = typeof budgetLine.$inferSelect;
 

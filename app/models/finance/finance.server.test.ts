@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "#db/testing";
-import type { Actor } from "./actor.server";
-import { listAudit, verifyAuditChain } from "./audit.server";
-import { listBudgetLines, getBudgetLine, saveBudgetLineProfile, spreadBudgetLineProfile, updateBudgetLine } from "./budget.server";
-import { getDb } from "./db.server";
-import { PermissionError, ValidationError } from "./errors.server";
-import { guessMapping, ImportRejected, previewImport, runImport } from "./import.server";
+import type { Actor } from "~/models/actor.server";
+import { listAudit, verifyAuditChain } from "~/models/audit.server";
+import { listBudgetLines, getBudgetLine, saveBudgetLineProfile, spreadBudgetLineProfile, updateBudgetLine } from "./budget-lines.server";
+import { getDb } from "~/models/db.server";
+import { PermissionError, ValidationError } from "~/models/errors.server";
+import { guessMapping, ImportRejected, previewImport, runImport } from "./ledger-import.server";
 import { createLedgerEntry, getLedgerEntry, lineTotals, reverseLedgerEntry } from "./ledger.server";
-import { getCurrentProgramme } from "./programme.server";
+import { getCurrentProgramme } from "~/models/programme.server";
 import { getEarnedValue, getSpendSummary, getSpendTable, readSpendRows } from "./spend.server";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;

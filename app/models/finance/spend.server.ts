@@ -3,13 +3,13 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { budgetLine, deadlineGate, programme, task, workPackage } from "#db/schema";
 import { isIsoDate } from "~/domain/dates";
 import { computeEvm, sumEvm, type EvmResult } from "~/domain/evm";
-import type { LedgerKind } from "~/domain/finance-values";
+import type { LedgerKind } from "~/domain/finance/finance-values";
 import type { Cents } from "~/domain/money";
-import { daysInMonth, monthOf, monthsBetween, plannedUpTo, quarterOf, type Month } from "~/domain/profile";
+import { daysInMonth, monthOf, monthsBetween, plannedUpTo, quarterOf, type Month } from "~/domain/finance/profile";
 import { weightedProgress } from "~/domain/status";
-import { requirePermission, type Actor } from "./actor.server";
-import { getDb } from "./db.server";
-import { NotFoundError } from "./errors.server";
+import { requirePermission, type Actor } from "~/models/actor.server";
+import { getDb } from "~/models/db.server";
+import { NotFoundError } from "~/models/errors.server";
 
 /**
  * Spend against plan, as of any date. The ledger is append-only, so "as of" is exact: months

@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { budgetLine, ledgerEntry, ledgerMonth, user, workPackage } from "#db/schema";
 import { formatDate, isIsoDate } from "~/domain/dates";
-import type { LedgerKind } from "~/domain/finance-values";
+import type { LedgerKind } from "~/domain/finance/finance-values";
 import { formatEuro, type Cents } from "~/domain/money";
-import { requirePermission, type Actor } from "./actor.server";
-import { appendAudit, auditView } from "./audit.server";
-import { getDb, nowIso, type Conn } from "./db.server";
-import { NotFoundError, ValidationError, type FieldIssue } from "./errors.server";
+import { requirePermission, type Actor } from "~/models/actor.server";
+import { appendAudit, auditView } from "~/models/audit.server";
+import { getDb, nowIso, type Conn } from "~/models/db.server";
+import { NotFoundError, ValidationError, type FieldIssue } from "~/models/errors.server";
 
 export type LedgerEntry = typeof ledgerEntry.$inferSelect;
 

@@ -7,13 +7,13 @@ import { openDatabase } from "#db/client";
 import { budgetLine, importBatch } from "#db/schema";
 import { formatDate } from "~/domain/dates";
 import { CsvFormatError, parseItalianAmount, parseItalianDateField, readCsv, type CsvTable } from "~/domain/italian-csv";
-import { importFields, requiredImportFields, type ImportField, type LedgerKind } from "~/domain/finance-values";
+import { importFields, requiredImportFields, type ImportField, type LedgerKind } from "~/domain/finance/finance-values";
 import { formatEuro, type Cents } from "~/domain/money";
 import type { Message } from "~/i18n";
-import { requirePermission, type Actor } from "./actor.server";
-import { appendAudit } from "./audit.server";
-import { getDb, nowIso } from "./db.server";
-import { NotFoundError, ValidationError } from "./errors.server";
+import { requirePermission, type Actor } from "~/models/actor.server";
+import { appendAudit } from "~/models/audit.server";
+import { getDb, nowIso } from "~/models/db.server";
+import { NotFoundError, ValidationError } from "~/models/errors.server";
 import { CIG_PATTERN, ledgerFingerprint } from "./ledger.server";
 
 /**

@@ -96,6 +96,8 @@ export const ledgerEntry = sqliteTable(
     // Covering index: the spend aggregates read (line, kind, date, amount) without touching the table.
     index("ledger_entry_line_kind_date_amount_idx").on(table.budgetLineId, table.kind, table.entryDate, table.amountCents),
     uniqueIndex("ledger_entry_fingerprint_idx").on(table.fingerprint),
+    // Ledger search and the import's reversal lookup by the reversed document's number.
+    index("ledger_entry_document_number_idx").on(table.documentNumber),
     index("ledger_entry_reverses_entry_id_idx").on(table.reversesEntryId).where(sql`${table.reversesEntryId} is not null`),
     check("ledger_entry_kind_check", sql`${table.kind} in ('commitment','payment')`),
     check("ledger_entry_amount_check", sql`${table.amountCents} <> 0 and (${table.amountCents} > 0 or ${table.reversesEntryId} is not null)`),

@@ -4,8 +4,9 @@ import type { Actor } from "~/models/actor.server";
 import { listAudit, verifyAuditChain } from "~/models/audit.server";
 import { listBudgetLines, getBudgetLine, saveBudgetLineProfile, spreadBudgetLineProfile, updateBudgetLine } from "./budget-lines.server";
 import { getDb } from "~/models/db.server";
-import { PermissionError, ValidationError } from "~/models/errors.server";
-import { guessMapping, ImportRejected, previewImport, runImport } from "./ledger-import.server";
+import { ImportRowsError, PermissionError, ValidationError } from "~/models/errors.server";
+import { getImportJob, guessMapping, listImportJobs, previewImport, restartImport, runImport } from "./ledger-import.server";
+import { sweepInterrupted } from "./ledger-import/jobs.server";
 import { createLedgerEntry, getLedgerEntry, lineTotals, reverseLedgerEntry } from "./ledger.server";
 import { getCurrentProgramme } from "~/models/programme.server";
 import { getEarnedValue, getSpendSummary, getSpendTable, readSpendRows } from "./spend.server";
@@ -15,6 +16,9 @@ const finance: Actor = { id: 3, name: "Marco Bassi", role: "finance" };
 const auditor: Actor = { id: 4, name: "Elena Conti", role: "auditor" };
 const manager: Actor = { id: 2, name: "Giulia Ferri", role: "manager" };
 const TODAY = "2025-11-14";
+/** The demo commits every line's whole budget, so any new commitment is an overrun to confirm. */
+const ok = { confirmed: true, reason: "Prova: variante approvata" };
+const confirmed = { confirmOverCommitment: true, overrunReason: ok.reason };
 
 beforeAll(async () => {
   database = await useTestDatabase();
@@ -85,12 +89,15 @@ describe("ledger", () => {
     const gap = before.committed - before.paid;
     const auditBefore = listAudit(auditor, {}).total;
     expect(issuesOf(() => createLedgerEntry(finance, programmeId(), entry({ kind: "payment", amountCents: gap + 1 }), TODAY))).toEqual([
-      "confirmOverCommitment:finance.error.overCommitment",
+      "confirmOverCommitment:finance.overrun.paymentsOverCommitted",
     ]);
-    const created = createLedgerEntry(finance, programmeId(), entry({ kind: "payment", amountCents: gap + 1, confirmOverCommitment: true }), TODAY);
+    expect(issuesOf(() => createLedgerEntry(finance, programmeId(), entry({ kind: "payment", amountCents: gap + 1, confirmOverCommitment: true }), TODAY))).toEqual([
+      "overrunReason:finance.overrun.reasonRequired",
+    ]);
+    const created = createLedgerEntry(finance, programmeId(), entry({ kind: "payment", amountCents: gap + 1, confirmOverCommitment: true, overrunReason: "Anticipo contrattuale" }), TODAY);
     expect(lineTotals(getDb(), line.id).paid).toBe(before.paid + gap + 1);
     const audit = listAudit(auditor, { entityType: "ledger_entry", entityId: String(created.id) });
-    expect(audit.entries[0].after).toMatchObject({ amountCents: gap + 1, overCommitmentConfirmed: true });
+    expect(audit.entries[0].after).toMatchObject({ amountCents: gap + 1, overCommitmentConfirmed: true, overrunReason: "Anticipo contrattuale" });
     expect(listAudit(auditor, {}).total).toBe(auditBefore + 1);
     // The same entry typed again is recognised.
     const { id, ...same } = { ...created, confirmOverCommitment: true };
@@ -102,7 +109,7 @@ describe("ledger", () => {
   it("reverses an entry once, restoring the line total, and never reverses a reversal", () => {
     const line = lineByCode("WP7-AT");
     const before = lineTotals(getDb(), line.id);
-    const created = createLedgerEntry(finance, programmeId(), entry({ budgetLineId: line.id, amountCents: 1_234_56 }), TODAY);
+    const created = createLedgerEntry(finance, programmeId(), entry({ budgetLineId: line.id, amountCents: 1_234_56, ...confirmed }), TODAY);
     expect(lineTotals(getDb(), line.id).committed).toBe(before.committed + 1_234_56);
     expect(issuesOf(() => reverseLedgerEntry(finance, { entryId: created.id, entryDate: "2025-11-01", reason: "errore" }, TODAY))).toEqual([
       "entryDate:finance.error.reversalBeforeOriginal",
@@ -186,24 +193,25 @@ describe("CSV import", () => {
       "01/10/2025;pagamento;WP9-NONE;10,00;X;;B-2;\r\n" +
       "01/10/2025;impegno;WP2-DEV;12.34;X;;B-3;\r\n";
     const content = Buffer.from(text);
-    const preview = previewImport(finance, programmeId(), { fileName: "bad.csv", content }, TODAY);
-    expect(preview.issues.map((i) => [i.line, i.column, i.message.key])).toEqual([
+    const preview = await previewImport(finance, programmeId(), { fileName: "bad.csv", content }, TODAY);
+    expect(preview.issues.map((i) => [i.row, i.column, i.message.key])).toEqual([
       [4, "Data", "finance.import.error.dateInvalid"],
       [5, "Linea", "finance.import.error.line"],
       [6, "Importo", "finance.import.error.amount"],
     ]);
     const count = () => getDb().$client.prepare("select count(*) from ledger_entry").pluck().get();
     const before = count();
-    await expect(runImport(finance, programmeId(), { fileName: "bad.csv", content }, TODAY)).rejects.toBeInstanceOf(ImportRejected);
+    await expect(runImport(finance, programmeId(), { fileName: "bad.csv", content }, TODAY)).rejects.toBeInstanceOf(ImportRowsError);
     expect(count()).toBe(before);
   });
 
   it("imports all rows in one go, then recognises the same file and the same rows", async () => {
     const content = Buffer.from(header + good(12_000, "BIG"));
     const phases: string[] = [];
-    const result = await runImport(finance, programmeId(), { fileName: "ok.csv", content }, TODAY, (p) => phases.push(p.phase));
+    const result = await runImport(finance, programmeId(), { fileName: "ok.csv", content, confirmation: ok }, TODAY, (p) => phases.push(p.phase));
     expect(result.importedCount).toBe(12_000);
-    expect(phases).toContain("writing");
+    expect(phases).toContain("staging");
+    expect(phases).toContain("publishing");
     expect(phases.at(-1)).toBe("done");
     expect(verifyAuditChain().ok).toBe(true);
     await expect(runImport(finance, programmeId(), { fileName: "ok-again.csv", content }, TODAY)).rejects.toMatchObject({
@@ -211,28 +219,139 @@ describe("CSV import", () => {
     });
     // Same rows plus one new one, in another file: only the new row is counted.
     const more = Buffer.from(header + good(12_000, "BIG") + "05/11/2025;pagamento;WP2-DEV;1,00;Altro;;NEW-1;\r\n");
-    const preview = previewImport(finance, programmeId(), { fileName: "more.csv", content: more }, TODAY);
+    const preview = await previewImport(finance, programmeId(), { fileName: "more.csv", content: more }, TODAY);
     expect(preview.duplicateCount).toBe(12_000);
     expect(preview.newCount).toBe(1);
-    const second = await runImport(finance, programmeId(), { fileName: "more.csv", content: more }, TODAY);
+    const second = await runImport(finance, programmeId(), { fileName: "more.csv", content: more, confirmation: ok }, TODAY);
     expect(second.importedCount).toBe(1);
     expect(second.skippedCount).toBe(12_000);
   });
 
-  it("maps columns by their Italian names, and lets the user map the rest", () => {
+  it("maps columns by their Italian names, and lets the user map the rest", async () => {
     expect(guessMapping(["Data registrazione", "Tipo movimento", "Voce di spesa", "Importo (€)", "Beneficiario", "CIG", "N. atto", "Causale"])).toEqual({
       entryDate: 0, kind: 1, lineCode: 2, amount: 3, supplier: 4, cig: 5, documentNumber: 6, description: 7,
     });
     const content = Buffer.from("Quando;Cosa;Linea;Euro;Fornitore;Doc\n01/10/2025;impegno;WP2-DEV;1,00;X;D-MAP-1\n");
-    const guessed = previewImport(finance, programmeId(), { fileName: "map.csv", content }, TODAY);
+    const guessed = await previewImport(finance, programmeId(), { fileName: "map.csv", content }, TODAY);
     expect(guessed.formIssues.map((m) => m.params?.field)).toEqual(["finance.import.field.entryDate", "finance.import.field.kind", "finance.import.field.amount", "finance.import.field.documentNumber"]);
-    const mapped = previewImport(finance, programmeId(), { fileName: "map.csv", token: guessed.token, mapping: { entryDate: 0, kind: 1, lineCode: 2, amount: 3, supplier: 4, documentNumber: 5 } }, TODAY);
+    const mapped = await previewImport(finance, programmeId(), { fileName: "map.csv", token: guessed.token, mapping: { entryDate: 0, kind: 1, lineCode: 2, amount: 3, supplier: 4, documentNumber: 5 } }, TODAY);
     expect(mapped.formIssues).toEqual([]);
     expect(mapped.newCount).toBe(1);
-    expect(() => previewImport(finance, programmeId(), { fileName: "x.csv", token: "../../etc/passwd" }, TODAY)).toThrow(ValidationError);
+    await expect(previewImport(finance, programmeId(), { fileName: "x.csv", token: "../../etc/passwd" }, TODAY)).rejects.toBeInstanceOf(ValidationError);
   });
 
-  it("refuses readers", () => {
-    expect(() => previewImport(auditor, programmeId(), { fileName: "x.csv", content: Buffer.from(header) }, TODAY)).toThrow(PermissionError);
+  it("refuses readers", async () => {
+    await expect(previewImport(auditor, programmeId(), { fileName: "x.csv", content: Buffer.from(header) }, TODAY)).rejects.toBeInstanceOf(PermissionError);
   });
+});
+
+describe("CSV import of real accounting exports", () => {
+  const exportHeader = "\uFEFFData;Tipo;Voce di bilancio;Importo;Fornitore;CIG;Numero documento;Descrizione\r\n";
+
+  it("turns a reversal row into a reversing entry linked to its original, in the same file or in the ledger", async () => {
+    const line = lineByCode("WP7-AT");
+    const before = lineTotals(getDb(), line.id);
+    const text =
+      exportHeader +
+      "01/09/2025;Impegno;WP7-AT;5.000,00;Studio Rossi;Z111111111;DET-R1;Incarico\r\n" +
+      "02/09/2025;Mandato;WP7-AT;1.200,00;Studio Rossi;Z111111111;FT-R1;Fattura\r\n" +
+      "03/09/2025;Storno;WP7-AT;-1.200,00;Studio Rossi;Z111111111;NC-R1;Nota di credito\r\n";
+    const preview = await previewImport(finance, programmeId(), { fileName: "storno.csv", content: Buffer.from(text) }, TODAY);
+    expect(preview.issues).toEqual([]);
+    expect(preview.reversalCount).toBe(1);
+    const result = await runImport(finance, programmeId(), { fileName: "storno.csv", content: Buffer.from(text), confirmation: ok }, TODAY);
+    expect(result.importedCount).toBe(3);
+    expect(lineTotals(getDb(), line.id)).toEqual({ committed: before.committed + 5_000_00, paid: before.paid });
+    const rows = getDb().$client.prepare("select id, document_number, amount_cents, reverses_entry_id from ledger_entry where import_batch_id = ? order by id").all(result.batchId) as { id: number; document_number: string; amount_cents: number; reverses_entry_id: number | null }[];
+    expect(rows.map((r) => [r.document_number, r.amount_cents])).toEqual([["DET-R1", 5_000_00], ["FT-R1", 1_200_00], ["NC-R1", -1_200_00]]);
+    expect(rows[2].reverses_entry_id).toBe(rows[1].id);
+    expect(getLedgerEntry(auditor, rows[1].id).reversal?.id).toBe(rows[2].id);
+
+    // A later file reverses the commitment, found in the ledger; a second reversal of it has nothing left.
+    const later = exportHeader + "10/10/2025;Storno impegno;WP7-AT;5.000,00;Studio Rossi;Z111111111;DET-R1-ANN;Annullamento\r\n";
+    const second = await runImport(finance, programmeId(), { fileName: "storno-2.csv", content: Buffer.from(later) }, TODAY);
+    expect(second.reversalCount).toBe(1);
+    expect(lineTotals(getDb(), line.id)).toEqual(before);
+    const again = exportHeader + "11/10/2025;Storno impegno;WP7-AT;5.000,00;Studio Rossi;Z111111111;DET-R1-ANN2;Ancora\r\n";
+    const refused = await previewImport(finance, programmeId(), { fileName: "storno-3.csv", content: Buffer.from(again) }, TODAY);
+    expect(refused.issues.map((i) => [i.row, i.message.key])).toEqual([[2, "finance.import.error.reversalExceeds"]]);
+    const none = exportHeader + "11/10/2025;Storno;WP7-AT;-77,00;Nessuno;;NC-X;\r\n";
+    expect((await previewImport(finance, programmeId(), { fileName: "storno-4.csv", content: Buffer.from(none) }, TODAY)).issues.map((i) => i.message.key)).toEqual([
+      "finance.import.error.reversalNoOriginal",
+    ]);
+  });
+
+  it("maps budget lines by name and movement types by synonym, saves the mapping and offers it next time", async () => {
+    const line = lineByCode("WP6-MAT");
+    const text = `\uFEFFData;Causale movimento;Capitolo;Importo;Beneficiario;CIG;N. atto;Oggetto\r\n01/10/2025;IMP;${line.title.toUpperCase()};10,00;X S.r.l.;;A-1;\r\n02/10/2025;Liquidazione;Cap. 1234;5,00;X S.r.l.;;A-2;\r\n03/10/2025;Liquidazione;Cap. 1234;6,00;X S.r.l.;;A-3;\r\n`;
+    const first = await previewImport(finance, programmeId(), { fileName: "cap.csv", content: Buffer.from(text) }, TODAY);
+    const lineValues = Object.fromEntries(first.values.lines.map((v) => [v.value, [v.by, v.target, v.rows]]));
+    expect(lineValues).toEqual({ [line.title.toUpperCase()]: ["name", line.id, [2]], "Cap. 1234": ["none", null, [3, 4]] });
+    expect(first.values.kinds.map((v) => [v.value, v.target])).toEqual([["IMP", "commitment"], ["Liquidazione", "payment"]]);
+    expect(first.unmappedCount).toBe(1);
+    expect(first.issues.map((i) => i.row)).toEqual([3, 4]);
+    const chosen = { lines: { "cap 1234": line.id } };
+    const mapped = await previewImport(finance, programmeId(), { fileName: "cap.csv", token: first.token, values: chosen }, TODAY);
+    expect(mapped.issues).toEqual([]);
+    expect(mapped.values.lines.find((v) => v.value === "Cap. 1234")?.by).toBe("hand");
+    await runImport(finance, programmeId(), { fileName: "cap.csv", content: Buffer.from(text), values: chosen, confirmation: ok }, TODAY);
+    const next = text.replace(/A-(\d)/g, "B-$1");
+    const offered = await previewImport(finance, programmeId(), { fileName: "cap-2.csv", content: Buffer.from(next) }, TODAY);
+    expect(offered.profileSavedAt).not.toBeNull();
+    expect(offered.issues).toEqual([]);
+    expect(offered.values.lines.find((v) => v.value === "Cap. 1234")).toMatchObject({ by: "profile", target: line.id });
+  });
+
+  it("lists over-commitments as warnings and imports them only when confirmed with a reason", async () => {
+    const line = lineByCode("WP6-CAMP");
+    const totals = lineTotals(getDb(), line.id);
+    const over = getBudgetLine(finance, line.id).line.amountCents - totals.committed + 1_00;
+    const euros = (cents: number) => `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}`;
+    const text = exportHeader + `05/11/2025;Impegno;WP6-CAMP;${euros(over)};Agenzia;;DET-OVER;\r\n`;
+    const preview = await previewImport(finance, programmeId(), { fileName: "over.csv", content: Buffer.from(text) }, TODAY);
+    expect(preview.warnings.map((w) => [w.overrun.check, w.overrun.subject, w.rows])).toContainEqual(["lineBudget", "WP6-CAMP", [2]]);
+    await expect(runImport(finance, programmeId(), { fileName: "over.csv", content: Buffer.from(text) }, TODAY)).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ field: "confirmOverCommitment", message: expect.objectContaining({ key: "finance.overrun.lineBudget" }) })]),
+    });
+    const result = await runImport(finance, programmeId(), { fileName: "over.csv", content: Buffer.from(text), confirmation: { confirmed: true, reason: "Variante approvata" } }, TODAY);
+    const audit = listAudit(auditor, { entityType: "import_batch", entityId: String(result.batchId) });
+    expect(audit.entries[0].after).toMatchObject({ overrunReason: "Variante approvata" });
+  });
+
+  it("lets other users write while an import stages its rows", async () => {
+    const content = Buffer.from(header + good(9_000, "CONC"));
+    const written: number[] = [];
+    let n = 0;
+    const result = await runImport(finance, programmeId(), { fileName: "conc.csv", content, confirmation: ok }, TODAY, (p) => {
+      if (p.phase === "staging" && written.length < 3) {
+        const e = createLedgerEntry(finance, programmeId(), entry({ documentNumber: `DURING-${n++}`, amountCents: 1_00, ...confirmed }), TODAY);
+        written.push(e.id);
+      }
+    });
+    expect(written.length).toBeGreaterThan(0);
+    expect(result.importedCount).toBe(9_000);
+    const batchIds = getDb().$client.prepare("select count(*) from ledger_entry where import_batch_id = ?").pluck().get(result.batchId);
+    expect(batchIds).toBe(9_000);
+  }, 120_000);
+
+  it("shows an import cut short by a restart as interrupted, with nothing in the ledger, and starts it again", async () => {
+    const content = Buffer.from(header + good(50, "INT"));
+    const db = getDb();
+    const count = () => db.$client.prepare("select count(*) from ledger_entry where document_number like 'INT-%'").pluck().get();
+    // A job that a dead process left in its staging phase (heartbeat long gone).
+    const token = (await previewImport(finance, programmeId(), { fileName: "int.csv", content }, TODAY)).token;
+    db.$client
+      .prepare("insert into import_job (id, programme_id, actor_id, actor_name, file_name, file_hash, options, phase, processed, total, started_at, heartbeat_at) values ('dead-job', ?, ?, ?, 'int.csv', ?, ?, 'staging', 20, 0, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')")
+      .run(programmeId(), finance.id, finance.name, token, JSON.stringify({ today: TODAY, confirmation: ok }));
+    db.$client.prepare("insert into import_staging (job_id, seq, row, budget_line_id, kind, entry_date, amount_cents, supplier, cig, document_number, description, fingerprint) values ('dead-job', 1, 2, ?, 'commitment', '2025-10-01', 100, 'X', null, 'INT-0', '', 'f')").run(lineByCode("WP2-DEV").id);
+    sweepInterrupted();
+    expect(getImportJob(finance, "dead-job").progress.phase).toBe("interrupted");
+    expect(listImportJobs(finance, programmeId()).map((j) => j.id)).toContain("dead-job");
+    expect(db.$client.prepare("select count(*) from import_staging where job_id = 'dead-job'").pluck().get()).toBe(0);
+    expect(count()).toBe(0);
+    const again = restartImport(finance, "dead-job", TODAY);
+    for (let i = 0; i < 200 && getImportJob(finance, again).progress.phase !== "done"; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(getImportJob(finance, again).progress.phase).toBe("done");
+    expect(count()).toBe(50);
+  }, 60_000);
 });

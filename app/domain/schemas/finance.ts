@@ -47,6 +47,7 @@ export function ledgerEntrySchema(t: Translate) {
     documentNumber: text(t, 60),
     description: z.string().trim().max(500, t("validation.tooLong", { max: 500 })).optional(),
     confirmOverCommitment: checkbox,
+    overrunReason: z.string().trim().max(500, t("validation.tooLong", { max: 500 })).optional(),
   });
 }
 
@@ -54,7 +55,9 @@ export function reversalSchema(t: Translate) {
   return z.object({
     entryDate: isoDate(t),
     reason: text(t, 500),
+    documentNumber: z.string().trim().max(60, t("validation.tooLong", { max: 60 })).optional(),
     confirmOverCommitment: checkbox,
+    overrunReason: z.string().trim().max(500, t("validation.tooLong", { max: 500 })).optional(),
   });
 }
 

@@ -223,6 +223,11 @@ export function getSpendSummary(actor: Actor, programmeId: number, asOf: string)
       absorption: total.pv > 0 ? total.ac / total.pv : null,
       variance: total.ac - total.pv,
       forecastAtCompletion: total.eac,
+      /** Budget control: commitments beyond the programme total, and lines committed beyond their budget. */
+      overCommitted: committed > data.programme.totalBudgetCents,
+      overCommittedLines: data.lines
+        .filter((line) => line.committed > line.amountCents)
+        .map((line) => ({ id: line.id, code: line.code, committed: line.committed, budget: line.amountCents })),
     },
     months,
     byWorkPackage,

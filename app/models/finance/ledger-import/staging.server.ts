@@ -26,7 +26,7 @@ export function stageChunk(jobId: string, rows: readonly StagedRow[]) {
   client.transaction(() => {
     for (const r of rows)
       insert.run(jobId, r.seq, r.row, r.budgetLineId, r.kind, r.entryDate, r.amountCents, r.supplier, r.cig, r.documentNumber, r.description, r.fingerprint, r.reversesEntryId, r.reversesSeq);
-  })();
+  }).immediate();
 }
 
 export interface PublishResult {

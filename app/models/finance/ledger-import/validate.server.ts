@@ -8,6 +8,7 @@ import type { Db } from "#db/client";
 import type { ImportRowIssue } from "~/models/errors.server";
 import { findOverruns } from "../budget-control.server";
 import { isMapped, type ImportMapping, type ValueMapping } from "./columns.server";
+import { FileIndex, type FileEntry } from "./file-index.server";
 import { streamCsv, type StreamedRow } from "./read.server";
 import { importSql } from "./sql.server";
 
@@ -67,19 +68,6 @@ export interface ScanResult {
 const MAX_SHOWN_ISSUES = 200;
 const MAX_ROWS_PER_VALUE = 12;
 export const CHUNK_ROWS = 2_000;
-
-/** What the file's earlier rows contribute to reversal matching (compact: numbers and short strings). */
-interface FileEntry {
-  seq: number;
-  row: number;
-  budgetLineId: number;
-  kind: LedgerKind;
-  amount: Cents;
-  remaining: Cents;
-  documentNumber: string;
-  fingerprint: string;
-  entryDate: string;
-}
 
 interface Candidate {
   existingId: number | null;
@@ -172,17 +160,13 @@ export async function scanFile(
   let reversalCount = 0;
   const totals = { commitment: 0, payment: 0 };
   const sample: StreamedRow[] = [];
-  const seenInFile = new Map<string, number>();
-  const fileByMatch = new Map<string, FileEntry[]>();
-  const fileByDocument = new Map<string, FileEntry[]>();
+  const fileIndex = new FileIndex();
   const existingRemaining = new Map<number, Cents>();
   const additions = new Map<string, Addition & { rows: number[]; rowCount: number }>();
   let pending: StagedRow[] = [];
   let seq = 0;
   let blocked = false;
 
-  const matchKey = (budgetLineId: number, kind: LedgerKind, supplier: string, cig: string | null, amount: Cents) =>
-    `${budgetLineId}|${kind}|${supplier.toUpperCase()}|${cig ?? ""}|${amount}`;
 
   for await (const item of streamCsv(input.file)) {
     if ("header" in item) {
@@ -227,7 +211,7 @@ export async function scanFile(
         const amount = Math.abs(r.amountCents);
         const kindHint = kindOfMovement(r.movement);
         let candidates: Candidate[] = [];
-        const fromFile = (entry: FileEntry): Candidate => ({ existingId: null, file: entry, budgetLineId: entry.budgetLineId, kind: entry.kind, amount: entry.amount, remaining: entry.remaining, documentNumber: entry.documentNumber, entryDate: entry.entryDate, fingerprint: entry.fingerprint, reversal: false });
+        const fromFile = (entry: FileEntry): Candidate => ({ existingId: null, file: entry, budgetLineId: entry.budgetLineId, kind: entry.kind, amount: entry.amount, remaining: entry.remaining, documentNumber: "", entryDate: entry.entryDate, fingerprint: entry.fingerprint, reversal: false });
         const fromLedger = (e: { id: number; budget_line_id: number; kind: LedgerKind; amount_cents: number; remaining: number; document_number: string; entry_date: string; fingerprint: string; reverses_entry_id: number | null }): Candidate => ({
           existingId: e.id,
           file: null,
@@ -243,7 +227,7 @@ export async function scanFile(
         if (r.reference) {
           candidates = [
             ...sql.byDocument(input.programmeId, r.reference).map(fromLedger),
-            ...(fileByDocument.get(r.reference.toUpperCase()) ?? []).map(fromFile),
+            ...fileIndex.byDocumentNumber(r.reference).map(fromFile),
           ].filter((c) => !kindHint || c.kind === kindHint);
           if (candidates.length > 1) {
             const narrowed = candidates.filter((c) => c.budgetLineId === r.budgetLineId);
@@ -253,7 +237,7 @@ export async function scanFile(
           const kinds: LedgerKind[] = kindHint ? [kindHint] : ["commitment", "payment"];
           for (const kind of kinds) {
             candidates.push(...sql.byMatch(r.budgetLineId, kind, r.supplier, r.cig, amount).map(fromLedger));
-            candidates.push(...(fileByMatch.get(matchKey(r.budgetLineId, kind, r.supplier, r.cig, amount)) ?? []).map(fromFile));
+            candidates.push(...fileIndex.byMatchKey(FileIndex.matchKey(r.budgetLineId, kind, r.supplier, r.cig, amount)).map(fromFile));
           }
         }
         candidates = candidates.filter((c) => !c.reversal || r.reference);
@@ -261,7 +245,7 @@ export async function scanFile(
           const open = candidates.filter((c) => c.remaining >= amount);
           if (open.length) candidates = open;
         }
-        const describe = (c: Candidate) => (c.file ? `riga ${c.file.row}` : `n. ${c.existingId}`) + ` ${c.documentNumber} ${formatDate(c.entryDate)} ${formatEuro(c.amount)}`;
+        const describe = (c: Candidate) => (c.file ? `riga ${c.file.row}` : `n. ${c.existingId} ${c.documentNumber}`) + ` ${formatDate(c.entryDate)} ${formatEuro(c.amount)}`;
         if (candidates.length === 0) {
           if (r.reference) problem("reference", "finance.import.error.reversalRefNotFound", { reference: r.reference });
           else problem("amount", "finance.import.error.reversalNoOriginal", { amount: formatEuro(amount) });
@@ -278,7 +262,7 @@ export async function scanFile(
               problem("amount", "finance.import.error.reversalExceeds", { amount: formatEuro(amount), remaining: formatEuro(original.remaining), original: describe(original) });
             else {
               if (!inLedger) {
-                if (original.file) original.file.remaining -= amount;
+                if (original.file) fileIndex.reduceRemaining(original.file, amount);
                 else existingRemaining.set(original.existingId!, original.remaining - amount);
               }
               reversalCount++;
@@ -307,7 +291,7 @@ export async function scanFile(
         }
       }
       if (staged) {
-        const first = seenInFile.get(staged.fingerprint);
+        const first = fileIndex.seenRow(staged.fingerprint);
         if (first !== undefined) problem("documentNumber", "finance.import.error.duplicateInFile", { first });
       }
     }
@@ -319,7 +303,7 @@ export async function scanFile(
     }
     if (!staged) continue;
     validCount++;
-    seenInFile.set(staged.fingerprint, row.line);
+    fileIndex.markSeen(staged.fingerprint, row.line);
     const existing = sql.fingerprint(staged.fingerprint);
     const fresh = existing === undefined;
     if (!fresh) duplicateCount++;
@@ -335,12 +319,12 @@ export async function scanFile(
       if (!blocked) pending.push(staged);
     }
     if (staged.reversesEntryId === null && staged.reversesSeq === null) {
-      const entry: FileEntry = { seq: staged.seq, row: row.line, budgetLineId: staged.budgetLineId, kind: staged.kind, amount: staged.amountCents, remaining: fresh ? staged.amountCents : 0, documentNumber: staged.documentNumber, fingerprint: staged.fingerprint, entryDate: staged.entryDate };
-      if (!fresh) entry.remaining = existing!.remaining;
-      const mk = matchKey(staged.budgetLineId, staged.kind, staged.supplier, staged.cig, staged.amountCents);
-      (fileByMatch.get(mk) ?? fileByMatch.set(mk, []).get(mk)!).push(entry);
-      const dk = staged.documentNumber.toUpperCase();
-      (fileByDocument.get(dk) ?? fileByDocument.set(dk, []).get(dk)!).push(entry);
+      fileIndex.add(
+        { seq: staged.seq, row: row.line, budgetLineId: staged.budgetLineId, kind: staged.kind, amount: staged.amountCents, remaining: fresh ? staged.amountCents : existing!.remaining, entryDate: staged.entryDate, fingerprint: staged.fingerprint },
+        staged.supplier,
+        staged.cig,
+        staged.documentNumber,
+      );
     }
   }
   if (header.length && rowCount === 0) formIssues.push({ key: "finance.import.error.noRows" });

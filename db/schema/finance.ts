@@ -63,6 +63,11 @@ export const importBatch = sqliteTable(
     importedById: integer(),
     importedByName: text().notNull(),
     importedAt: text().notNull(),
+    /**
+     * Published in bulk (one INSERT … SELECT from the staging table): the monthly totals are added
+     * per month in the same transaction, so the per-row trigger skips this batch's entries.
+     */
+    bulk: integer({ mode: "boolean" }).notNull().default(false),
   },
   (table) => [uniqueIndex("import_batch_file_hash_idx").on(table.fileHash)],
 );

@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// Heavy model tests (imports of thousands of rows): budgets sized for a slow, busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 import { useTestDatabase } from "#db/testing";
 import type { Actor } from "~/models/actor.server";
 import { listAudit, verifyAuditChain } from "~/models/audit.server";
@@ -354,4 +357,12 @@ describe("CSV import of real accounting exports", () => {
     expect(getImportJob(finance, again).progress.phase).toBe("done");
     expect(count()).toBe(50);
   }, 60_000);
+
+  it("keeps monthly totals equal to the ledger after bulk publishes", () => {
+    const client = getDb().$client;
+    expect(client.prepare("select count(*) from import_batch where bulk = 1").pluck().get()).toBeGreaterThan(3);
+    const fromLedger = client.prepare("select budget_line_id, kind, substr(entry_date,1,7) m, sum(amount_cents) s, count(*) n from ledger_entry group by 1,2,3 order by 1,2,3").raw().all();
+    const fromMonths = client.prepare("select budget_line_id, kind, month, amount_cents, entry_count from ledger_month order by 1,2,3").raw().all();
+    expect(fromMonths).toEqual(fromLedger);
+  });
 });

@@ -179,6 +179,8 @@ async function executeJob(actor: Actor, programmeId: number, jobId: string, toke
   const lines = linesOf(programmeId);
   const setup = await mappingsFor(programmeId, file, options);
   let staged = 0;
+  let reversals = 0;
+  const digest = createHash("sha256");
   let phase: ImportPhase = "validating";
   const scan = await scanFile(
     getDb(),
@@ -186,6 +188,10 @@ async function executeJob(actor: Actor, programmeId: number, jobId: string, toke
     (rows) => {
       stageChunk(jobId, rows);
       staged += rows.length;
+      for (const row of rows) {
+        digest.update(row.fingerprint);
+        if (row.reversesEntryId !== null || row.reversesSeq !== null) reversals++;
+      }
       phase = "staging";
     },
     async (processed) => {
@@ -205,6 +211,7 @@ async function executeJob(actor: Actor, programmeId: number, jobId: string, toke
     fileName,
     fileHash: token,
     rowCount: scan.rowCount,
+    staged: { count: staged, reversals, sums: scan.additions, fingerprintsSha256: digest.digest("hex") },
     confirmation: options.confirmation,
     saveProfile: (tx) => saveProfile(tx, actor, programmeId, setup.key, scan.header, scan.mapping, setup.values),
   });

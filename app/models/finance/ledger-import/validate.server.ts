@@ -50,6 +50,8 @@ export interface BudgetWarning {
 }
 
 export interface ScanResult {
+  /** Net new amounts per line and kind (what budget control checks). */
+  additions: Addition[];
   header: string[];
   rowCount: number;
   issues: ImportRowIssue[];
@@ -341,6 +343,7 @@ export async function scanFile(
     return { overrun, rows: contributing.flatMap((a) => a.rows).sort((a, b) => a - b).slice(0, MAX_ROWS_PER_VALUE), rowCount: contributing.reduce((n, a) => n + a.rowCount, 0) };
   });
   return {
+    additions: grouped.map(({ budgetLineId, kind, amountCents }) => ({ budgetLineId, kind, amountCents })),
     mapping,
     header,
     rowCount,

@@ -226,7 +226,7 @@ test.describe("budget lines", () => {
 
   test("a profile is spread between two months, edited month by month, and saved only when it sums to the cent", async ({ signedIn: page }) => {
     await page.goto("/finance/budget-lines");
-    await expect(page.getByTestId("budget-check")).toHaveText("Le linee di budget sommano esattamente al totale del programma (€ 39.000.000,00).");
+    await expect(page.getByTestId("budget-check")).toHaveText("I budget delle linee sommano esattamente al totale del programma (€ 39.000.000,00).");
     await page.getByTestId("line-WP6-MAT").getByRole("link", { name: "WP6-MAT" }).click();
     await page.getByLabel("Dal mese", { exact: true }).fill("2025-01");
     await page.getByLabel("Al mese", { exact: true }).fill("2025-03");

@@ -265,6 +265,7 @@ const it = {
   "finance.ledger.sortAsc": "crescente",
   "finance.ledger.sortDesc": "decrescente",
   "finance.ledger.direction": "Ordine",
+  "finance.ledger.number": "Numero registrazione",
 } as const;
 
 const en: Record<keyof typeof it, string> = {
@@ -533,6 +534,7 @@ const en: Record<keyof typeof it, string> = {
   "finance.ledger.sortAsc": "ascending",
   "finance.ledger.sortDesc": "descending",
   "finance.ledger.direction": "Order",
+  "finance.ledger.number": "Entry no.",
 };
 
 export const messages = { it, en };

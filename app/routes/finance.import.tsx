@@ -39,13 +39,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = { preview?: ImportPreview; jobId?: string; fileName?: string; errors?: Message[] };
 
-function mappingOf(formData: FormData): ImportMapping {
+/** The column mapping the preview's selects carry; undefined when the form sent none (then the saved profile or the guess applies). */
+function mappingOf(formData: FormData): ImportMapping | undefined {
   const mapping: ImportMapping = {};
+  let sent = false;
   for (const field of importFields) {
-    const value = Number(formData.get(`map-${field}`));
+    const raw = formData.get(`map-${field}`);
+    if (raw === null || raw === "") continue;
+    sent = true;
+    const value = Number(raw);
     if (Number.isInteger(value) && value >= 0) mapping[field] = value;
   }
-  return mapping;
+  return sent ? mapping : undefined;
 }
 
 /** The value mapping the preview's selects carry: vline-N / vkind-N, with their keys beside them. */

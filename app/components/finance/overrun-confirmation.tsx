@@ -1,4 +1,5 @@
 import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { useEffect, useState } from "react";
 import { useT } from "~/i18n/use-t";
 
 /**
@@ -9,8 +10,16 @@ import { useT } from "~/i18n/use-t";
 // Conform's metadata types are invariant in the form shape, so any field metadata is accepted.
 export function OverrunConfirmation({ confirm, reason }: { confirm: FieldMetadata<any, any, string[]>; reason: FieldMetadata<any, any, string[]> }) {
   const t = useT();
-  const overruns = confirm.errors ?? [];
+  const reported = confirm.errors ?? [];
   const reasonErrors = reason.errors ?? [];
+  // The server's overruns stay on screen while the user confirms: the browser's own validation of
+  // the checkbox (which knows nothing of budgets) would otherwise clear them at the first click.
+  const [latched, setLatched] = useState<string[]>([]);
+  const key = reported.join("\u0000");
+  useEffect(() => {
+    if (reported.length) setLatched(reported);
+  }, [key]);
+  const overruns = reported.length ? reported : latched;
   if (!overruns.length && !reasonErrors.length) return null;
   return (
     <div className="alert alert-warning" data-testid="overrun-confirmation">
@@ -23,7 +32,7 @@ export function OverrunConfirmation({ confirm, reason }: { confirm: FieldMetadat
         </ul>
       ) : null}
       <div className="form-check">
-        <input {...getInputProps(confirm, { type: "checkbox" })} defaultChecked={!overruns.length && reasonErrors.length > 0} className="form-check-input" />
+        <input {...getInputProps(confirm, { type: "checkbox" })} defaultChecked={!reported.length && reasonErrors.length > 0} className="form-check-input" />
         <label htmlFor={confirm.id} className="form-check-label">
           {t("finance.overrun.confirm")}
         </label>

@@ -8,7 +8,8 @@ import { Field } from "~/components/forms/field";
 import type { Translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { login } from "~/models/auth.server";
-import { getViewer, safeRedirect } from "~/utils/auth.server";
+import { getViewer } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { getTranslator } from "~/utils/locale.server";
 import { sessionCookie } from "~/utils/session.server";
 import { SubmitButton } from "~/components/forms/submit-button";
@@ -74,7 +75,7 @@ export default function LoginPage() {
                 {form.errors.join(" ")}
               </div>
             ) : null}
-            <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+            <input type="hidden" name="redirectTo" value={safeRedirect(searchParams.get("redirectTo"))} />
             <Field label={t("login.email")} meta={fields.email}>
               <input {...getInputProps(fields.email, { type: "email" })} className="form-control" autoComplete="username" autoFocus />
             </Field>

@@ -52,8 +52,4 @@ export function viewerForClient(viewer: Viewer | null) {
   return { id, name, email, role, permissions: [...permissionsOf(role)] };
 }
 
-/** Only same-site paths may be redirect targets. */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//")) return fallback;
-  return target;
-}
+export { safeRedirect } from "./safe-redirect";

@@ -9,6 +9,7 @@ import { getViewer, viewerForClient } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { readToast } from "~/utils/toast.server";
 import { useViewer } from "~/utils/viewer";
+import { useNonce } from "~/utils/nonce";
 import appCss from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -148,6 +149,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale = rootData?.locale ?? "it";
   const t = translator(locale);
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -173,8 +175,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </div>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

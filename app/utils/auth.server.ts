@@ -12,8 +12,18 @@ export interface Viewer {
 }
 
 async function sessionIdOf(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return sessionIdFromCookie(request.headers.get("Cookie"));
+}
+
+async function sessionIdFromCookie(cookieHeader: string | null): Promise<string | null> {
+  const value = await sessionCookie().parse(cookieHeader);
   return typeof value === "string" ? value : null;
+}
+
+/** Whether this Cookie header carries a live session: the server's check before an upload's body is read. */
+export async function hasLiveSession(cookieHeader: string | null): Promise<boolean> {
+  const sessionId = await sessionIdFromCookie(cookieHeader);
+  return sessionId ? getSessionUser(sessionId) !== null : false;
 }
 
 export async function getViewer(request: Request): Promise<Viewer | null> {

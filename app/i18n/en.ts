@@ -28,6 +28,7 @@ const core: Record<keyof typeof import("./it").coreMessages, string> = {
   "login.submit": "Sign in",
   "login.invalid": "Wrong email or password.",
   "login.rateLimited": "Too many failed attempts. Try again in {minutes} minutes.",
+  "login.rateLimitedSeconds": "Too many failed attempts. Try again in {seconds} seconds.",
   "login.loggedOut": "You have signed out.",
   "dashboard.title": "Programme dashboard",
   "dashboard.cup": "CUP",

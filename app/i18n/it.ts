@@ -27,6 +27,7 @@ const core = {
   "login.submit": "Accedi",
   "login.invalid": "Email o password non corretti.",
   "login.rateLimited": "Troppi tentativi non riusciti. Riprova tra {minutes} minuti.",
+  "login.rateLimitedSeconds": "Troppi tentativi non riusciti. Riprova tra {seconds} secondi.",
   "login.loggedOut": "Sei uscito dall'applicazione.",
   "dashboard.title": "Cruscotto del programma",
   "dashboard.cup": "CUP",

@@ -5,41 +5,31 @@ import type { Actor } from "./actor.server";
 import { appendAudit } from "./audit.server";
 import { getDb, nowIso } from "./db.server";
 import { getUserById, verifyLogin, withoutSecret, type PublicUser } from "./user.server";
+import { checkLoginThrottle, clearAccountFailures, recordLoginFailure } from "./users/login-throttle.server";
 
 export const SESSION_DAYS = 7;
-
-/**
- * Failed logins per email and client address. In memory: the app runs as one process, and a
- * restart forgetting the counters is acceptable for a throttle (not a lockout policy).
- */
-const failures = new Map<string, number[]>();
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MS = 15 * 60_000;
-
-function recentFailures(key: string, now: number) {
-  const list = (failures.get(key) ?? []).filter((at) => now - at < FAILURE_WINDOW_MS);
-  failures.set(key, list);
-  return list;
-}
 
 export type LoginResult =
   | { ok: true; sessionId: string; user: PublicUser; expiresAt: string }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "rate_limited"; retryInMinutes: number };
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number; scope: "address" | "account" };
 
-export async function login(email: string, password: string, clientKey: string): Promise<LoginResult> {
-  const key = `${clientKey}|${email.trim().toLowerCase()}`;
-  const now = Date.now();
-  const recent = recentFailures(key, now);
-  if (recent.length >= MAX_FAILURES) {
-    return { ok: false, reason: "rate_limited", retryInMinutes: Math.ceil((recent[0] + FAILURE_WINDOW_MS - now) / 60_000) };
+/**
+ * Checks the throttle (per client address and per account, in SQLite: see login-throttle.server),
+ * then the password. `clientAddress` must be the real client address (the production server's
+ * load context), never a header the client sent.
+ */
+export async function login(email: string, password: string, clientAddress: string, now = Date.now()): Promise<LoginResult> {
+  const verdict = checkLoginThrottle(clientAddress, email, now);
+  if (!verdict.allowed) {
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)), scope: verdict.scope };
   }
   const found = await verifyLogin(email, password);
   if (!found) {
-    recent.push(now);
+    recordLoginFailure(clientAddress, email, now);
     return { ok: false, reason: "invalid" };
   }
-  failures.delete(key);
+  clearAccountFailures(email);
   const created = createSession(found);
   return { ok: true, sessionId: created.id, user: found, expiresAt: created.expiresAt };
 }

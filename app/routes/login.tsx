@@ -29,23 +29,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-/** The throttle keys on the client address as the proxy or socket reports it. */
-function clientKey(request: Request) {
-  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "local";
-}
-
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const t = await getTranslator(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: loginSchema(t) });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  const outcome = await login(submission.value.email, submission.value.password, clientKey(request));
+  // The production server puts the real client address in the load context (TRUSTED_PROXIES
+  // decides whether X-Forwarded-For counts); without it every client shares one key.
+  const outcome = await login(submission.value.email, submission.value.password, context.clientAddress ?? "unknown");
   if (!outcome.ok) {
-    const message = outcome.reason === "rate_limited" ? t("login.rateLimited", { minutes: outcome.retryInMinutes }) : t("login.invalid");
-    return data(
-      { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
-      { status: outcome.reason === "rate_limited" ? 429 : 401 },
-    );
+    if (outcome.reason === "rate_limited") {
+      const seconds = outcome.retryAfterSeconds;
+      const message =
+        seconds < 120 ? t("login.rateLimitedSeconds", { seconds }) : t("login.rateLimited", { minutes: Math.ceil(seconds / 60) });
+      return data(
+        { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
+        { status: 429, headers: { "Retry-After": String(seconds) } },
+      );
+    }
+    return data({ result: submission.reply({ formErrors: [t("login.invalid")], hideFields: ["password"] }) }, { status: 401 });
   }
   return redirect(safeRedirect(submission.value.redirectTo), {
     headers: { "Set-Cookie": await sessionCookie().serialize(outcome.sessionId, { expires: new Date(outcome.expiresAt) }) },

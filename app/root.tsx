@@ -63,6 +63,9 @@ function Header() {
                       <span className="tg-header-user" data-testid="current-user">
                         {viewer.name} · <span className="tg-role">{t(`role.${viewer.role}`)}</span>
                       </span>
+                      <NavLink to="/account/sessions" className="tg-header-user text-white">
+                        {t("account.nav")}
+                      </NavLink>
                       <Form method="post" action="/logout">
                         <button type="submit" className="btn btn-primary btn-sm btn-icon">
                           {t("nav.logout")}

@@ -3,6 +3,7 @@ import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
 import * as a11y from "./a11y";
+import * as account from "./account";
 /** Italian is the default language; every key here must exist in en.ts (the type enforces it). */
 const core = {
   "app.name": "Traguardi",
@@ -193,6 +194,7 @@ export const it = {
   ...training.messages.it,
   ...finance.messages.it,
   ...a11y.messages.it,
+  ...account.messages.it,
 };
 
 export type MessageKey = keyof typeof it;

@@ -19,7 +19,12 @@ export type LoginResult =
  * then the password. `clientAddress` must be the real client address (the production server's
  * load context), never a header the client sent.
  */
-export async function login(email: string, password: string, clientAddress: string, now = Date.now()): Promise<LoginResult> {
+export async function login(
+  email: string,
+  password: string,
+  clientAddress: string,
+  { now = Date.now(), userAgent = null }: { now?: number; userAgent?: string | null } = {},
+): Promise<LoginResult> {
   const verdict = checkLoginThrottle(clientAddress, email, now);
   if (!verdict.allowed) {
     return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)), scope: verdict.scope };
@@ -30,18 +35,20 @@ export async function login(email: string, password: string, clientAddress: stri
     return { ok: false, reason: "invalid" };
   }
   clearAccountFailures(email);
-  const created = createSession(found);
+  const created = createSession(found, { userAgent, clientAddress });
   return { ok: true, sessionId: created.id, user: found, expiresAt: created.expiresAt };
 }
 
-export function createSession(account: PublicUser) {
+export function createSession(account: PublicUser, details: { userAgent?: string | null; clientAddress?: string | null } = {}) {
   const db = getDb();
   const id = randomBytes(32).toString("base64url");
   const createdAt = nowIso();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
   db.transaction((tx) => {
     tx.delete(session).where(lt(session.expiresAt, createdAt)).run();
-    tx.insert(session).values({ id, userId: account.id, createdAt, expiresAt }).run();
+    tx.insert(session)
+      .values({ id, userId: account.id, createdAt, expiresAt, userAgent: details.userAgent?.slice(0, 300) ?? null, clientAddress: details.clientAddress ?? null })
+      .run();
     appendAudit(tx, actorOf(account), { action: "login", entityType: "session", entityId: account.id, entityLabel: account.email });
   });
   return { id, expiresAt };

@@ -1,7 +1,7 @@
 import argon2 from "argon2";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, ne } from "drizzle-orm";
-import { user } from "#db/schema";
+import { session, user } from "#db/schema";
 import type { Role } from "~/domain/permissions";
 import { requirePermission, type Actor } from "./actor.server";
 import { appendAudit, auditView, changedFields } from "./audit.server";
@@ -101,13 +101,19 @@ export async function updateUser(actor: Actor, id: number, version: number, inpu
       .returning()
       .get();
     if (!updated) throw conflictFor(current);
+    // Deactivation, a new role or a password reset logs the user out everywhere. Sessions are
+    // deleted, not suspended, so reactivating the user does not bring an old cookie back.
+    const endsSessions = (current.active && !updated.active) || current.role !== updated.role || Boolean(passwordHash);
+    const sessionsEnded = endsSessions ? tx.delete(session).where(eq(session.userId, id)).run().changes : 0;
+    const after = passwordHash ? { ...diff.after, password: "(reimpostata)" } : { ...diff.after };
+    if (endsSessions) Object.assign(after, { sessionsEnded });
     appendAudit(tx, actor, {
       action: "update",
       entityType: "user",
       entityId: id,
       entityLabel: updated.email,
       before: diff.before,
-      after: passwordHash ? { ...diff.after, password: "(reimpostata)" } : diff.after,
+      after,
     });
     return withoutSecret(updated);
   });

@@ -36,7 +36,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   // The production server puts the real client address in the load context (TRUSTED_PROXIES
   // decides whether X-Forwarded-For counts); without it every client shares one key.
-  const outcome = await login(submission.value.email, submission.value.password, context.clientAddress ?? "unknown");
+  const outcome = await login(submission.value.email, submission.value.password, context.clientAddress ?? "unknown", {
+    userAgent: request.headers.get("user-agent"),
+  });
   if (!outcome.ok) {
     if (outcome.reason === "rate_limited") {
       const seconds = outcome.retryAfterSeconds;

@@ -20,6 +20,11 @@ async function sessionIdFromCookie(cookieHeader: string | null): Promise<string 
   return typeof value === "string" ? value : null;
 }
 
+/** The id of the session this request carries (for "this session" on the sessions page). */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  return sessionIdOf(request);
+}
+
 /** Whether this Cookie header carries a live session: the server's check before an upload's body is read. */
 export async function hasLiveSession(cookieHeader: string | null): Promise<boolean> {
   const sessionId = await sessionIdFromCookie(cookieHeader);

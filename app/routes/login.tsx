@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -13,6 +13,12 @@ import { safeRedirect } from "~/utils/safe-redirect";
 import { getTranslator } from "~/utils/locale.server";
 import { sessionCookie } from "~/utils/session.server";
 import { SubmitButton } from "~/components/forms/submit-button";
+
+/** The throttle's Retry-After reaches the document response too, not only single-fetch replies. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export const meta: MetaFunction = () => [{ title: "Accesso · Traguardi" }];
 

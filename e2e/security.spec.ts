@@ -211,6 +211,7 @@ test.describe("sessions end with their user", () => {
     const rows = laptop.page.getByTestId("own-sessions").locator("tbody tr");
     await expect(rows).toHaveCount(3);
     await expect(rows.filter({ hasText: "Questa sessione" })).toHaveCount(1);
+    await laptop.page.screenshot({ path: "e2e/.tmp/screenshots/own-sessions.png", fullPage: true });
     await rows.filter({ hasNotText: "Questa sessione" }).first().getByRole("button", { name: "Termina" }).click();
     await expect(rows).toHaveCount(2);
     const stillIn = [];

@@ -18,6 +18,42 @@ function refuse(req, res, status, message) {
   res.end(message);
 }
 
+/** @param {number} limit */
+function inFlightLimiter(limit) {
+  let active = 0;
+  /** @type {Array<() => void>} */
+  const waiting = [];
+  const release = () => {
+    active--;
+    const next = waiting.shift();
+    if (next) next();
+  };
+  return (req, res, next) => {
+    const start = () => {
+      active++;
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        release();
+      };
+      res.once("finish", finish);
+      res.once("close", finish);
+      next();
+    };
+    if (!limit || active < limit) return start();
+    waiting.push(() => {
+      // The client may have given up while waiting.
+      if (req.socket.destroyed) {
+        const following = waiting.shift();
+        if (following) following();
+        return;
+      }
+      start();
+    });
+  };
+}
+
 /**
  * @param {import("@remix-run/node").ServerBuild} build
  * @param {ReturnType<typeof import("./config.js").serverConfig>} config
@@ -81,7 +117,14 @@ export function createApp(build, config) {
 
   app.use(compression());
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static("public", { maxAge: "1h", index: false }));
+  // public/ holds only files with an extension (favicon.svg, …): don't stat the disk for every page.
+  const publicFiles = express.static("public", { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
+
+  // At most `maxInFlight` requests inside Remix per worker; the rest wait their turn in order.
+  // Rendering is CPU-bound in one thread, so letting 50 requests interleave only multiplies the
+  // memory held (each half-rendered page) and stretches every request's latency.
+  app.use(inFlightLimiter(config.maxInFlight));
 
   app.all(
     "*",

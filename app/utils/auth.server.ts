@@ -31,10 +31,19 @@ export async function hasLiveSession(cookieHeader: string | null): Promise<boole
   return sessionId ? getSessionUser(sessionId) !== null : false;
 }
 
-export async function getViewer(request: Request): Promise<Viewer | null> {
-  const sessionId = await sessionIdOf(request);
-  const found = sessionId ? getSessionUser(sessionId) : null;
-  return found ? { user: found, actor: actorOf(found) } : null;
+/** One session lookup per request, however many loaders (root + route) ask. */
+const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+
+export function getViewer(request: Request): Promise<Viewer | null> {
+  let viewer = viewers.get(request);
+  if (!viewer) {
+    viewer = sessionIdOf(request).then((sessionId) => {
+      const found = sessionId ? getSessionUser(sessionId) : null;
+      return found ? { user: found, actor: actorOf(found) } : null;
+    });
+    viewers.set(request, viewer);
+  }
+  return viewer;
 }
 
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */

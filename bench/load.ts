@@ -105,6 +105,8 @@ for (let i = 0; i < 4 * workers; i++) {
   }
 }
 
+const idleRss = rssMb();
+
 function load(title: string, requests: autocannon.Request[], headers: Record<string, string>) {
   return new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests, headers, timeout: 10 }, (error, result) =>
@@ -193,6 +195,7 @@ const ratio = pagesRate / loginRate;
 const p99 = pagesResult.latency.p99;
 const errors = errorsOf(pagesResult) + errorsOf(loginResult) + writes.failed;
 const sortedWrites = [...writes.latencies].sort((a, b) => a - b);
+console.log(`rss after warm-up ${idleRss.toFixed(0)} MB, peak under load ${peakRss.toFixed(0)} MB`);
 console.log(
   `workers ${workers}; login: ${loginRate.toFixed(0)} req/s, p50 ${loginResult.latency.p50} ms, p99 ${loginResult.latency.p99} ms, errors ${errorsOf(loginResult)}`,
 );

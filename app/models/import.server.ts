@@ -15,6 +15,7 @@ import { appendAudit } from "./audit.server";
 import { getDb, nowIso } from "./db.server";
 import { NotFoundError, ValidationError } from "./errors.server";
 import { CIG_PATTERN, ledgerFingerprint } from "./ledger.server";
+import { loadJob, saveJobState, saveNewJob } from "./finance/import-jobs.server";
 
 /**
  * CSV import from the accounting system. Two steps: a preview (column mapping, sample, every
@@ -462,9 +463,12 @@ export interface ImportJob {
   error: { formErrors: Message[]; fieldErrors: { field: string | null; message: Message }[]; rowIssues: RowIssue[]; issueCount: number } | null;
 }
 
-const jobs: Map<string, ImportJob> = ((globalThis as unknown as { __traguardiImportJobs?: Map<string, ImportJob> }).__traguardiImportJobs ??= new Map<string, ImportJob>());
+type JobState = Pick<ImportJob, "progress" | "result" | "error">;
 
-/** Starts the import of a previewed (staged) file and returns at once; poll getImportJob for progress. */
+/**
+ * Starts the import of a previewed (staged) file and returns at once; poll getImportJob for progress.
+ * The job's state lives in SQLite (finance/import-jobs.server), so any worker process can answer the polling.
+ */
 export function startImport(
   actor: Actor,
   programmeId: number,
@@ -473,7 +477,6 @@ export function startImport(
 ) {
   requirePermission(actor, "update:finance");
   const content = stagedFile(input.token);
-  for (const [id, job] of jobs) if (Date.now() - job.startedAt > 3_600_000) jobs.delete(id);
   const job: ImportJob = {
     id: randomUUID(),
     actorId: actor.id,
@@ -483,10 +486,21 @@ export function startImport(
     result: null,
     error: null,
   };
-  jobs.set(job.id, job);
-  runImport(actor, programmeId, { ...input, content }, today, (progress) => (job.progress = progress))
+  const stateOf = (): JobState => ({ progress: job.progress, result: job.result, error: job.error });
+  saveNewJob({ id: job.id, actorId: job.actorId, fileName: job.fileName, startedAt: job.startedAt, state: stateOf() });
+  let savedAt = 0;
+  runImport(actor, programmeId, { ...input, content }, today, (progress) => {
+    const phaseChanged = progress.phase !== job.progress.phase;
+    job.progress = progress;
+    // Progress is saved at most every 100 ms (and at every change of phase).
+    if (phaseChanged || Date.now() - savedAt >= 100) {
+      savedAt = Date.now();
+      saveJobState(job.id, stateOf());
+    }
+  })
     .then((result) => {
       job.result = result;
+      saveJobState(job.id, stateOf());
       fs.rmSync(path.join(stagingDir(), `${input.token}.csv`), { force: true });
     })
     .catch((error: unknown) => {
@@ -499,15 +513,16 @@ export function startImport(
         console.error("Import failed", error);
         job.error = { formErrors: [{ key: "finance.import.error.unexpected" }], fieldErrors: [], rowIssues: [], issueCount: 0 };
       }
+      saveJobState(job.id, stateOf());
     });
   return job.id;
 }
 
 export function getImportJob(actor: Actor, id: string) {
   requirePermission(actor, "update:finance");
-  const job = jobs.get(id);
+  const job = loadJob<JobState>(id);
   if (!job || job.actorId !== actor.id) throw new NotFoundError("import_job", id);
-  return { id: job.id, fileName: job.fileName, progress: job.progress, result: job.result, error: job.error };
+  return { id: job.id, fileName: job.fileName, progress: job.state.progress, result: job.state.result, error: job.state.error };
 }
 
 export type ImportJobView = ReturnType<typeof getImportJob>;

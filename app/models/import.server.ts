@@ -492,7 +492,10 @@ export function startImport(
   runImport(actor, programmeId, { ...input, content }, today, (progress) => {
     const phaseChanged = progress.phase !== job.progress.phase;
     job.progress = progress;
-    // Progress is saved at most every 100 ms (and at every change of phase).
+    // Progress is saved at most every 100 ms (and at every change of phase), but never while the
+    // import's own connection holds the write lock (the "writing" phase): a write from this
+    // connection would wait for it. Polling from another worker sees validation end, then the result.
+    if (progress.phase === "writing") return;
     if (phaseChanged || Date.now() - savedAt >= 100) {
       savedAt = Date.now();
       saveJobState(job.id, stateOf());

@@ -19,6 +19,8 @@ export const e2eEnv = {
   COOKIE_SECURE: "false",
   NODE_ENV: "production",
   PORT: String(port),
+  // Two worker processes, as in production on this machine: the suite proves nothing relies on one process's memory.
+  TRAGUARDI_WORKERS: "2",
 };
 Object.assign(process.env, { E2E_DATABASE_PATH: e2eEnv.DATABASE_PATH, E2E_SESSION_SECRET: e2eEnv.SESSION_SECRET });
 
@@ -57,7 +59,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf "${e2eEnv.DATABASE_PATH}"* && npx tsx db/seed.ts && npx remix build && npx remix-serve "${buildDir}/index.js"`,
+    command: `rm -rf "${e2eEnv.DATABASE_PATH}"* && npx tsx db/seed.ts && npx remix build && node app/server/index.js "${buildDir}/index.js"`,
     url: `http://localhost:${port}/healthcheck`,
     env: e2eEnv,
     reuseExistingServer: false,

@@ -13,3 +13,12 @@ declare module "*.css" {
   const href: string;
   export default href;
 }
+
+declare module "@remix-run/node" {
+  /** Set by the production server (app/server/app.js) for every request. */
+  interface AppLoadContext {
+    cspNonce?: string;
+    /** The client's address: the socket's, or the one TRUSTED_PROXIES trusted proxies reported. */
+    clientAddress?: string;
+  }
+}

@@ -9,6 +9,7 @@ import { getViewer, viewerForClient } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { readToast } from "~/utils/toast.server";
 import { useViewer } from "~/utils/viewer";
+import { useNonce } from "~/utils/nonce";
 import appCss from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -62,6 +63,9 @@ function Header() {
                       <span className="tg-header-user" data-testid="current-user">
                         {viewer.name} · <span className="tg-role">{t(`role.${viewer.role}`)}</span>
                       </span>
+                      <NavLink to="/account/sessions" className="tg-header-user text-white">
+                        {t("account.nav")}
+                      </NavLink>
                       <Form method="post" action="/logout">
                         <button type="submit" className="btn btn-primary btn-sm btn-icon">
                           {t("nav.logout")}
@@ -148,6 +152,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale = rootData?.locale ?? "it";
   const t = translator(locale);
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -173,8 +178,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </div>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -98,7 +98,7 @@ const morePagesByRole: Partial<Record<DemoRole, string[]>> = {
   ],
   finance: ["/finance/ledger/new", "/finance/ledger/1", "/finance/budget-lines/new", "/finance/budget-lines/1"],
   admin: ["/admin/users/1"],
-  auditor: ["/", "/audit", "/audit/verify", "/snapshots"],
+  auditor: ["/", "/audit", "/audit/verify", "/snapshots", "/account/sessions"],
 };
 
 for (const [role, urls] of Object.entries(morePagesByRole) as [DemoRole, string[]][]) {

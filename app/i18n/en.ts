@@ -4,6 +4,7 @@ import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
 import * as a11y from "./a11y";
+import * as account from "./account";
 
 const core: Record<keyof typeof import("./it").coreMessages, string> = {
   "app.name": "Traguardi",
@@ -28,6 +29,7 @@ const core: Record<keyof typeof import("./it").coreMessages, string> = {
   "login.submit": "Sign in",
   "login.invalid": "Wrong email or password.",
   "login.rateLimited": "Too many failed attempts. Try again in {minutes} minutes.",
+  "login.rateLimitedSeconds": "Too many failed attempts. Try again in {seconds} seconds.",
   "login.loggedOut": "You have signed out.",
   "dashboard.title": "Programme dashboard",
   "dashboard.cup": "CUP",
@@ -188,4 +190,5 @@ export const en: Record<MessageKey, string> = {
   ...training.messages.en,
   ...finance.messages.en,
   ...a11y.messages.en,
+  ...account.messages.en,
 };

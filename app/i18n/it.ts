@@ -3,6 +3,7 @@ import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
 import * as a11y from "./a11y";
+import * as account from "./account";
 /** Italian is the default language; every key here must exist in en.ts (the type enforces it). */
 const core = {
   "app.name": "Traguardi",
@@ -27,6 +28,7 @@ const core = {
   "login.submit": "Accedi",
   "login.invalid": "Email o password non corretti.",
   "login.rateLimited": "Troppi tentativi non riusciti. Riprova tra {minutes} minuti.",
+  "login.rateLimitedSeconds": "Troppi tentativi non riusciti. Riprova tra {seconds} secondi.",
   "login.loggedOut": "Sei uscito dall'applicazione.",
   "dashboard.title": "Cruscotto del programma",
   "dashboard.cup": "CUP",
@@ -192,6 +194,7 @@ export const it = {
   ...training.messages.it,
   ...finance.messages.it,
   ...a11y.messages.it,
+  ...account.messages.it,
 };
 
 export type MessageKey = keyof typeof it;

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -8,11 +8,18 @@ import { Field } from "~/components/forms/field";
 import type { Translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { login } from "~/models/users/auth.server";
-import { getViewer, safeRedirect } from "~/utils/auth.server";
+import { getViewer } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { getTranslator } from "~/utils/locale.server";
 import { sessionCookie } from "~/utils/session.server";
 import { SubmitButton } from "~/components/forms/submit-button";
 import { answer } from "~/utils/responses.server";
+
+/** The throttle's Retry-After reaches the document response too, not only single-fetch replies. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export const meta: MetaFunction = () => [{ title: "Accesso · Traguardi" }];
 
@@ -31,24 +38,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-/** The throttle keys on the client address as the proxy or socket reports it. */
-function clientKey(request: Request) {
-  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "local";
-}
-
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   return answer(async () => {
     const t = await getTranslator(request);
     const formData = await request.formData();
     const submission = parseWithZod(formData, { schema: loginSchema(t) });
     if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-    const outcome = await login(submission.value.email, submission.value.password, clientKey(request));
+    // The production server puts the real client address in the load context (TRUSTED_PROXIES
+    // decides whether X-Forwarded-For counts); without it every client shares one key.
+    const outcome = await login(submission.value.email, submission.value.password, context.clientAddress ?? "unknown", {
+      userAgent: request.headers.get("user-agent"),
+    });
     if (!outcome.ok) {
-      const message = outcome.reason === "rate_limited" ? t("login.rateLimited", { minutes: outcome.retryInMinutes }) : t("login.invalid");
-      return data(
-        { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
-        { status: outcome.reason === "rate_limited" ? 429 : 401 },
-      );
+      if (outcome.reason === "rate_limited") {
+        const seconds = outcome.retryAfterSeconds;
+        const message =
+          seconds < 120 ? t("login.rateLimitedSeconds", { seconds }) : t("login.rateLimited", { minutes: Math.ceil(seconds / 60) });
+        return data(
+          { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
+          { status: 429, headers: { "Retry-After": String(seconds) } },
+        );
+      }
+      return data({ result: submission.reply({ formErrors: [t("login.invalid")], hideFields: ["password"] }) }, { status: 401 });
     }
     return redirect(safeRedirect(submission.value.redirectTo), {
       headers: { "Set-Cookie": await sessionCookie().serialize(outcome.sessionId, { expires: new Date(outcome.expiresAt) }) },
@@ -79,7 +90,7 @@ export default function LoginPage() {
                 {form.errors.join(" ")}
               </div>
             ) : null}
-            <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+            <input type="hidden" name="redirectTo" value={safeRedirect(searchParams.get("redirectTo"))} />
             <Field label={t("login.email")} meta={fields.email}>
               <input {...getInputProps(fields.email, { type: "email" })} className="form-control" autoComplete="username" autoFocus />
             </Field>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n";
-import { safeRedirect } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { localeCookie } from "~/utils/session.server";
 import { answer } from "~/utils/responses.server";
 

@@ -12,14 +12,38 @@ export interface Viewer {
 }
 
 async function sessionIdOf(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return sessionIdFromCookie(request.headers.get("Cookie"));
+}
+
+async function sessionIdFromCookie(cookieHeader: string | null): Promise<string | null> {
+  const value = await sessionCookie().parse(cookieHeader);
   return typeof value === "string" ? value : null;
 }
 
-export async function getViewer(request: Request): Promise<Viewer | null> {
-  const sessionId = await sessionIdOf(request);
-  const found = sessionId ? getSessionUser(sessionId) : null;
-  return found ? { user: found, actor: actorOf(found) } : null;
+/** The id of the session this request carries (for "this session" on the sessions page). */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  return sessionIdOf(request);
+}
+
+/** Whether this Cookie header carries a live session: the server's check before an upload's body is read. */
+export async function hasLiveSession(cookieHeader: string | null): Promise<boolean> {
+  const sessionId = await sessionIdFromCookie(cookieHeader);
+  return sessionId ? getSessionUser(sessionId) !== null : false;
+}
+
+/** One session lookup per request, however many loaders (root + route) ask. */
+const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+
+export function getViewer(request: Request): Promise<Viewer | null> {
+  let viewer = viewers.get(request);
+  if (!viewer) {
+    viewer = sessionIdOf(request).then((sessionId) => {
+      const found = sessionId ? getSessionUser(sessionId) : null;
+      return found ? { user: found, actor: actorOf(found) } : null;
+    });
+    viewers.set(request, viewer);
+  }
+  return viewer;
 }
 
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
@@ -52,8 +76,4 @@ export function viewerForClient(viewer: Viewer | null) {
   return { id, name, email, role, permissions: [...permissionsOf(role)] };
 }
 
-/** Only same-site paths may be redirect targets. */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//")) return fallback;
-  return target;
-}
+export { safeRedirect } from "./safe-redirect";

@@ -7,3 +7,4 @@ export * from "./training";
 export * from "./finance";
 export * from "./gantt";
 export * from "./finance-import";
+export * from "./throttle";

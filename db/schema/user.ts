@@ -27,6 +27,9 @@ export const session = sqliteTable(
       .references(() => user.id, { onDelete: "cascade" }),
     createdAt: text().notNull(),
     expiresAt: text().notNull(),
+    // Shown on the user's own sessions page so they can recognise each one.
+    userAgent: text(),
+    clientAddress: text(),
   },
   (table) => [index("session_user_id_idx").on(table.userId)],
 );

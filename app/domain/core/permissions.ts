@@ -13,14 +13,16 @@ export const permissions = [
   "take:snapshot",
   "read:audit",
   "manage:users",
+  // One's own sessions and password: every role.
+  "manage:own-account",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ["read:programme", "read:audit", "manage:users"],
-  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit"],
-  finance: ["read:programme", "update:finance", "read:audit"],
-  auditor: ["read:programme", "read:audit"],
+  admin: ["read:programme", "read:audit", "manage:users", "manage:own-account"],
+  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit", "manage:own-account"],
+  finance: ["read:programme", "update:finance", "read:audit", "manage:own-account"],
+  auditor: ["read:programme", "read:audit", "manage:own-account"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

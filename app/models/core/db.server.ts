@@ -7,10 +7,23 @@ export function getDb(): Db {
   const file = process.env.DATABASE_PATH ?? "";
   if (!holder.__traguardiDb || holder.__traguardiDbPath !== file) {
     holder.__traguardiDb?.$client.close();
-    holder.__traguardiDb = openDatabase(file || undefined);
+    holder.__traguardiDb = immediateTransactions(openDatabase(file || undefined));
     holder.__traguardiDbPath = file;
   }
   return holder.__traguardiDb;
+}
+
+/**
+ * Every top-level transaction begins IMMEDIATE (takes the write lock at once, waiting up to the
+ * busy timeout). With several worker processes, a DEFERRED transaction that reads and then writes
+ * fails at once with SQLITE_BUSY when another process committed in between (the busy timeout does
+ * not apply to that upgrade); taking the lock first makes concurrent writers simply queue.
+ */
+function immediateTransactions(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work: Parameters<Db["transaction"]>[0], config?: Parameters<Db["transaction"]>[1]) =>
+    transaction(work, { behavior: "immediate", ...config })) as Db["transaction"];
+  return db;
 }
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

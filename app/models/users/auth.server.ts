@@ -5,52 +5,49 @@ import type { Actor } from "~/models/core/actor.server";
 import { sessionCommand } from "~/models/core/command.server";
 import { getDb, nowIso } from "~/models/core/db.server";
 import { getUserById, verifyLogin, withoutSecret, type PublicUser } from "./user.server";
+import { checkLoginThrottle, clearAccountFailures, recordLoginFailure } from "./login-throttle.server";
 
 export const SESSION_DAYS = 7;
-
-/**
- * Failed logins per email and client address. In memory: the app runs as one process, and a
- * restart forgetting the counters is acceptable for a throttle (not a lockout policy).
- */
-const failures = new Map<string, number[]>();
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MS = 15 * 60_000;
-
-function recentFailures(key: string, now: number) {
-  const list = (failures.get(key) ?? []).filter((at) => now - at < FAILURE_WINDOW_MS);
-  failures.set(key, list);
-  return list;
-}
 
 export type LoginResult =
   | { ok: true; sessionId: string; user: PublicUser; expiresAt: string }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "rate_limited"; retryInMinutes: number };
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number; scope: "address" | "account" };
 
-export async function login(email: string, password: string, clientKey: string): Promise<LoginResult> {
-  const key = `${clientKey}|${email.trim().toLowerCase()}`;
-  const now = Date.now();
-  const recent = recentFailures(key, now);
-  if (recent.length >= MAX_FAILURES) {
-    return { ok: false, reason: "rate_limited", retryInMinutes: Math.ceil((recent[0] + FAILURE_WINDOW_MS - now) / 60_000) };
+/**
+ * Checks the throttle (per client address and per account, in SQLite: see login-throttle.server),
+ * then the password. `clientAddress` must be the real client address (the production server's
+ * load context), never a header the client sent.
+ */
+export async function login(
+  email: string,
+  password: string,
+  clientAddress: string,
+  { now = Date.now(), userAgent = null }: { now?: number; userAgent?: string | null } = {},
+): Promise<LoginResult> {
+  const verdict = checkLoginThrottle(clientAddress, email, now);
+  if (!verdict.allowed) {
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)), scope: verdict.scope };
   }
   const found = await verifyLogin(email, password);
   if (!found) {
-    recent.push(now);
+    recordLoginFailure(clientAddress, email, now);
     return { ok: false, reason: "invalid" };
   }
-  failures.delete(key);
-  const created = createSession(found);
+  clearAccountFailures(email);
+  const created = createSession(found, { userAgent, clientAddress });
   return { ok: true, sessionId: created.id, user: found, expiresAt: created.expiresAt };
 }
 
-export function createSession(account: PublicUser) {
+export function createSession(account: PublicUser, details: { userAgent?: string | null; clientAddress?: string | null } = {}) {
   const id = randomBytes(32).toString("base64url");
   const createdAt = nowIso();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
   sessionCommand(actorOf(account), (tx, audit) => {
     tx.delete(session).where(lt(session.expiresAt, createdAt)).run();
-    tx.insert(session).values({ id, userId: account.id, createdAt, expiresAt }).run();
+    tx.insert(session)
+      .values({ id, userId: account.id, createdAt, expiresAt, userAgent: details.userAgent?.slice(0, 300) ?? null, clientAddress: details.clientAddress ?? null })
+      .run();
     audit({ action: "login", entityType: "session", entityId: account.id, entityLabel: account.email });
   });
   return { id, expiresAt };

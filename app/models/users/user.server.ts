@@ -1,7 +1,7 @@
 import argon2 from "argon2";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, ne } from "drizzle-orm";
-import { user } from "#db/schema";
+import { session, user } from "#db/schema";
 import type { Role } from "~/domain/core/permissions";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { command, entity, insertAudited, loadVersioned, updateVersioned } from "~/models/core/command.server";
@@ -85,9 +85,16 @@ export async function updateUser(actor: Actor, id: number, version: number, inpu
     }
     const next = { email, name: input.name, role: input.role, active: input.active };
     // A new password is a change even when nothing else is; the audit says so, never the hash.
+    // Deactivation, a new role or a password reset logs the user out everywhere. Sessions are
+    // deleted, not suspended, so reactivating the user does not bring an old cookie back.
+    const endsSessions = (current.active && next.active === false) || (next.role !== undefined && current.role !== next.role) || Boolean(passwordHash);
+    const sessionsEnded = endsSessions ? tx.delete(session).where(eq(session.userId, id)).run().changes : 0;
+    const extraAudit: Record<string, unknown> = {};
+    if (passwordHash) extraAudit.password = "(reimpostata)";
+    if (endsSessions) extraAudit.sessionsEnded = sessionsEnded;
     const updated = passwordHash
-      ? updateVersioned(tx, actor, userEntity, current, next, { alsoWrite: { passwordHash }, extraAudit: { password: "(reimpostata)" }, force: true })
-      : updateVersioned(tx, actor, userEntity, current, next);
+      ? updateVersioned(tx, actor, userEntity, current, next, { alsoWrite: { passwordHash }, extraAudit, force: true })
+      : updateVersioned(tx, actor, userEntity, current, next, { extraAudit });
     return withoutSecret(updated);
   });
 }

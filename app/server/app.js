@@ -1,0 +1,145 @@
+// The express app around Remix's request handler. One per worker process (see index.js).
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import { bodyVerdict, isCrossSiteWrite, isUploadPath, newNonce, securityHeaders } from "./security.js";
+
+/** How much of a refused body we read and discard to let the client see our answer; then we hang up. */
+const DRAIN_LIMIT = 8 * 1024 * 1024;
+
+function refuse(req, res, status, message) {
+  res.status(status).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+  let drained = 0;
+  req.on("data", (chunk) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT) req.socket.destroy();
+  });
+  req.resume();
+  res.end(message);
+}
+
+/** @param {number} limit */
+function inFlightLimiter(limit) {
+  let active = 0;
+  /** @type {Array<() => void>} */
+  const waiting = [];
+  const release = () => {
+    active--;
+    const next = waiting.shift();
+    if (next) next();
+  };
+  return (req, res, next) => {
+    const start = () => {
+      active++;
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        release();
+      };
+      res.once("finish", finish);
+      res.once("close", finish);
+      next();
+    };
+    if (!limit || active < limit) return start();
+    waiting.push(() => {
+      // The client may have given up while waiting.
+      if (req.socket.destroyed) {
+        const following = waiting.shift();
+        if (following) following();
+        return;
+      }
+      start();
+    });
+  };
+}
+
+/**
+ * @param {import("@remix-run/node").ServerBuild} build
+ * @param {ReturnType<typeof import("./config.js").serverConfig>} config
+ */
+export function createApp(build, config) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.disable("etag");
+  // A number of proxy hops in front of us: req.ip, req.protocol and req.hostname then honour that
+  // many X-Forwarded-* entries from the right, and no more. 0 (the default): the socket is the truth.
+  app.set("trust proxy", config.trustedProxies > 0 ? config.trustedProxies : false);
+
+  // Security headers on everything, and the nonce this request's HTML will carry.
+  app.use((req, res, next) => {
+    const nonce = newNonce();
+    res.locals.cspNonce = nonce;
+    res.set(securityHeaders(nonce, { secure: req.secure }));
+    next();
+  });
+
+  if (config.logRequests) {
+    app.use((req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.on("finish", () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)} ms`);
+      });
+      next();
+    });
+  }
+
+  // Refuse before reading a byte of the body: cross-site writes, oversized or unmeasurable bodies,
+  // and anonymous uploads.
+  app.use(async (req, res, next) => {
+    if (!config.trustedProxies) {
+      // Without a trusted proxy these are the client's inventions; Remix would believe them.
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+      delete req.headers["x-forwarded-for"];
+    }
+    const host = req.get("x-forwarded-host")?.split(",")[0].trim() || req.get("host");
+    if (isCrossSiteWrite(req.method, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site"), host })) {
+      return refuse(req, res, 403, "Forbidden: cross-site request");
+    }
+    const { verdict, limit } = bodyVerdict(
+      { method: req.method, pathname: req.path, contentLength: req.get("content-length"), transferEncoding: req.get("transfer-encoding") },
+      config,
+    );
+    if (verdict === "too-large") return refuse(req, res, 413, `Payload too large: the limit here is ${limit} bytes`);
+    if (verdict === "length-required") return refuse(req, res, 411, "Length required");
+    if (req.method === "POST" && isUploadPath(req.path)) {
+      try {
+        const signedIn = await build.entry.module.hasLiveSession(req.get("cookie") ?? null);
+        if (!signedIn) return refuse(req, res, 401, "Sign in first");
+      } catch (error) {
+        return next(error);
+      }
+    }
+    next();
+  });
+
+  app.use(compression());
+  app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", index: false }));
+  // public/ holds only files with an extension (favicon.svg, …): don't stat the disk for every page.
+  const publicFiles = express.static("public", { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
+
+  // At most `maxInFlight` requests inside Remix per worker; the rest wait their turn in order.
+  // Rendering is CPU-bound in one thread, so letting 50 requests interleave only multiplies the
+  // memory held (each half-rendered page) and stretches every request's latency.
+  app.use(inFlightLimiter(config.maxInFlight));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+
+  // Errors that escaped Remix (it renders its own): a bare 500, logged once.
+  app.use((error, _req, res, _next) => {
+    console.error(error);
+    if (res.headersSent) return res.end();
+    res.status(500).type("text/plain").send("Internal Server Error");
+  });
+  return app;
+}

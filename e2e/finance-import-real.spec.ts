@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
 import { e2eDb, expect, test } from "./fixtures";
 
@@ -153,6 +154,9 @@ test.describe("ledger import from the accounting system", () => {
     await expect(page.getByTestId("value-kinds-mandato")).toContainText("per sinonimo");
     await expect(page.getByTestId("import-errors").locator("tbody tr")).toHaveCount(2);
     await page.screenshot({ path: path.join(shots, "preview-mapping.png"), fullPage: true });
+    // The preview with its value mapping passes the same WCAG 2.1 AA rules as the main pages.
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
     await page.getByLabel("Cap. U.1.03.02.11", { exact: true }).selectOption(String(at.id));
     await page.getByRole("button", { name: "Aggiorna l'anteprima" }).click();

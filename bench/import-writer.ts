@@ -29,7 +29,7 @@ async function timed(name: string, work: () => unknown) {
   try {
     await work();
   } catch (error) {
-    failures.push(`${name}: ${(error as Error).message}`);
+    failures.push(`${name}: ${(error as Error).message}${(error as { code?: string }).code ? ` (${(error as { code?: string }).code})` : ""}`);
   }
   latencies.push(performance.now() - started);
 }

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
 import { e2eDb, expect, test } from "./fixtures";
 
@@ -83,6 +84,31 @@ test.describe("ledger import from the accounting system", () => {
     await page.goto(`/finance/ledger/${invoice}`);
     await expect(page.getByTestId("reversed-by")).toBeVisible();
 
+    // Search over supplier, CIG, document number and description; the filtered ledger exports.
+    await page.goto("/finance/ledger");
+    await page.getByLabel("Cerca").fill("Agenzia Eventi");
+    await page.getByLabel("Ordina per").selectOption("documentNumber");
+    await page.getByLabel("Ordine").selectOption("asc");
+    await page.getByRole("button", { name: "Filtra" }).click();
+    const rows = page.getByTestId("ledger-table").locator("tbody tr");
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(0)).toContainText("DET-RE-1");
+    await expect(rows.nth(2)).toContainText("NC-RE-7");
+    await page.goto("/finance/ledger?cig=B12345678C&kind=payment");
+    await expect(rows).toHaveCount(2);
+    const exported = await page.request.get("/finance/export?view=ledger&format=csv&q=Agenzia%20Eventi&sort=documentNumber&dir=asc");
+    expect(exported.status()).toBe(200);
+    const text = await exported.text();
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.trim().split("\r\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain("DET-RE-1");
+    expect(lines[3]).toContain("-2500,00");
+    expect(lines[2]).toContain('"Fattura di acconto primo SAL; eventi"');
+    const xlsx = await page.request.get("/finance/export?view=ledger&format=xlsx&q=Agenzia%20Eventi");
+    expect(xlsx.status()).toBe(200);
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+
     await page.goto("/finance");
     await expect(page.getByTestId("commit-check")).toHaveAttribute("data-over", "yes");
     await expect(page.getByTestId("commit-check")).toHaveClass(/alert-danger/);
@@ -90,6 +116,12 @@ test.describe("ledger import from the accounting system", () => {
     await expect(page.getByTestId("sum-committed").locator(".text-danger")).toBeVisible();
     await expect(page.getByTestId("budget-check")).toContainText("I budget delle linee sommano");
     await page.screenshot({ path: path.join(shots, "summary-overrun.png"), fullPage: false });
+    await page.goto("/finance/budget-lines");
+    await expect(page.getByTestId("committed-WP6-CAMP")).toHaveAttribute("data-over", "yes");
+    await expect(page.getByTestId("committed-WP6-CAMP")).toHaveClass(/text-danger/);
+    await expect(page.getByTestId("committed-WP6-MAT")).toHaveAttribute("data-over", "no");
+    await page.getByTestId("line-WP6-CAMP").getByRole("link", { name: "WP6-CAMP" }).click();
+    await expect(page.getByTestId("line-overcommitted")).toContainText("Impegnato oltre il budget: € 958.000,00 a fronte di € 950.000,00");
   });
 
   test("budget lines named by their accounting names import after mapping, and the mapping is offered on the next file", async ({ signedIn: page }) => {
@@ -122,6 +154,9 @@ test.describe("ledger import from the accounting system", () => {
     await expect(page.getByTestId("value-kinds-mandato")).toContainText("per sinonimo");
     await expect(page.getByTestId("import-errors").locator("tbody tr")).toHaveCount(2);
     await page.screenshot({ path: path.join(shots, "preview-mapping.png"), fullPage: true });
+    // The preview with its value mapping passes the same WCAG 2.1 AA rules as the main pages.
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
     await page.getByLabel("Cap. U.1.03.02.11", { exact: true }).selectOption(String(at.id));
     await page.getByRole("button", { name: "Aggiorna l'anteprima" }).click();

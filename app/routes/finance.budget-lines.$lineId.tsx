@@ -210,6 +210,7 @@ export default function BudgetLinePage() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const canEdit = useCan("update:finance");
+  const locale = useLocale();
   const { line } = data;
   const isLine = !(actionData?.result as { initialValue?: { intent?: string } } | undefined)?.initialValue?.intent || (actionData?.result as { initialValue?: { intent?: string } })?.initialValue?.intent === "line";
   return (
@@ -218,6 +219,15 @@ export default function BudgetLinePage() {
       <h2 className="h4 mt-2">
         {line.code} · {line.title}
       </h2>
+      {data.committedCents > line.amountCents ? (
+        <p className="alert alert-danger" data-testid="line-overcommitted">
+          {t("finance.budget.overCommitted", {
+            committed: formatEuro(data.committedCents, locale),
+            budget: formatEuro(line.amountCents, locale),
+            excess: formatEuro(data.committedCents - line.amountCents, locale),
+          })}
+        </p>
+      ) : null}
       <p>
         {data.workPackage.code} {data.workPackage.title} · <Euro cents={line.amountCents} /> ·{" "}
         <Link to={`/finance/ledger?line=${line.id}`}>{t("finance.tab.ledger")}</Link>

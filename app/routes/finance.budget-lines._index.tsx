@@ -61,6 +61,7 @@ export default function BudgetLines() {
               <th scope="col">{t("finance.field.cup")}</th>
               <th scope="col" className="tg-num">{t("finance.field.amount")}</th>
               <th scope="col" className="tg-num">{t("finance.budget.profileTotal")}</th>
+              <th scope="col" className="tg-num">{t("finance.budget.committedCol")}</th>
             </tr>
           </thead>
           <tbody>
@@ -78,6 +79,9 @@ export default function BudgetLines() {
                 <td className={`tg-num ${line.profileCents !== line.amountCents ? "text-danger fw-semibold" : ""}`}>
                   {line.profileMonths === 0 ? t("finance.budget.profileMissing") : <Euro cents={line.profileCents} />}
                 </td>
+                <td className={`tg-num ${line.committedCents > line.amountCents ? "text-danger fw-bold" : ""}`} data-testid={`committed-${line.code}`} data-over={line.committedCents > line.amountCents ? "yes" : "no"}>
+                  <Euro cents={line.committedCents} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -85,6 +89,7 @@ export default function BudgetLines() {
             <tr className="fw-bold">
               <th scope="row" colSpan={6}>{t("finance.col.total")}</th>
               <td className="tg-num" data-testid="lines-total"><Euro cents={data.linesTotal} /></td>
+              <td />
               <td />
             </tr>
           </tfoot>

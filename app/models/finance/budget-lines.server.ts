@@ -46,6 +46,7 @@ export function listBudgetLines(actor: Actor, programmeId: number) {
       workPackageTitle: workPackage.title,
       profileCents: sql<number>`(select coalesce(sum(${budgetLineProfile.plannedCents}), 0) from ${budgetLineProfile} where ${budgetLineProfile.budgetLineId} = ${budgetLine.id})`,
       profileMonths: sql<number>`(select count(*) from ${budgetLineProfile} where ${budgetLineProfile.budgetLineId} = ${budgetLine.id})`,
+      committedCents: sql<number>`(select coalesce(sum(m.amount_cents), 0) from ledger_month m where m.budget_line_id = ${budgetLine.id} and m.kind = 'commitment')`,
     })
     .from(budgetLine)
     .innerJoin(workPackage, eq(workPackage.id, budgetLine.workPackageId))
@@ -68,7 +69,8 @@ export function getBudgetLine(actor: Actor, id: number) {
   if (!line) throw new NotFoundError("budget_line", id);
   const wp = db.select().from(workPackage).where(eq(workPackage.id, line.workPackageId)).get()!;
   const profile = readProfile(db, id);
-  return { line, workPackage: wp, profile, profileTotal: profileTotal(profile) };
+  const committedCents = db.get<{ total: number }>(sql`select coalesce(sum(amount_cents), 0) as total from ledger_month where budget_line_id = ${id} and kind = 'commitment'`).total;
+  return { line, workPackage: wp, profile, profileTotal: profileTotal(profile), committedCents };
 }
 
 function readProfile(conn: Conn, budgetLineId: number): MonthAmount[] {

@@ -181,6 +181,8 @@ async function executeJob(actor: Actor, programmeId: number, jobId: string, toke
   let staged = 0;
   let reversals = 0;
   const digest = createHash("sha256");
+  // Monthly totals of what is staged, per (line, kind, month): a few hundred rows for the publish.
+  const months = new Map<string, { budgetLineId: number; kind: string; month: string; amountCents: number; count: number }>();
   let phase: ImportPhase = "validating";
   const scan = await scanFile(
     getDb(),
@@ -190,6 +192,11 @@ async function executeJob(actor: Actor, programmeId: number, jobId: string, toke
       staged += rows.length;
       for (const row of rows) {
         digest.update(row.fingerprint);
+        const key = `${row.budgetLineId}|${row.kind}|${row.entryDate.slice(0, 7)}`;
+        const month = months.get(key) ?? { budgetLineId: row.budgetLineId, kind: row.kind, month: row.entryDate.slice(0, 7), amountCents: 0, count: 0 };
+        month.amountCents += row.amountCents;
+        month.count++;
+        months.set(key, month);
         if (row.reversesEntryId !== null || row.reversesSeq !== null) reversals++;
       }
       phase = "staging";
@@ -211,7 +218,7 @@ async function executeJob(actor: Actor, programmeId: number, jobId: string, toke
     fileName,
     fileHash: token,
     rowCount: scan.rowCount,
-    staged: { count: staged, reversals, sums: scan.additions, fingerprintsSha256: digest.digest("hex") },
+    staged: { count: staged, reversals, sums: scan.additions, months: [...months.values()], fingerprintsSha256: digest.digest("hex") },
     confirmation: options.confirmation,
     saveProfile: (tx) => saveProfile(tx, actor, programmeId, setup.key, scan.header, scan.mapping, setup.values),
   });

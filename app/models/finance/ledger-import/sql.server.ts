@@ -58,9 +58,8 @@ export const PUBLISH = `insert into ledger_entry (id, budget_line_id, kind, entr
          coalesce(s.reverses_entry_id, :base + s.reverses_seq), :batch, s.fingerprint, :now, :actor
     from import_staging s where s.job_id = :job order by s.seq`;
 
-/** The monthly totals of a bulk-published job, added per (line, kind, month) in one statement. */
-export const PUBLISH_MONTHS = `insert into ledger_month (budget_line_id, kind, month, amount_cents, entry_count)
-  select budget_line_id, kind, substr(entry_date, 1, 7), sum(amount_cents), count(*) from import_staging where job_id = ? group by 1, 2, 3
+/** The monthly totals of a bulk-published job, added per (line, kind, month): the scan summed them. */
+export const PUBLISH_MONTHS = `insert into ledger_month (budget_line_id, kind, month, amount_cents, entry_count) values (?, ?, ?, ?, ?)
   on conflict (budget_line_id, kind, month) do update set amount_cents = amount_cents + excluded.amount_cents, entry_count = entry_count + excluded.entry_count`;
 
 export const LEDGER_BASE_ID = `select max(coalesce((select seq from sqlite_sequence where name = 'ledger_entry'), 0), coalesce((select max(id) from ledger_entry), 0))`;

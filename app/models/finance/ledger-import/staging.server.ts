@@ -44,7 +44,7 @@ export interface PublishInput {
   fileHash: string;
   rowCount: number;
   /** What the scan staged: counts, per line and kind sums, and the digest of the fingerprints in seq order. */
-  staged: { count: number; reversals: number; sums: Addition[]; fingerprintsSha256: string };
+  staged: { count: number; reversals: number; sums: Addition[]; months: { budgetLineId: number; kind: string; month: string; amountCents: number; count: number }[]; fingerprintsSha256: string };
   confirmation?: OverrunConfirmation;
   saveProfile?: (tx: Tx) => void;
 }
@@ -87,7 +87,8 @@ export function publish(actor: Actor, input: PublishInput): PublishResult {
         throw error;
       }
       if (inserted !== staged) throw new Error(`Publish wrote ${inserted} of ${staged} staged rows`);
-      client.prepare(PUBLISH_MONTHS).run(input.jobId);
+      const addMonth = client.prepare(PUBLISH_MONTHS);
+      for (const m of input.staged.months) addMonth.run(m.budgetLineId, m.kind, m.month, m.amountCents, m.count);
       input.saveProfile?.(tx);
       const result: PublishResult = { batchId, fileName: input.fileName, rowCount: input.rowCount, importedCount: staged, skippedCount: input.rowCount - staged, reversalCount: input.staged.reversals, totals };
       tx.update(importJob).set({ phase: "done", processed: staged, total: staged, result: JSON.stringify(result), finishedAt: now, heartbeatAt: now }).where(eq(importJob.id, input.jobId)).run();

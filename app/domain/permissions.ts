@@ -13,14 +13,22 @@ export const permissions = [
   "take:snapshot",
   "read:audit",
   "manage:users",
+  // Procurement register and documents (issue 13).
+  "update:procurement",
+  "read:documents",
+  "upload:documents",
+  "verify:evidence",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+/** Finance and managers keep the procurement register and upload and verify documents. */
+const procurementEditor = ["update:procurement", "read:documents", "upload:documents", "verify:evidence"] as const;
+
 const grants: Record<Role, readonly Permission[]> = {
   admin: ["read:programme", "read:audit", "manage:users"],
-  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit"],
-  finance: ["read:programme", "update:finance", "read:audit"],
-  auditor: ["read:programme", "read:audit"],
+  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit", ...procurementEditor],
+  finance: ["read:programme", "update:finance", "read:audit", ...procurementEditor],
+  auditor: ["read:programme", "read:audit", "read:documents"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -3,6 +3,7 @@ import * as gantt from "./gantt";
 import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
+import * as procurement from "./procurement";
 import * as a11y from "./a11y";
 
 const core: Record<keyof typeof import("./it").coreMessages, string> = {
@@ -187,5 +188,6 @@ export const en: Record<MessageKey, string> = {
   ...gantt.messages.en,
   ...training.messages.en,
   ...finance.messages.en,
+  ...procurement.messages.en,
   ...a11y.messages.en,
 };

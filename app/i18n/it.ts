@@ -2,6 +2,7 @@ import * as gantt from "./gantt";
 import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
+import * as procurement from "./procurement";
 import * as a11y from "./a11y";
 /** Italian is the default language; every key here must exist in en.ts (the type enforces it). */
 const core = {
@@ -191,6 +192,7 @@ export const it = {
   ...gantt.messages.it,
   ...training.messages.it,
   ...finance.messages.it,
+  ...procurement.messages.it,
   ...a11y.messages.it,
 };
 

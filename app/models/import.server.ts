@@ -15,6 +15,7 @@ import { appendAudit } from "./audit.server";
 import { getDb, nowIso } from "./db.server";
 import { NotFoundError, ValidationError } from "./errors.server";
 import { CIG_PATTERN, ledgerFingerprint } from "./ledger.server";
+import { checkLedgerCig } from "./procurement/procedure.server";
 
 /**
  * CSV import from the accounting system. Two steps: a preview (column mapping, sample, every
@@ -100,7 +101,7 @@ interface Validation {
 }
 
 /** Checks every row; collects every problem (not just the first) so the user can fix the file in one go. */
-function* validateRows(table: CsvTable, mapping: ImportMapping, linesByCode: Map<string, number>, today: string): Generator<number, Validation> {
+function* validateRows(table: CsvTable, mapping: ImportMapping, linesByCode: Map<string, number>, today: string, programmeId: number): Generator<number, Validation> {
   const formIssues: Message[] = [];
   for (const field of requiredImportFields) {
     const index = mapping[field];
@@ -146,6 +147,7 @@ function* validateRows(table: CsvTable, mapping: ImportMapping, linesByCode: Map
     if (!documentNumber) problem("documentNumber", "finance.import.error.empty");
     const cig = value("cig").toUpperCase();
     if (cig && !CIG_PATTERN.test(cig)) problem("cig", "finance.import.error.cig");
+    else if (checkLedgerCig(getDb(), programmeId, cig).length) problem("cig", "procurement.error.cigNotRegistered", { cig }); // procurement register
     const description = value("description").replace(/\s+/g, " ");
     if (description.length > 500) problem("description", "finance.import.error.tooLong", { max: 500 });
 
@@ -179,14 +181,14 @@ function* validateRows(table: CsvTable, mapping: ImportMapping, linesByCode: Map
 }
 
 /** All rows at once (the preview, answered within its request). */
-function validateTable(table: CsvTable, mapping: ImportMapping, linesByCode: Map<string, number>, today: string): Validation {
-  const steps = validateRows(table, mapping, linesByCode, today);
+function validateTable(table: CsvTable, mapping: ImportMapping, linesByCode: Map<string, number>, today: string, programmeId: number): Validation {
+  const steps = validateRows(table, mapping, linesByCode, today, programmeId);
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
 /** Chunk by chunk, pausing in between so progress polls are answered while a large file is checked. */
-async function validateTableInChunks(table: CsvTable, mapping: ImportMapping, linesByCode: Map<string, number>, today: string, onProgress: (processed: number) => void) {
-  const steps = validateRows(table, mapping, linesByCode, today);
+async function validateTableInChunks(table: CsvTable, mapping: ImportMapping, linesByCode: Map<string, number>, today: string, onProgress: (processed: number) => void, programmeId: number) {
+  const steps = validateRows(table, mapping, linesByCode, today, programmeId);
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
     onProgress(step.value);
@@ -273,7 +275,7 @@ export function previewImport(
   }
   const table = parseOrReject(content);
   const mapping = input.mapping ?? guessMapping(table.header);
-  const validation = validateTable(table, mapping, linesByCode(programmeId), today);
+  const validation = validateTable(table, mapping, linesByCode(programmeId), today, programmeId);
   const existing = existingFingerprints(getDb().$client, validation.entries.map((e) => e.fingerprint));
   const fresh = validation.entries.filter((entry) => !existing.has(entry.fingerprint));
   const batch = findBatch(token);
@@ -348,7 +350,7 @@ export async function runImport(
   const total = table.rows.length;
   onProgress({ phase: "validating", processed: 0, total });
   const mapping = input.mapping ?? guessMapping(table.header);
-  const validation = await validateTableInChunks(table, mapping, linesByCode(programmeId), today, (processed) => onProgress({ phase: "validating", processed, total }));
+  const validation = await validateTableInChunks(table, mapping, linesByCode(programmeId), today, (processed) => onProgress({ phase: "validating", processed, total }), programmeId);
   if (validation.issueCount || validation.formIssues.length) throw new ImportRejected(validation.issues, validation.issueCount, validation.formIssues);
   onProgress({ phase: "validating", processed: total, total });
 

@@ -8,6 +8,7 @@ import { requirePermission, type Actor } from "./actor.server";
 import { appendAudit, auditView } from "./audit.server";
 import { getDb, nowIso, type Conn } from "./db.server";
 import { NotFoundError, ValidationError, type FieldIssue } from "./errors.server";
+import { checkLedgerCig } from "./procurement/procedure.server";
 
 export type LedgerEntry = typeof ledgerEntry.$inferSelect;
 
@@ -177,6 +178,7 @@ function checkEntry(conn: Conn, programmeId: number, input: LedgerEntryInput, to
   if (!input.supplier.trim()) issues.push({ field: "supplier", message: { key: "finance.error.required" } });
   if (!input.documentNumber.trim()) issues.push({ field: "documentNumber", message: { key: "finance.error.required" } });
   if (input.cig && !CIG_PATTERN.test(input.cig)) issues.push({ field: "cig", message: { key: "finance.error.cig" } });
+  else issues.push(...checkLedgerCig(conn, programmeId, input.cig)); // procurement: a named CIG must be registered
   const line = conn
     .select()
     .from(budgetLine)

@@ -12,6 +12,8 @@ import { formatTimestamp } from "~/domain/dates";
 import { formatEuro } from "~/domain/money";
 import { reversalSchema } from "~/domain/schemas/finance";
 import { useLocale, useT } from "~/i18n/use-t";
+import { DocumentsPanel } from "~/components/procurement/documents-panel";
+import { ledgerEntryDocuments } from "~/models/procurement/invoice.server";
 import { getLedgerEntry, reverseLedgerEntry } from "~/models/ledger.server";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
@@ -23,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Regist
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  return { ...getLedgerEntry(actor, Number(params.entryId)), today: today() };
+  return { ...getLedgerEntry(actor, Number(params.entryId)), today: today(), documents: ledgerEntryDocuments(actor, Number(params.entryId)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -141,6 +143,7 @@ export default function LedgerEntryPage() {
         </p>
       ) : null}
       {canEdit && !data.reversal && !entry.reversesEntryId ? <ReversalForm /> : null}
+      <DocumentsPanel {...data.documents} embedded />
     </section>
   );
 }

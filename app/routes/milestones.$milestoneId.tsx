@@ -1,3 +1,5 @@
+import { DocumentsPanel } from "~/components/procurement/documents-panel";
+import { documentsPanel } from "~/models/documents/document.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -18,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewerWith(request, "update:plan");
   const milestone = getMilestone(actor, Number(params.milestoneId));
   const workPackage = getWorkPackage(actor, milestone.workPackageId);
-  return { milestone, workPackage, gates: listGates(actor, workPackage.programmeId) };
+  return { milestone, workPackage, gates: listGates(actor, workPackage.programmeId), documents: documentsPanel(actor, "milestone", milestone.id) };
 }
 
 const deleteSchema = () => z.object({ intent: z.literal("delete"), version: z.coerce.number().int() });
@@ -40,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditMilestonePage() {
-  const { milestone, workPackage, gates } = useLoaderData<typeof loader>();
+  const { milestone, workPackage, gates, documents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -59,6 +61,7 @@ export default function EditMilestonePage() {
           {t("milestone.delete")}
         </button>
       </Form>
+      <DocumentsPanel {...documents} />
     </>
   );
 }

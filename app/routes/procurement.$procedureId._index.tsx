@@ -4,6 +4,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Euro } from "~/components/finance/money";
+import { DocumentsPanel } from "~/components/procurement/documents-panel";
+import { documentsPanel } from "~/models/documents/document.server";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { useZodForm } from "~/components/forms/use-zod-form";
@@ -24,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `CIG ${
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  return getProcedure(actor, Number(params.procedureId));
+  return { ...getProcedure(actor, Number(params.procedureId)), documents: documentsPanel(actor, "procedure", Number(params.procedureId)) };
 }
 
 const removeSchema = () => z.object({ intent: z.literal("removeParty"), partyId: z.coerce.number().int().positive() });
@@ -95,7 +97,7 @@ function PartyForm() {
 }
 
 export default function ProcedureDetail() {
-  const { procedure, lines, parties, entries, totals, headroom } = useLoaderData<typeof loader>();
+  const { procedure, lines, parties, entries, totals, headroom, documents } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const canEdit = useCan("update:procurement");
@@ -254,6 +256,7 @@ export default function ProcedureDetail() {
           </TableScroll>
         )}
       </section>
+      <DocumentsPanel {...documents} />
     </>
   );
 }

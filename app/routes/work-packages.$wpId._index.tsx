@@ -1,3 +1,5 @@
+import { DocumentsPanel } from "~/components/procurement/documents-panel";
+import { documentsPanel } from "~/models/documents/document.server";
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -25,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  return getWorkPackageDetail(actor, Number(params.wpId), today());
+  return { ...getWorkPackageDetail(actor, Number(params.wpId), today()), documents: documentsPanel(actor, "workPackage", Number(params.wpId)) };
 }
 
 const deleteDependencySchema = () => z.object({ intent: z.literal("delete-dependency"), dependencyId: z.coerce.number().int() });
@@ -313,6 +315,7 @@ export default function WorkPackagePage() {
         )}
         {canEdit ? <DependencyForm ownKeys={ownKeys} /> : null}
       </section>
+      <DocumentsPanel {...detail.documents} />
     </>
   );
 }

@@ -1,10 +1,17 @@
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { addDays } from "../../app/domain/dates";
+import { addDays, formatDate } from "../../app/domain/dates";
+import { formatEuro } from "../../app/domain/money";
+import { mimeOf, type DocumentRole } from "../../app/domain/procurement/documents";
+import { buildFatturaPA } from "../../app/domain/procurement/fatturapa-build";
+import { tinyPdf } from "../../app/domain/procurement/tiny-pdf";
+import { FilesystemDocumentStore } from "../../app/models/documents/store.server";
+import { ledgerFingerprint } from "../../app/models/ledger.server";
 import { appendAudit } from "../../app/models/audit.server";
 import type { Actor } from "../../app/models/actor.server";
 import type { Db } from "../client";
-import { budgetLine, procedureBudgetLine, procedureParty, procurementProcedure, programme, supplier } from "../schema";
-import { FINANCE_CUP, ledgerSeeds } from "./finance-data";
+import { budgetLine, document, ledgerEntry, procedureBudgetLine, procedureParty, procurementProcedure, programme, supplier } from "../schema";
+import { budgetLineSeeds, FINANCE_CUP, ledgerSeeds } from "./finance-data";
 import { programmeSeed } from "./fse-data";
 import { procedureSeeds, supplierSeeds } from "./procurement-data";
 
@@ -83,3 +90,104 @@ export function seedProcurement(db: Db) {
   });
   return created;
 }
+
+/** Payments at or above this get their FatturaPA invoice in the demo (personnel costs excepted). */
+export const SEED_INVOICE_THRESHOLD_CENTS = 100_000_00;
+const REGION = { taxCode: "02086690373", name: "REGIONE EMILIA-ROMAGNA", officeCode: "UFER25" };
+
+/** The store beside the seeded database file (or DOCUMENTS_DIR), like the app's default. */
+function seedStore(db: Db) {
+  const root = process.env.DOCUMENTS_DIR ? path.resolve(process.env.DOCUMENTS_DIR) : path.join(path.dirname(path.resolve(db.$client.name)), "documents");
+  return new FilesystemDocumentStore(root);
+}
+
+/**
+ * Small generated documents: each procedure's award decision (and the open tenders' notices) as
+ * one-page PDFs, and a FatturaPA invoice for every supplier payment at or above the threshold.
+ * Idempotent by (target, SHA-256): the same bytes are never attached twice to the same thing.
+ */
+export function seedProcurementDocuments(db: Db) {
+  const created = { document: 0 };
+  const store = seedStore(db);
+  const now = new Date().toISOString();
+  const ledger = ledgerSeeds();
+  const personnel = new Set(budgetLineSeeds.filter((line) => line.category === "personnel").map((line) => line.code));
+  const supplierByName = new Map(supplierSeeds.map((s) => [s.name, s]));
+  db.transaction((tx) => {
+    const prog = tx.select().from(programme).where(eq(programme.slug, programmeSeed.slug)).get();
+    if (!prog) return;
+    const attach = (values: { name: string; kind: "pdf" | "fatturapa"; role: DocumentRole; bytes: Uint8Array; ledgerEntryId?: number; procedureId?: number }) => {
+      const { sha256, sizeBytes } = store.put(values.bytes);
+      const targetCondition = values.ledgerEntryId ? eq(document.ledgerEntryId, values.ledgerEntryId) : eq(document.procedureId, values.procedureId!);
+      if (tx.select({ id: document.id }).from(document).where(and(targetCondition, eq(document.sha256, sha256))).get()) return;
+      tx.insert(document)
+        .values({
+          programmeId: prog.id,
+          name: values.name,
+          kind: values.kind,
+          mime: mimeOf[values.kind],
+          sizeBytes,
+          sha256,
+          role: values.role,
+          ledgerEntryId: values.ledgerEntryId ?? null,
+          procedureId: values.procedureId ?? null,
+          uploadedById: null,
+          uploadedByName: seedActor.name,
+          uploadedAt: now,
+        })
+        .run();
+      created.document++;
+    };
+    for (const seed of procedureSeeds) {
+      const procedure = tx.select().from(procurementProcedure).where(and(eq(procurementProcedure.programmeId, prog.id), eq(procurementProcedure.cig, seed.cig))).get();
+      if (!procedure) continue;
+      if (seed.procedureType === "open")
+        attach({
+          name: `Bando ${seed.cig}.pdf`,
+          kind: "pdf",
+          role: "notice",
+          procedureId: procedure.id,
+          bytes: tinyPdf([REGION.name, "Bando di gara - procedura aperta", seed.subject, `CIG ${seed.cig} - CUP ${procedure.cup}`, `Importo a base di gara: ${formatEuro(procedure.tenderedCents)}`]),
+        });
+      if (procedure.awardDate)
+        attach({
+          name: `Determina di aggiudicazione ${seed.cig}.pdf`,
+          kind: "pdf",
+          role: "award",
+          procedureId: procedure.id,
+          bytes: tinyPdf([REGION.name, `Determina di aggiudicazione del ${formatDate(procedure.awardDate)}`, seed.subject, `CIG ${seed.cig} - CUP ${procedure.cup}`, `Aggiudicatari: ${seed.winners.map((w) => w.name).join(", ")}`, `Importo aggiudicato: ${formatEuro(procedure.awardedCents ?? 0)}`]),
+        });
+    }
+    const reversed = new Set(ledger.map((entry) => entry.reverses).filter(Boolean));
+    let progressive = 0;
+    for (const seed of ledger) {
+      if (seed.kind !== "payment" || seed.amountCents < SEED_INVOICE_THRESHOLD_CENTS || personnel.has(seed.lineCode) || seed.reverses || reversed.has(seed.key)) continue;
+      const entry = tx.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.fingerprint, ledgerFingerprint({ ...seed, reversesEntryId: null }))).get();
+      if (!entry) continue;
+      const party = supplierByName.get(seed.supplier);
+      const vatNumber = party?.taxCode ?? LEPIDA_VAT;
+      const taxable = Math.round((seed.amountCents * 100) / 122);
+      progressive++;
+      const xml = buildFatturaPA({
+        supplier: { vatNumber, name: seed.supplier },
+        buyer: REGION,
+        number: seed.documentNumber,
+        date: seed.entryDate,
+        description: seed.description,
+        taxableCents: taxable,
+        taxCents: seed.amountCents - taxable,
+        vatRate: 22,
+        cig: seed.cig ?? undefined,
+        cup: FINANCE_CUP,
+        progressive: String(progressive).padStart(5, "0"),
+      });
+      attach({ name: `IT${vatNumber}_${seed.documentNumber.replace(/[^A-Za-z0-9]/g, "")}.xml`, kind: "fatturapa", role: "invoice", ledgerEntryId: entry.id, bytes: new Uint8Array(Buffer.from(xml, "utf8")) });
+    }
+    if (created.document > 0)
+      appendAudit(tx, seedActor, { action: "seed", entityType: "document", entityId: prog.id, entityLabel: "Documenti dimostrativi", after: created });
+  });
+  return created;
+}
+
+/** Lepida ScpA, the Region's in-house ICT company (its real partita IVA). */
+const LEPIDA_VAT = "02770891204";

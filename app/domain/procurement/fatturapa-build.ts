@@ -12,6 +12,8 @@ export interface InvoiceDraft {
   /** Taxable amount in cents and VAT rate in percent. */
   taxableCents: number;
   vatRate: number;
+  /** The VAT in cents when it must match a known total exactly; computed from the rate otherwise. */
+  taxCents?: number;
   cig?: string;
   cup?: string;
   progressive?: string;
@@ -25,7 +27,7 @@ export function vatOf(taxableCents: number, vatRate: number) {
 }
 
 export function buildFatturaPA(draft: InvoiceDraft) {
-  const tax = vatOf(draft.taxableCents, draft.vatRate);
+  const tax = draft.taxCents ?? vatOf(draft.taxableCents, draft.vatRate);
   const total = draft.taxableCents + tax;
   const rate = `${draft.vatRate}.00`;
   const refs =

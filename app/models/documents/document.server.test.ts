@@ -22,9 +22,9 @@ const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "../../do
 const pdf = (text: string) => new Uint8Array(Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`));
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "traguardi-docs-"));
   process.env.DOCUMENTS_DIR = storeDir;
+  database = await useTestDatabase();
 }, 60_000);
 afterAll(() => {
   database.cleanup();
@@ -34,7 +34,17 @@ afterAll(() => {
 
 const programmeId = () => getCurrentProgramme(finance).id;
 const client = () => getDb().$client;
-const entryWithCig = (cig: string) => client().prepare("select id from ledger_entry where cig = ? and kind = 'payment' order by id limit 1").pluck().get(cig) as number;
+const firstEntryWithCig = (cig: string) =>
+  client()
+    .prepare("select id from ledger_entry where cig = ? and kind = 'payment' and id not in (select ledger_entry_id from document where ledger_entry_id is not null) order by id limit 1")
+    .pluck()
+    .get(cig) as number;
+const entries = new Map<string, number>();
+/** A payment on that CIG that had no document when the tests started. */
+const entryWithCig = (cig: string) => {
+  if (!entries.has(cig)) entries.set(cig, firstEntryWithCig(cig));
+  return entries.get(cig)!;
+};
 const counts = () => ({
   rows: client().prepare("select count(*) from document").pluck().get(),
   files: fs.existsSync(storeDir) ? fs.readdirSync(storeDir, { recursive: true }).filter((f) => fs.statSync(path.join(storeDir, String(f))).isFile()).length : 0,
@@ -50,6 +60,19 @@ function refusal(fn: () => unknown) {
 }
 
 describe("documents", () => {
+  it("seeds an invoice that matches its payment for every supplier payment of € 100.000,00 or more", () => {
+    const missing = client()
+      .prepare(
+        "select count(*) from ledger_entry e join budget_line b on b.id = e.budget_line_id where e.kind = 'payment' and e.amount_cents >= 10000000 and b.category <> 'personnel' and e.reverses_entry_id is null and not exists (select 1 from ledger_entry r where r.reverses_entry_id = e.id) and not exists (select 1 from document d where d.ledger_entry_id = e.id and d.role = 'invoice')",
+      )
+      .pluck()
+      .get();
+    expect(missing).toBe(0);
+    const withInvoice = client().prepare("select d.ledger_entry_id from document d join ledger_entry e on e.id = d.ledger_entry_id where d.role = 'invoice' and e.cig is not null order by d.id limit 3").pluck().all() as number[];
+    for (const entryId of withInvoice) expect(Object.values(ledgerEntryDocuments(auditor, entryId).invoices)[0].flags).toEqual([]);
+    expect(verifyStoredDocuments().problems).toEqual([]);
+  });
+
   it("stores an upload by its SHA-256 and serves it to roles that may read documents", () => {
     const entryId = entryWithCig("A34D1F5088");
     const { document } = uploadDocument(finance, programmeId(), { target: "ledgerEntry", targetId: entryId, role: "payment_order", fileName: "../../mandato 123.pdf", bytes: pdf("mandato") });

@@ -3,7 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { DashboardView } from "~/components/dashboard/dashboard-view";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useT } from "~/i18n/use-t";
-import { getDashboard } from "~/models/programme.server";
+import { getCurrentProgramme, getDashboard } from "~/models/programme.server";
+import { EvidenceSummary } from "~/components/procurement/evidence-register";
+import { getEvidenceRegister } from "~/models/procurement/evidence.server";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 
@@ -11,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Cruscotto · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  return getDashboard(actor, today());
+  return { ...getDashboard(actor, today()), evidence: getEvidenceRegister(actor, getCurrentProgramme(actor).id).totals };
 }
 
 export default function DashboardPage() {
@@ -21,6 +23,7 @@ export default function DashboardPage() {
     <>
       <h1 className="visually-hidden">{t("dashboard.title")}</h1>
       <DashboardView dashboard={{ ...dashboard, referenceDate: dashboard.today }} />
+      <EvidenceSummary totals={dashboard.evidence} />
     </>
   );
 }

@@ -34,6 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
       bytes,
       replacesDocumentId: replaces,
       note: String(formData.get("note") ?? ""),
+      evidenceKey: String(formData.get("evidenceKey") ?? "") || null,
     });
     if (!viaFetcher) return redirect(back, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
     return data({ ok: true as const, document: { id: document.id, name: document.name, sha256: document.sha256 } });

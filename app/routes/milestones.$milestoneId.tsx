@@ -1,3 +1,5 @@
+import { EvidenceRegister } from "~/components/procurement/evidence-register";
+import { getMilestoneEvidence } from "~/models/procurement/evidence.server";
 import { DocumentsPanel } from "~/components/procurement/documents-panel";
 import { documentsPanel } from "~/models/documents/document.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -20,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireViewerWith(request, "update:plan");
   const milestone = getMilestone(actor, Number(params.milestoneId));
   const workPackage = getWorkPackage(actor, milestone.workPackageId);
-  return { milestone, workPackage, gates: listGates(actor, workPackage.programmeId), documents: documentsPanel(actor, "milestone", milestone.id) };
+  return { milestone, workPackage, gates: listGates(actor, workPackage.programmeId), documents: documentsPanel(actor, "milestone", milestone.id), evidence: getMilestoneEvidence(actor, workPackage.programmeId, milestone.id), viewerId: actor.id };
 }
 
 const deleteSchema = () => z.object({ intent: z.literal("delete"), version: z.coerce.number().int() });
@@ -42,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditMilestonePage() {
-  const { milestone, workPackage, gates, documents } = useLoaderData<typeof loader>();
+  const { milestone, workPackage, gates, documents, evidence, viewerId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -61,6 +63,7 @@ export default function EditMilestonePage() {
           {t("milestone.delete")}
         </button>
       </Form>
+      {evidence ? <EvidenceRegister milestones={[evidence]} canUpload={documents.canUpload} canVerify={documents.canUpload} canDownload={documents.canDownload} viewerId={viewerId} /> : null}
       <DocumentsPanel {...documents} />
     </>
   );

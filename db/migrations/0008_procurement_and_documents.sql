@@ -72,7 +72,7 @@ CREATE TABLE `document` (
 	`milestone_id` integer,
 	`work_package_id` integer,
 	`indicator_measurement_id` integer,
-	`evidence_item_id` integer,
+	`evidence_key` text,
 	`replaces_document_id` integer,
 	`note` text DEFAULT '' NOT NULL,
 	`uploaded_by_id` integer,
@@ -84,9 +84,9 @@ CREATE TABLE `document` (
 	FOREIGN KEY (`milestone_id`) REFERENCES `milestone`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`work_package_id`) REFERENCES `work_package`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`indicator_measurement_id`) REFERENCES `indicator_measurement`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`evidence_item_id`) REFERENCES `evidence_item`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`replaces_document_id`) REFERENCES `document`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "document_one_target_check" CHECK(("document"."ledger_entry_id" is not null) + ("document"."procedure_id" is not null) + ("document"."milestone_id" is not null) + ("document"."work_package_id" is not null) + ("document"."indicator_measurement_id" is not null) + ("document"."evidence_item_id" is not null) = 1),
+	CONSTRAINT "document_one_target_check" CHECK(("document"."ledger_entry_id" is not null) + ("document"."procedure_id" is not null) + ("document"."milestone_id" is not null) + ("document"."work_package_id" is not null) + ("document"."indicator_measurement_id" is not null) = 1),
+	CONSTRAINT "document_evidence_key_check" CHECK("document"."evidence_key" is null or "document"."milestone_id" is not null),
 	CONSTRAINT "document_sha256_check" CHECK(length("document"."sha256") = 64),
 	CONSTRAINT "document_size_check" CHECK("document"."size_bytes" > 0)
 );
@@ -95,7 +95,7 @@ CREATE INDEX `document_ledger_entry_id_idx` ON `document` (`ledger_entry_id`) WH
 CREATE INDEX `document_procedure_id_idx` ON `document` (`procedure_id`) WHERE "document"."procedure_id" is not null;--> statement-breakpoint
 CREATE INDEX `document_milestone_id_idx` ON `document` (`milestone_id`) WHERE "document"."milestone_id" is not null;--> statement-breakpoint
 CREATE INDEX `document_work_package_id_idx` ON `document` (`work_package_id`) WHERE "document"."work_package_id" is not null;--> statement-breakpoint
-CREATE INDEX `document_evidence_item_id_idx` ON `document` (`evidence_item_id`) WHERE "document"."evidence_item_id" is not null;--> statement-breakpoint
+CREATE INDEX `document_evidence_key_idx` ON `document` (`evidence_key`) WHERE "document"."evidence_key" is not null;--> statement-breakpoint
 CREATE INDEX `document_sha256_idx` ON `document` (`sha256`);--> statement-breakpoint
 CREATE UNIQUE INDEX `document_replaces_document_id_idx` ON `document` (`replaces_document_id`) WHERE "document"."replaces_document_id" is not null;--> statement-breakpoint
 CREATE TABLE `document_verification` (
@@ -108,21 +108,4 @@ CREATE TABLE `document_verification` (
 	FOREIGN KEY (`document_id`) REFERENCES `document`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `document_verification_document_id_idx` ON `document_verification` (`document_id`);--> statement-breakpoint
-CREATE TABLE `evidence_item` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`programme_id` integer NOT NULL,
-	`catalogue_item_id` integer NOT NULL,
-	`code` text NOT NULL,
-	`title` text NOT NULL,
-	`sort_order` integer DEFAULT 0 NOT NULL,
-	`version` integer DEFAULT 1 NOT NULL,
-	`created_at` text NOT NULL,
-	`updated_at` text NOT NULL,
-	`updated_by_id` integer,
-	FOREIGN KEY (`programme_id`) REFERENCES `programme`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`catalogue_item_id`) REFERENCES `pnrr_catalogue_item`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `evidence_item_programme_code_idx` ON `evidence_item` (`programme_id`,`code`);--> statement-breakpoint
-CREATE INDEX `evidence_item_catalogue_item_id_idx` ON `evidence_item` (`catalogue_item_id`);
+CREATE UNIQUE INDEX `document_verification_document_id_idx` ON `document_verification` (`document_id`);

@@ -1,42 +1,17 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { documentKinds, documentRoles } from "../../app/domain/procurement/documents";
-import { versioned } from "./columns";
 import { ledgerEntry } from "./finance";
 import { milestone, workPackage } from "./plan";
 import { procurementProcedure } from "./procurement";
 import { programme } from "./programme";
-import { indicatorMeasurement, pnrrCatalogueItem } from "./training";
-
-/**
- * One evidence item an EU milestone or target needs, read from its verification mechanism
- * (e.g. M6C2-11: "relazione sulla formazione dei MMG"). Satisfied by documents attached to it.
- */
-export const evidenceItem = sqliteTable(
-  "evidence_item",
-  {
-    id: integer().primaryKey({ autoIncrement: true }),
-    programmeId: integer()
-      .notNull()
-      .references(() => programme.id, { onDelete: "cascade" }),
-    catalogueItemId: integer()
-      .notNull()
-      .references(() => pnrrCatalogueItem.id),
-    code: text().notNull(),
-    title: text().notNull(),
-    sortOrder: integer().notNull().default(0),
-    ...versioned,
-  },
-  (table) => [
-    uniqueIndex("evidence_item_programme_code_idx").on(table.programmeId, table.code),
-    index("evidence_item_catalogue_item_id_idx").on(table.catalogueItemId),
-  ],
-);
+import { indicatorMeasurement } from "./training";
 
 /**
  * A stored file's metadata; the bytes live in the document store, addressed by their SHA-256.
  * Append-only (triggers): a replacement is a new row naming the one it replaces, so the chain of
  * versions is kept. Exactly one of the attached-to columns is set, each a real foreign key.
+ * Documents are also read by issue 14's checklists and expense reports (rendiconti) by these keys.
  */
 export const document = sqliteTable(
   "document",
@@ -56,7 +31,11 @@ export const document = sqliteTable(
     milestoneId: integer().references(() => milestone.id),
     workPackageId: integer().references(() => workPackage.id),
     indicatorMeasurementId: integer().references(() => indicatorMeasurement.id),
-    evidenceItemId: integer().references(() => evidenceItem.id),
+    /**
+     * Which evidence item of the milestone's EU milestone/target this satisfies ("M6C2-11#2"); the
+     * items are derived from the catalogue's verification mechanism (app/domain/procurement/evidence.ts).
+     */
+    evidenceKey: text(),
     replacesDocumentId: integer().references((): any => document.id),
     note: text().notNull().default(""),
     uploadedById: integer(),
@@ -68,14 +47,15 @@ export const document = sqliteTable(
     index("document_procedure_id_idx").on(table.procedureId).where(sql`${table.procedureId} is not null`),
     index("document_milestone_id_idx").on(table.milestoneId).where(sql`${table.milestoneId} is not null`),
     index("document_work_package_id_idx").on(table.workPackageId).where(sql`${table.workPackageId} is not null`),
-    index("document_evidence_item_id_idx").on(table.evidenceItemId).where(sql`${table.evidenceItemId} is not null`),
+    index("document_evidence_key_idx").on(table.evidenceKey).where(sql`${table.evidenceKey} is not null`),
     index("document_sha256_idx").on(table.sha256),
     // A version is replaced at most once: the chain is a line, never a fork.
     uniqueIndex("document_replaces_document_id_idx").on(table.replacesDocumentId).where(sql`${table.replacesDocumentId} is not null`),
     check(
       "document_one_target_check",
-      sql`(${table.ledgerEntryId} is not null) + (${table.procedureId} is not null) + (${table.milestoneId} is not null) + (${table.workPackageId} is not null) + (${table.indicatorMeasurementId} is not null) + (${table.evidenceItemId} is not null) = 1`,
+      sql`(${table.ledgerEntryId} is not null) + (${table.procedureId} is not null) + (${table.milestoneId} is not null) + (${table.workPackageId} is not null) + (${table.indicatorMeasurementId} is not null) = 1`,
     ),
+    check("document_evidence_key_check", sql`${table.evidenceKey} is null or ${table.milestoneId} is not null`),
     check("document_sha256_check", sql`length(${table.sha256}) = 64`),
     check("document_size_check", sql`${table.sizeBytes} > 0`),
   ],

@@ -10,7 +10,7 @@ import { ledgerFingerprint } from "../../app/models/ledger.server";
 import { appendAudit } from "../../app/models/audit.server";
 import type { Actor } from "../../app/models/actor.server";
 import type { Db } from "../client";
-import { budgetLine, document, ledgerEntry, procedureBudgetLine, procedureParty, procurementProcedure, programme, supplier } from "../schema";
+import { budgetLine, document, documentVerification, ledgerEntry, milestone, procedureBudgetLine, procedureParty, procurementProcedure, programme, supplier, user, workPackage } from "../schema";
 import { budgetLineSeeds, FINANCE_CUP, ledgerSeeds } from "./finance-data";
 import { programmeSeed } from "./fse-data";
 import { procedureSeeds, supplierSeeds } from "./procurement-data";
@@ -182,6 +182,35 @@ export function seedProcurementDocuments(db: Db) {
         progressive: String(progressive).padStart(5, "0"),
       });
       attach({ name: `IT${vatNumber}_${seed.documentNumber.replace(/[^A-Za-z0-9]/g, "")}.xml`, kind: "fatturapa", role: "invoice", ledgerEntryId: entry.id, bytes: new Uint8Array(Buffer.from(xml, "utf8")) });
+    }
+    // Evidence for the EU target M6C2-11: the regional six-monthly report, uploaded by the
+    // programme manager and verified by finance; M6C2-12's summary document uploaded, not verified.
+    const userId = (email: string) => tx.select({ id: user.id, name: user.name }).from(user).where(eq(user.email, email)).get();
+    const manager = userId("responsabile@traguardi.demo");
+    const finance = userId("finanza@traguardi.demo");
+    const evidenceSeeds = [
+      { euCode: "M6C2-11", key: "M6C2-11#1", name: "Relazione semestrale FSE Emilia-Romagna - I semestre 2025.pdf", lines: ["Regione Emilia-Romagna - Relazione semestrale sull'avanzamento del FSE 2.0", "Periodo: 1 gennaio - 30 giugno 2025", "Pubblicata su https://salute.regione.emilia-romagna.it"], verified: true },
+      { euCode: "M6C2-12", key: "M6C2-12#1", name: "Documento di sintesi M6C2-12 - bozza.pdf", lines: ["Documento di sintesi: Sistema TS e infrastruttura di interoperabilità FSE", "Bozza per la verifica"], verified: false },
+    ];
+    for (const seed of evidenceSeeds) {
+      const target = tx
+        .select({ id: milestone.id })
+        .from(milestone)
+        .innerJoin(workPackage, eq(workPackage.id, milestone.workPackageId))
+        .where(and(eq(workPackage.programmeId, prog.id), eq(milestone.euCode, seed.euCode)))
+        .get();
+      if (!target || !manager) continue;
+      const bytes = tinyPdf(seed.lines);
+      const { sha256, sizeBytes } = store.put(bytes);
+      if (tx.select({ id: document.id }).from(document).where(and(eq(document.milestoneId, target.id), eq(document.sha256, sha256))).get()) continue;
+      const row = tx
+        .insert(document)
+        .values({ programmeId: prog.id, name: seed.name, kind: "pdf", mime: mimeOf.pdf, sizeBytes, sha256, role: "evidence", milestoneId: target.id, evidenceKey: seed.key, uploadedById: manager.id, uploadedByName: manager.name, uploadedAt: now })
+        .returning()
+        .get();
+      created.document++;
+      if (seed.verified && finance)
+        tx.insert(documentVerification).values({ documentId: row.id, verifiedById: finance.id, verifiedByName: finance.name, verifiedAt: now, note: "Conforme al meccanismo di verifica" }).run();
     }
     if (created.document > 0)
       appendAudit(tx, seedActor, { action: "seed", entityType: "document", entityId: prog.id, entityLabel: "Documenti dimostrativi", after: created });

@@ -1,5 +1,6 @@
 import { useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useId, useRef } from "react";
+import { useHydrated } from "./use-hydrated";
 import { formatTimestamp } from "~/domain/dates";
 import { formatEuro } from "~/domain/money";
 import { formatBytes, type DocumentRole, type DocumentTarget } from "~/domain/procurement/documents";
@@ -87,6 +88,7 @@ export function DocumentsPanel(props: DocumentsPanelProps & { title?: string; em
   const id = useId();
   const headingId = `${id}-documents`;
   const reply = fetcher.data;
+  const hydrated = useHydrated();
   useEffect(() => {
     if (fetcher.state === "idle" && reply?.ok) formRef.current?.reset();
   }, [fetcher.state, reply]);
@@ -143,7 +145,7 @@ export function DocumentsPanel(props: DocumentsPanelProps & { title?: string; em
       )}
       {!props.canDownload && props.documents.length ? <p className="small text-secondary">{t("documents.noDownload")}</p> : null}
       {props.canUpload ? (
-        <fetcher.Form method="post" action="/documents/upload" encType="multipart/form-data" ref={formRef} aria-labelledby={`${id}-upload`} className="mt-3">
+        <fetcher.Form method="post" action="/documents/upload" encType="multipart/form-data" ref={formRef} aria-labelledby={`${id}-upload`} className="mt-3" data-hydrated={hydrated}>
           <h3 className="h6" id={`${id}-upload`}>
             {t("documents.upload")}
           </h3>

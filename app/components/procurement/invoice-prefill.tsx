@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId } from "react";
+import { useHydrated } from "./use-hydrated";
 import { formatEuro } from "~/domain/money";
 import { useLocale, useT } from "~/i18n/use-t";
 
@@ -27,6 +28,7 @@ export function InvoicePrefill({ formId }: { formId: string }) {
   const fetcher = useFetcher<PreviewReply>();
   const id = useId();
   const reply = fetcher.data;
+  const hydrated = useHydrated();
   useEffect(() => {
     if (fetcher.state !== "idle" || !reply?.ok) return;
     const form = document.getElementById(formId);
@@ -34,7 +36,7 @@ export function InvoicePrefill({ formId }: { formId: string }) {
     for (const [name, value] of Object.entries(reply.fields)) if (value !== "" || name === "cig") setField(form, name, value);
   }, [fetcher.state, reply, formId]);
   return (
-    <fetcher.Form method="post" action="/documents/invoice-preview" encType="multipart/form-data" className="alert alert-light border mb-3" aria-labelledby={`${id}-title`}>
+    <fetcher.Form method="post" action="/documents/invoice-preview" encType="multipart/form-data" className="alert alert-light border mb-3" aria-labelledby={`${id}-title`} data-hydrated={hydrated}>
       <h3 className="h6" id={`${id}-title`}>
         {t("invoice.prefill")}
       </h3>

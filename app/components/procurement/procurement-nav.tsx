@@ -8,6 +8,7 @@ export function ProcurementNav() {
     { to: "/procurement", label: t("procurement.title"), end: true },
     { to: "/procurement/suppliers", label: t("procurement.suppliers") },
     { to: "/procurement/awards", label: t("procurement.awards") },
+    { to: "/evidence", label: t("evidence.nav") },
   ];
   return (
     <div className="mb-3">

@@ -9,7 +9,7 @@ export type DocumentKind = (typeof documentKinds)[number];
 export const documentRoles = ["invoice", "payment_order", "receipt", "determina", "notice", "award", "contract", "evidence", "other"] as const;
 export type DocumentRole = (typeof documentRoles)[number];
 
-export const documentTargets = ["ledgerEntry", "procedure", "milestone", "workPackage", "indicatorMeasurement", "evidenceItem"] as const;
+export const documentTargets = ["ledgerEntry", "procedure", "milestone", "workPackage", "indicatorMeasurement"] as const;
 export type DocumentTarget = (typeof documentTargets)[number];
 
 /** The roles offered for each kind of attachment. */
@@ -19,7 +19,6 @@ export const rolesByTarget: Record<DocumentTarget, readonly DocumentRole[]> = {
   milestone: ["evidence", "other"],
   workPackage: ["evidence", "determina", "contract", "other"],
   indicatorMeasurement: ["evidence", "other"],
-  evidenceItem: ["evidence"],
 };
 
 export const mimeOf: Record<DocumentKind, string> = {

@@ -12,6 +12,7 @@ import { requirePermission, type Actor } from "~/models/actor.server";
 import { command } from "~/models/core/command.server";
 import { getDb, nowIso, type Conn } from "~/models/db.server";
 import { NotFoundError, ValidationError } from "~/models/errors.server";
+import { milestoneEvidenceItems } from "~/models/procurement/evidence-items.server";
 import { documentMaxBytes, getDocumentStore } from "./store.server";
 import { formatBytes } from "~/domain/procurement/documents";
 
@@ -23,7 +24,6 @@ const targetColumn = {
   milestone: "milestoneId",
   workPackage: "workPackageId",
   indicatorMeasurement: "indicatorMeasurementId",
-  evidenceItem: "evidenceItemId",
 } as const satisfies Record<DocumentTarget, keyof DocumentRow>;
 
 // The programme each kind of target belongs to, so a document can't be hung on another programme's row.
@@ -33,7 +33,6 @@ const programmeOfTarget: Record<DocumentTarget, string> = {
   milestone: "select w.programme_id as programmeId from milestone m join work_package w on w.id = m.work_package_id where m.id = ?",
   workPackage: "select programme_id as programmeId from work_package where id = ?",
   indicatorMeasurement: "select i.programme_id as programmeId from indicator_measurement m join indicator i on i.id = m.indicator_id where m.id = ?",
-  evidenceItem: "select programme_id as programmeId from evidence_item where id = ?",
 };
 
 export function isDocumentTarget(value: string): value is DocumentTarget {
@@ -65,6 +64,8 @@ export interface UploadInput {
   bytes: Uint8Array;
   replacesDocumentId?: number | null;
   note?: string;
+  /** For a milestone's evidence: which of its EU milestone/target's evidence items this satisfies. */
+  evidenceKey?: string | null;
 }
 
 /**
@@ -81,6 +82,9 @@ export function uploadDocument(actor: Actor, programmeId: number, input: UploadI
     if (!rolesByTarget[input.target].includes(input.role)) throw ValidationError.field("role", "documents.error.role");
     const owner = getDb().$client.prepare(programmeOfTarget[input.target]).get(input.targetId) as { programmeId: number } | undefined;
     if (!owner || owner.programmeId !== programmeId) throw new NotFoundError(input.target, input.targetId);
+    const evidenceKey = input.evidenceKey?.trim() || null;
+    if (evidenceKey && (input.target !== "milestone" || !milestoneEvidenceItems(tx, input.targetId).some((item) => item.key === evidenceKey)))
+      throw ValidationError.field("evidenceKey", "documents.error.evidenceKey", { key: evidenceKey });
     const invoice = readInvoice(sniffed.kind, input.bytes);
     if (invoice.problem) throw ValidationError.field("file", invoice.problem.key as never, { detail: invoice.problem.detail ?? "" });
     const column = targetColumn[input.target];
@@ -90,6 +94,7 @@ export function uploadDocument(actor: Actor, programmeId: number, input: UploadI
       if (!replaces || replaces[column] !== input.targetId) throw ValidationError.field("replacesDocumentId", "documents.error.replaceOther");
       const newer = tx.select({ id: document.id }).from(document).where(eq(document.replacesDocumentId, replaces.id)).get();
       if (newer) throw ValidationError.field("replacesDocumentId", "documents.error.replaceOld", { id: newer.id });
+      if (replaces.evidenceKey !== evidenceKey) throw ValidationError.field("replacesDocumentId", "documents.error.replaceOther");
     }
     const { sha256, sizeBytes } = getDocumentStore().put(input.bytes);
     const created = tx
@@ -104,6 +109,7 @@ export function uploadDocument(actor: Actor, programmeId: number, input: UploadI
         role: input.role,
         [column]: input.targetId,
         replacesDocumentId: replaces?.id ?? null,
+        evidenceKey,
         note: input.note?.trim().slice(0, 500) ?? "",
         uploadedById: actor.id || null,
         uploadedByName: actor.name,
@@ -116,7 +122,7 @@ export function uploadDocument(actor: Actor, programmeId: number, input: UploadI
       entityType: "document",
       entityId: created.id,
       entityLabel: `${created.name} (${input.role})`,
-      after: { name: created.name, kind: created.kind, sizeBytes, sha256, role: created.role, target: input.target, targetId: input.targetId, replacesDocumentId: created.replacesDocumentId },
+      after: { name: created.name, kind: created.kind, sizeBytes, sha256, role: created.role, target: input.target, targetId: input.targetId, evidenceKey, replacesDocumentId: created.replacesDocumentId },
     });
     return { document: created, invoice: invoice.invoice };
   });
@@ -236,7 +242,7 @@ export function verifyStoredDocuments(conn: Conn = getDb()) {
 /** Documents of the programme with their hashes (for snapshots and the evidence pack). */
 export function documentManifest(conn: Conn, programmeId: number) {
   return conn
-    .select({ id: document.id, name: document.name, kind: document.kind, role: document.role, sizeBytes: document.sizeBytes, sha256: document.sha256, uploadedAt: document.uploadedAt, replacesDocumentId: document.replacesDocumentId, ledgerEntryId: document.ledgerEntryId, procedureId: document.procedureId, milestoneId: document.milestoneId, workPackageId: document.workPackageId, evidenceItemId: document.evidenceItemId })
+    .select({ id: document.id, name: document.name, kind: document.kind, role: document.role, sizeBytes: document.sizeBytes, sha256: document.sha256, uploadedAt: document.uploadedAt, replacesDocumentId: document.replacesDocumentId, ledgerEntryId: document.ledgerEntryId, procedureId: document.procedureId, milestoneId: document.milestoneId, workPackageId: document.workPackageId, evidenceKey: document.evidenceKey })
     .from(document)
     .where(eq(document.programmeId, programmeId))
     .orderBy(asc(document.id))

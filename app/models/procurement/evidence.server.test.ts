@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "#db/testing";
+import type { Actor } from "~/models/actor.server";
+import { getDb } from "~/models/db.server";
+import { ValidationError } from "~/models/errors.server";
+import { uploadDocument, verifyDocument } from "~/models/documents/document.server";
+import { getCurrentProgramme } from "~/models/programme.server";
+import { getEvidenceRegister } from "./evidence.server";
+
+let database: Awaited<ReturnType<typeof useTestDatabase>>;
+let storeDir: string;
+const manager: Actor = { id: 2, name: "Giulia Ferri", role: "manager" };
+const finance: Actor = { id: 3, name: "Marco Bassi", role: "finance" };
+
+beforeAll(async () => {
+  storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "traguardi-evidence-"));
+  process.env.DOCUMENTS_DIR = storeDir;
+  database = await useTestDatabase();
+}, 60_000);
+afterAll(() => {
+  database.cleanup();
+  fs.rmSync(storeDir, { recursive: true, force: true });
+  delete process.env.DOCUMENTS_DIR;
+});
+
+describe("evidence register", () => {
+  it("lists each EU milestone/target's items with their state, and attaching one changes the count", () => {
+    const programmeId = getCurrentProgramme(manager).id;
+    const before = getEvidenceRegister(manager, programmeId);
+    expect(before.milestones.map((m) => [m.euCode, m.items.map((i) => i.state)])).toEqual([
+      ["M6C2-11", ["verified", "missing"]],
+      ["M6C2-12", ["uploaded", "missing"]],
+      ["M6C2-13", ["missing", "missing", "missing"]],
+    ]);
+    expect(before.totals).toEqual({ total: 7, present: 2, verified: 1, missing: 5 });
+    const gp = before.milestones[0];
+    const pdf = new Uint8Array(Buffer.from("%PDF-1.4\n% Relazione formazione MMG: 3.112 formati\n%%EOF\n"));
+    expect(() => uploadDocument(manager, programmeId, { target: "milestone", targetId: gp.milestoneId, role: "evidence", evidenceKey: "M6C2-13#1", fileName: "x.pdf", bytes: pdf })).toThrow(ValidationError);
+    const { document } = uploadDocument(manager, programmeId, { target: "milestone", targetId: gp.milestoneId, role: "evidence", evidenceKey: "M6C2-11#2", fileName: "Relazione formazione MMG.pdf", bytes: pdf });
+    expect(getEvidenceRegister(finance, programmeId).totals).toEqual({ total: 7, present: 3, verified: 1, missing: 4 });
+    expect(() => verifyDocument(manager, document.id)).toThrow(ValidationError);
+    verifyDocument(finance, document.id);
+    expect(getEvidenceRegister(finance, programmeId).milestones[0].items.map((i) => i.state)).toEqual(["verified", "verified"]);
+    expect(getDb().$client.prepare("select count(*) from document where evidence_key is not null").pluck().get()).toBe(3);
+  });
+});

@@ -54,6 +54,7 @@ test.describe("finance office", () => {
     await expect(page.getByTestId("procedure-table").locator("tr[data-cig]")).toHaveCount(before);
     await page.screenshot({ path: path.join(shots, "procurement-register.png"), fullPage: true });
     await page.getByRole("link", { name: "Nuova procedura" }).click();
+    await expect(page.locator('form#procedure-form[data-hydrated="true"]')).toBeVisible();
 
     await page.getByLabel("CIG").fill("9A41C2D7E1");
     await page.getByLabel("CUP").fill(CUP);
@@ -73,6 +74,7 @@ test.describe("finance office", () => {
     await expect(page.getByRole("heading", { name: `CIG ${CIG} — Servizi di conservazione digitale a norma` })).toBeVisible();
     expect(procedures()).toBe(before + 1);
     await expect(page.getByTestId("headroom")).toHaveText("€ 450.000,00");
+    await expect(page.locator('form#party-form[data-hydrated="true"]')).toBeVisible();
 
     const suppliers = () => count("select count(*) from supplier");
     const suppliersBefore = suppliers();

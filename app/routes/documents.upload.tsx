@@ -15,7 +15,7 @@ import { toastHeaders } from "~/utils/toast.server";
  */
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewerWith(request, "upload:documents");
-  const viaFetcher = new URL(request.url).searchParams.has("_data");
+  const viaFetcher = new URL(request.url).searchParams.get("fetch") === "1";
   let back = "/";
   try {
     const { formData, file, bytes } = await readUpload(request);

@@ -13,9 +13,11 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     verifyDocument(viewer.actor, Number(formData.get("documentId")), String(formData.get("note") ?? ""));
   } catch (error) {
+    if (new URL(request.url).searchParams.get("fetch") !== "1") return redirect(back, { headers: await toastHeaders({ kind: "danger", message: "documents.error.verifyRefused" }) });
     return replyToDocumentError(request, error);
   }
-  if (new URL(request.url).searchParams.has("_data")) return data({ ok: true as const });
+  // Forms rendered after hydration post with ?fetch=1 (a fetcher wants data); without JavaScript the page is redirected.
+  if (new URL(request.url).searchParams.get("fetch") === "1") return data({ ok: true as const });
   return redirect(back, { headers: await toastHeaders({ kind: "success", message: "documents.verifiedToast" }) });
 }
 

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Euro } from "~/components/finance/money";
 import { DocumentsPanel } from "~/components/procurement/documents-panel";
+import { useHydrated } from "~/components/procurement/use-hydrated";
 import { documentsPanel } from "~/models/documents/document.server";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
@@ -49,9 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function PartyForm() {
   const actionData = useActionData<typeof action>();
   const t = useT();
+  const hydrated = useHydrated();
   const [form, fields] = useZodForm({ id: "party-form", schema: partySchema(t), lastResult: actionData?.result, defaultValue: { kind: "winner", role: "sole", intent: "addParty" } });
   return (
-    <Form method="post" {...getFormProps(form)} aria-labelledby="add-party-title" className="mt-3">
+    <Form method="post" {...getFormProps(form)} aria-labelledby="add-party-title" className="mt-3" data-hydrated={hydrated}>
       <h3 className="h6" id="add-party-title">
         {t("procurement.detail.addParty")}
       </h3>

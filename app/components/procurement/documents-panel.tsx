@@ -145,7 +145,7 @@ export function DocumentsPanel(props: DocumentsPanelProps & { title?: string; em
       )}
       {!props.canDownload && props.documents.length ? <p className="small text-secondary">{t("documents.noDownload")}</p> : null}
       {props.canUpload ? (
-        <fetcher.Form method="post" action="/documents/upload" encType="multipart/form-data" ref={formRef} aria-labelledby={`${id}-upload`} className="mt-3" data-hydrated={hydrated}>
+        <fetcher.Form method="post" action={hydrated ? "/documents/upload?fetch=1" : "/documents/upload"} encType="multipart/form-data" ref={formRef} aria-labelledby={`${id}-upload`} className="mt-3" data-hydrated={hydrated}>
           <h3 className="h6" id={`${id}-upload`}>
             {t("documents.upload")}
           </h3>

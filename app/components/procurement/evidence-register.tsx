@@ -46,7 +46,7 @@ function AttachForm({ milestoneId, item }: { milestoneId: number; item: Evidence
   const id = useId();
   const hydrated = useHydrated();
   return (
-    <fetcher.Form data-hydrated={hydrated} method="post" action="/documents/upload" encType="multipart/form-data" className="d-flex flex-wrap gap-2 align-items-end mt-2" aria-label={t("evidence.attachFor", { item: item.key })}>
+    <fetcher.Form data-hydrated={hydrated} method="post" action={hydrated ? "/documents/upload?fetch=1" : "/documents/upload"} encType="multipart/form-data" className="d-flex flex-wrap gap-2 align-items-end mt-2" aria-label={t("evidence.attachFor", { item: item.key })}>
       <input type="hidden" name="target" value="milestone" />
       <input type="hidden" name="targetId" value={milestoneId} />
       <input type="hidden" name="role" value="evidence" />
@@ -73,8 +73,11 @@ function AttachForm({ milestoneId, item }: { milestoneId: number; item: Evidence
 function VerifyButton({ doc }: { doc: EvidenceDocument }) {
   const t = useT();
   const fetcher = useFetcher<Reply>();
+  const location = useLocation();
+  const hydrated = useHydrated();
   return (
-    <fetcher.Form method="post" action="/documents/verify" className="d-inline">
+    <fetcher.Form method="post" action={hydrated ? "/documents/verify?fetch=1" : "/documents/verify"} className="d-inline">
+      <input type="hidden" name="redirectTo" value={location.pathname} />
       <input type="hidden" name="documentId" value={doc.id} />
       <button type="submit" className="btn btn-link btn-sm p-0 ms-2" aria-label={t("documents.verifyOf", { name: doc.name })} disabled={fetcher.state !== "idle"}>
         {t("documents.verify")}
@@ -97,7 +100,7 @@ export function EvidenceRegister({ milestones, canUpload, canVerify, canDownload
       {milestones.map((m) => (
         <section key={m.milestoneId} className="tg-card mb-3" aria-labelledby={`evidence-${m.milestoneId}`} data-testid={`evidence-${m.euCode}`}>
           <h2 className="h5" id={`evidence-${m.milestoneId}`}>
-            {m.euCode} · <Link to={`/milestones/${m.milestoneId}`}>{m.milestoneCode}</Link> {m.milestoneTitle}{" "}
+            {m.euCode} · {m.milestoneCode} {m.milestoneTitle}{" "}
             <span className="small text-secondary">({t("evidence.due", { date: formatDate(m.dueDate) })})</span>
           </h2>
           <ol className="mb-0">

@@ -7,6 +7,7 @@ import { formatEuro } from "~/domain/money";
 import { procedureSchema } from "~/domain/procurement/schemas";
 import { procedureTypes } from "~/domain/procurement/values";
 import { useT } from "~/i18n/use-t";
+import { useHydrated } from "./use-hydrated";
 
 const plain = (cents: number | null | undefined) => (cents == null ? "" : formatEuro(cents, "it").replace("€ ", "").replace(/\u00a0/g, ""));
 
@@ -55,8 +56,9 @@ export function ProcedureForm({
       : { procedureType: "open" },
   });
   const selected = new Set(values?.budgetLineIds ?? []);
+  const hydrated = useHydrated();
   return (
-    <Form method="post" {...getFormProps(form)}>
+    <Form method="post" {...getFormProps(form)} data-hydrated={hydrated}>
       <FormErrors id={form.errorId} errors={form.errors} />
       {values?.version ? <input type="hidden" name="version" value={values.version} /> : null}
       <div className="tg-form-grid">

@@ -135,8 +135,8 @@ export default function AwardsComparison() {
                 {ok.comparison.map((c) => (
                   <Fragment key={c.cig || "none"}>
                     <tr data-cig={c.cig} data-difference={c.difference} className={c.difference === "same" ? "" : "table-warning"}>
-                      <th scope="row" className="font-monospace">
-                        {c.procedureId ? <Link to={`/procurement/${c.procedureId}`}>{c.cig}</Link> : c.cig || t("awards.noCig")}
+                      <th scope="row">
+                        <span className="font-monospace">{c.procedureId ? <Link to={`/procurement/${c.procedureId}`}>{c.cig}</Link> : c.cig || t("awards.noCig")}</span>
                         {c.subject ? <div className="small fw-normal">{c.subject}</div> : null}
                       </th>
                       <td>

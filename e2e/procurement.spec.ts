@@ -161,8 +161,29 @@ test.describe("finance office", () => {
   });
 });
 
+test.describe("programme manager", () => {
+  test.use({ role: "manager" });
+
+  test("takes a snapshot, which records the invoice and its hash", async ({ signedIn: page }) => {
+    await page.goto("/snapshots");
+    await page.getByLabel("Etichetta").fill("Dopo la fattura E2E-77");
+    await page.getByRole("button", { name: "Scatta istantanea" }).click();
+    await expect(page).toHaveURL(/\/snapshots\/\d+$/);
+  });
+});
+
 test.describe("auditor", () => {
   test.use({ role: "auditor" });
+
+  test("sees the invoice's hash in the snapshot's documents", async ({ signedIn: page }) => {
+    const snapshotId = count("select id from snapshot where label = 'Dopo la fattura E2E-77'");
+    const sha256 = e2eDb().prepare("select sha256 from document where name = 'IT05994810488_E2E77.xml'").pluck().get() as string;
+    await page.goto(`/snapshots/${snapshotId}`);
+    await page.getByRole("link", { name: "Documenti" }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/snapshots/${snapshotId}/documents$`));
+    await expect(page.getByTestId("frozen-documents")).toContainText("IT05994810488_E2E77.xml");
+    await expect(page.getByTestId("frozen-documents")).toContainText(sha256);
+  });
 
   test("downloads the invoice as an attachment with nosniff and cannot upload", async ({ signedIn: page }) => {
     const entryId = count("select id from ledger_entry where document_number = 'E2E-77/2025'");

@@ -220,6 +220,8 @@ const it = {
   "awards.error.noFile": "Scegli il file degli aggiudicatari.",
   "awards.error.format": "«{name}» non è un file Aggiudicatari o Subappaltatori di Italia Domani: mancano le colonne {columns}.",
   "awards.error.csv": "«{name}» non è un CSV leggibile (riga {line}): {reason}",
+  "snapshot.view.documents": "Documenti",
+  "snapshot.view.evidence": "Evidenze M&T",
 };
 
 const en: Record<keyof typeof it, string> = {
@@ -443,6 +445,8 @@ const en: Record<keyof typeof it, string> = {
   "awards.error.noFile": "Choose the winners file.",
   "awards.error.format": "“{name}” is not an Italia Domani winners or subcontractors file: columns {columns} are missing.",
   "awards.error.csv": "“{name}” is not a readable CSV (row {line}): {reason}",
+  "snapshot.view.documents": "Documents",
+  "snapshot.view.evidence": "M&T evidence",
 };
 
 export const messages = { it, en };

@@ -47,3 +47,15 @@ describe("evidence register", () => {
     expect(getDb().$client.prepare("select count(*) from document where evidence_key is not null").pluck().get()).toBe(3);
   });
 });
+
+import { getSnapshot, takeSnapshot } from "~/models/snapshot.server";
+
+describe("snapshots", () => {
+  it("record every document with its SHA-256 and the state of every evidence item", () => {
+    const taken = takeSnapshot(manager, { label: "Con documenti", asOf: "2025-11-14" });
+    const { content } = getSnapshot(manager, taken.id);
+    const hashes = getDb().$client.prepare("select sha256 from document order by id").pluck().all();
+    expect(content.documents!.rows.map((row) => row.values.sha256)).toEqual(hashes);
+    expect(content.evidence!.rows.find((row) => row.key === "evidence:M6C2-11#2")!.values).toMatchObject({ state: "Verificata", documents: 1, verifiedBy: "Marco Bassi" });
+  });
+});

@@ -48,6 +48,8 @@ describe("evidence register", () => {
   });
 });
 
+import JSZip from "jszip";
+import { buildEvidenceZip } from "~/models/evidence.server";
 import { getSnapshot, takeSnapshot } from "~/models/snapshot.server";
 
 describe("snapshots", () => {
@@ -58,4 +60,20 @@ describe("snapshots", () => {
     expect(content.documents!.rows.map((row) => row.values.sha256)).toEqual(hashes);
     expect(content.evidence!.rows.find((row) => row.key === "evidence:M6C2-11#2")!.values).toMatchObject({ state: "Verificata", documents: 1, verifiedBy: "Marco Bassi" });
   });
+
+  it("put the documents (or, above the limit, only their manifest) in the evidence ZIP", async () => {
+    const taken = takeSnapshot(manager, { label: "Pacchetto", asOf: "2025-11-14" });
+    const zip = await JSZip.loadAsync((await buildEvidenceZip(manager, taken.id)).bytes);
+    const manifest = await zip.file("documenti/manifest.csv")!.async("string");
+    const gp = getDb().$client.prepare("select sha256 from document where evidence_key = 'M6C2-11#2'").pluck().get() as string;
+    expect(manifest).toContain(gp);
+    const inside = Object.keys(zip.files).filter((name) => name.startsWith("documenti/") && name !== "documenti/manifest.csv");
+    expect(inside.length).toBe(getDb().$client.prepare("select count(*) from document").pluck().get());
+    expect(await zip.file("evidenze.csv")!.async("string")).toContain("M6C2-11#2");
+    process.env.EVIDENCE_ZIP_DOCUMENTS_MAX_BYTES = "10";
+    const small = await JSZip.loadAsync((await buildEvidenceZip(manager, taken.id)).bytes);
+    delete process.env.EVIDENCE_ZIP_DOCUMENTS_MAX_BYTES;
+    expect(Object.keys(small.files).filter((name) => name.startsWith("documenti/"))).toEqual(["documenti/manifest.csv"]);
+    expect(await small.file("documenti/manifest.csv")!.async("string")).toContain("no (oltre il limite)");
+  }, 30_000);
 });

@@ -64,7 +64,9 @@ test.describe("finance office", () => {
     await page.getByLabel("Importo aggiudicato").fill("450.000,00");
     await page.getByLabel("Data di aggiudicazione").fill("2025-06-10");
     await page.getByLabel("Data del contratto").fill("2025-07-01");
-    await page.getByLabel(/^WP1-CLOUD/).check({ force: true });
+    // bootstrap-italia draws the checkbox under its label: click the label, as a user does.
+    await page.locator("label", { hasText: /^WP1-CLOUD/ }).click();
+    await expect(page.getByLabel(/^WP1-CLOUD/)).toBeChecked();
     await page.getByRole("button", { name: "Salva la procedura" }).click();
     await expect(page.locator('[data-field-error="cig"]')).toContainText("non è nel formato ANAC");
     expect(procedures()).toBe(before);

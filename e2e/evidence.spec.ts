@@ -39,6 +39,13 @@ test.describe("programme manager", () => {
 
     await page.goto("/");
     await expect(page.getByTestId("evidence-summary-text")).toHaveText("3 voci su 7 con documenti, 1 verificate; mancano 4.");
+
+    // The milestone's own page shows the same items, and its general documents.
+    const milestoneId = e2eDb().prepare("select id from milestone where eu_code = 'M6C2-11'").pluck().get();
+    await page.goto(`/milestones/${milestoneId}`);
+    await expect(page.getByTestId("evidence-M6C2-11").locator('li[data-evidence-key="M6C2-11#2"]')).toHaveAttribute("data-state", "uploaded");
+    await expect(page.getByTestId("documents-milestone")).toBeVisible();
+    await page.screenshot({ path: path.join(shots, "evidence-milestone.png"), fullPage: true });
   });
 });
 

@@ -36,6 +36,7 @@ function Header() {
     { to: "/gantt", label: t("gantt.nav"), show: true },
     { to: "/snapshots", label: t("snapshot.nav"), show: true },
     { to: "/finance", label: t("finance.nav"), show: true },
+    { to: "/procurement", label: t("procurement.nav"), show: true },
     { to: "/training", label: t("training.nav"), show: true },
     { to: "/indicators", label: t("training.indicator.nav"), show: true },
     { to: "/audit", label: t("nav.audit"), show: viewer?.permissions.includes("read:audit") },

@@ -72,7 +72,7 @@ for (let i = 0; i < ROWS; i++) {
       lines[i % lines.length],
       italian(cents),
       `Fornitore ${i % 97} S.r.l.`,
-      `Z${String(i % 1_000_000_000).padStart(9, "0")}`,
+      "A01D44C9B3", // a CIG the seed registers: unregistered CIGs are refused
       `${commitment ? "DET" : "FT"}-${year}-${i}`,
       `"Canone; lotto ${i % 13} ""servizi"""`,
     ].join(";"),

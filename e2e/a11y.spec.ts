@@ -62,7 +62,23 @@ const pagesByRole: Partial<Record<DemoRole, string[]>> = {
     "/snapshots",
     "/audit",
   ],
-  finance: ["/finance", "/finance/table", "/finance/evm", "/finance/ledger", "/finance/budget-lines", "/finance/import"],
+  finance: [
+    "/finance",
+    "/finance/table",
+    "/finance/evm",
+    "/finance/ledger",
+    "/finance/budget-lines",
+    "/finance/import",
+    // Procurement and documents (issue 13).
+    "/procurement",
+    "/procurement/new",
+    "/procurement/1",
+    "/procurement/suppliers",
+    "/procurement/awards",
+    "/evidence",
+    "/finance/ledger/new",
+    "/finance/ledger/1",
+  ],
   admin: ["/admin/users"],
 };
 

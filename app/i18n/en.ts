@@ -3,6 +3,7 @@ import * as gantt from "./gantt";
 import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
+import * as procurement from "./procurement";
 import * as a11y from "./a11y";
 import * as account from "./account";
 
@@ -189,6 +190,7 @@ export const en: Record<MessageKey, string> = {
   ...gantt.messages.en,
   ...training.messages.en,
   ...finance.messages.en,
+  ...procurement.messages.en,
   ...a11y.messages.en,
   ...account.messages.en,
 };

@@ -2,6 +2,7 @@ import * as gantt from "./gantt";
 import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
+import * as procurement from "./procurement";
 import * as a11y from "./a11y";
 import * as account from "./account";
 /** Italian is the default language; every key here must exist in en.ts (the type enforces it). */
@@ -193,6 +194,7 @@ export const it = {
   ...gantt.messages.it,
   ...training.messages.it,
   ...finance.messages.it,
+  ...procurement.messages.it,
   ...a11y.messages.it,
   ...account.messages.it,
 };

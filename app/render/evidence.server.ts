@@ -1,3 +1,5 @@
+import { getDocumentStore } from "~/models/documents/store.server";
+import { addSnapshotDocuments } from "~/models/procurement/snapshot-sections.server";
 import JSZip from "jszip";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
@@ -489,6 +491,7 @@ export async function buildEvidenceZip(actor: Actor, id: number): Promise<{ file
   }
   if (content.training) add("formazione.csv", keyedCsv(content.training));
   if (content.indicators) add("indicatori.csv", keyedCsv(content.indicators));
+  addSnapshotDocuments(zip, content, new Date(summary.takenAt), getDocumentStore()); // documents and evidence (issue 13)
   const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
   return { fileName: evidenceFileName(summary, "zip"), bytes };
 }

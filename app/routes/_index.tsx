@@ -3,7 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { DashboardView } from "~/components/dashboard/dashboard-view";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useT } from "~/i18n/use-t";
-import { getDashboard } from "~/models/plan/programme.server";
+import { getCurrentProgramme, getDashboard } from "~/models/plan/programme.server";
+import { EvidenceSummary } from "~/components/procurement/evidence-register";
+import { getEvidenceRegister } from "~/models/procurement/evidence.server";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { answer } from "~/utils/responses.server";
@@ -13,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Cruscotto · Traguardi" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);
-    return getDashboard(actor, today());
+    return { ...getDashboard(actor, today()), evidence: getEvidenceRegister(actor, getCurrentProgramme(actor).id).totals };
   });
 }
 
@@ -24,6 +26,7 @@ export default function DashboardPage() {
     <>
       <h1 className="visually-hidden">{t("dashboard.title")}</h1>
       <DashboardView dashboard={{ ...dashboard, referenceDate: dashboard.today }} />
+      <EvidenceSummary totals={dashboard.evidence} />
     </>
   );
 }

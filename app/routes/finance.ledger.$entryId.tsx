@@ -14,6 +14,8 @@ import { formatEuro } from "~/domain/core/money";
 import { reversalSchema } from "~/domain/schemas/finance";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getLedgerEntry, reverseLedgerEntry } from "~/models/finance/ledger.server";
+import { DocumentsPanel } from "~/components/procurement/documents-panel";
+import { ledgerEntryDocuments } from "~/models/procurement/invoice.server";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
@@ -26,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Regist
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);
-    return { ...getLedgerEntry(actor, Number(params.entryId)), today: today() };
+    return { ...getLedgerEntry(actor, Number(params.entryId)), today: today(), documents: ledgerEntryDocuments(actor, Number(params.entryId)) };
   });
 }
 
@@ -139,6 +141,7 @@ export default function LedgerEntryPage() {
         </p>
       ) : null}
       {canEdit && data.remainingCents > 0 && !entry.reversesEntryId ? <ReversalForm /> : null}
+      <DocumentsPanel {...data.documents} embedded />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OverrunConfirmation } from "~/components/finance/overrun-confirmation";
 import { Field } from "~/components/forms/field";
+import { InvoicePrefill } from "~/components/procurement/invoice-prefill";
 import { FormErrors } from "~/components/forms/form-errors";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -61,6 +62,7 @@ export default function NewLedgerEntry() {
         {t("finance.ledger.new")}
       </h2>
       <p className="small text-secondary">{t("finance.ledger.appendOnly")}</p>
+      <InvoicePrefill formId="ledger-entry-form" />
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <div className="tg-form-grid">

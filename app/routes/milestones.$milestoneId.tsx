@@ -1,3 +1,7 @@
+import { EvidenceRegister } from "~/components/procurement/evidence-register";
+import { getMilestoneEvidence } from "~/models/procurement/evidence.server";
+import { DocumentsPanel } from "~/components/procurement/documents-panel";
+import { documentsPanel } from "~/models/documents/document.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -20,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { actor } = await requireViewerWith(request, "update:plan");
     const milestone = getMilestone(actor, Number(params.milestoneId));
     const workPackage = getWorkPackage(actor, milestone.workPackageId);
-    return { milestone, workPackage, gates: listGates(actor, workPackage.programmeId) };
+    return { milestone, workPackage, gates: listGates(actor, workPackage.programmeId), documents: documentsPanel(actor, "milestone", milestone.id), evidence: getMilestoneEvidence(actor, workPackage.programmeId, milestone.id), viewerId: actor.id };
   });
 }
 
@@ -45,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditMilestonePage() {
-  const { milestone, workPackage, gates } = useLoaderData<typeof loader>();
+  const { milestone, workPackage, gates, documents, evidence, viewerId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -64,6 +68,8 @@ export default function EditMilestonePage() {
           {t("milestone.delete")}
         </button>
       </Form>
+      {evidence ? <EvidenceRegister milestones={[evidence]} canUpload={documents.canUpload} canVerify={documents.canUpload} canDownload={documents.canDownload} viewerId={viewerId} /> : null}
+      <DocumentsPanel {...documents} />
     </>
   );
 }

@@ -17,6 +17,8 @@ const views = {
   spend: "snapshot.view.spend",
   training: "snapshot.view.training",
   indicators: "snapshot.view.indicators",
+  documents: "snapshot.view.documents",
+  evidence: "snapshot.view.evidence",
 } as const;
 type View = keyof typeof views;
 
@@ -38,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sections: sectionsOf(content),
       asOf: content.meta.asOf,
       finance: view === "spend" ? content.finance : null,
-      table: view === "training" ? content.training : view === "indicators" ? content.indicators : null,
+      table: view === "training" ? content.training : view === "indicators" ? content.indicators : view === "documents" ? (content.documents ?? null) : view === "evidence" ? (content.evidence ?? null) : null,
     };
   });
 }

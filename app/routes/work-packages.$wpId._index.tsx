@@ -1,3 +1,5 @@
+import { DocumentsPanel } from "~/components/procurement/documents-panel";
+import { documentsPanel } from "~/models/documents/document.server";
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -27,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);
-    return getWorkPackageDetail(actor, Number(params.wpId), today());
+    return { ...getWorkPackageDetail(actor, Number(params.wpId), today()), documents: documentsPanel(actor, "workPackage", Number(params.wpId)) };
   });
 }
 
@@ -318,6 +320,7 @@ export default function WorkPackagePage() {
         )}
         {canEdit ? <DependencyForm ownKeys={ownKeys} /> : null}
       </section>
+      <DocumentsPanel {...detail.documents} />
     </>
   );
 }

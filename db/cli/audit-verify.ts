@@ -1,5 +1,6 @@
 import { verifyAuditChain } from "../../app/models/audit/audit.server";
 import { verifyAllSnapshots } from "../../app/models/snapshots/snapshot.server";
+import { verifyStoredDocuments } from "../../app/models/documents/document.server";
 import { defaultDatabasePath, openDatabase } from "../client";
 
 /**
@@ -18,7 +19,11 @@ try {
     );
   if (snapshots.broken.length === 0) console.log(`Snapshots: ${snapshots.checked} verified, none altered.`);
   else console.error(`Snapshots ALTERED: ids ${snapshots.broken.join(", ")} no longer match their hash.`);
-  process.exitCode = chain.ok && snapshots.broken.length === 0 ? 0 : 1;
+  // Every stored document file against the SHA-256 its metadata records (issue 13).
+  const documents = verifyStoredDocuments(db);
+  if (documents.problems.length === 0) console.log(`Documents: ${documents.checked} verified (${documents.files} files), none missing or altered.`);
+  else for (const p of documents.problems) console.error(`Document ${p.id} "${p.name}" ${p.state === "missing" ? "MISSING from the store" : "ALTERED: its file no longer matches"} (sha256 ${p.sha256}).`);
+  process.exitCode = chain.ok && snapshots.broken.length === 0 && documents.problems.length === 0 ? 0 : 1;
 } finally {
   db.$client.close();
 }

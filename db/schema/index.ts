@@ -8,3 +8,5 @@ export * from "./finance";
 export * from "./gantt";
 export * from "./finance-import";
 export * from "./throttle";
+export * from "./procurement";
+export * from "./documents";

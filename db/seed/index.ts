@@ -6,6 +6,7 @@ import { deadlineGate, dependency, milestone, programme, task, user, workPackage
 import { DEMO_PASSWORD, dependencySeeds, gateSeeds, programmeSeed, userSeeds, workPackageSeeds } from "./fse-data";
 import { seedTraining } from "./training-data";
 import { seedFinance } from "./finance";
+import { seedProcurement, seedProcurementDocuments } from "./procurement";
 
 const seedActor: Actor = { id: 0, name: "Caricamento iniziale", role: "admin" };
 
@@ -152,6 +153,8 @@ export function seedDemo(db: Db, passwordHash: string): SeedReport {
   });
   Object.assign(created, seedFinance(db).created);
   Object.assign(created, seedTraining(db));
+  Object.assign(created, seedProcurement(db));
+  Object.assign(created, seedProcurementDocuments(db));
   return { created };
 }
 

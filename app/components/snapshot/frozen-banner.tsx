@@ -22,6 +22,8 @@ export function FrozenBanner({ summary, verified, sections }: { summary: FrozenS
     { to: `/snapshots/${summary.id}/spend`, label: t("snapshot.view.spend"), present: sections.finance },
     { to: `/snapshots/${summary.id}/training`, label: t("snapshot.view.training"), present: sections.training },
     { to: `/snapshots/${summary.id}/indicators`, label: t("snapshot.view.indicators"), present: sections.indicators },
+    { to: `/snapshots/${summary.id}/documents`, label: t("snapshot.view.documents"), present: sections.documents },
+    { to: `/snapshots/${summary.id}/evidence`, label: t("snapshot.view.evidence"), present: sections.evidence },
   ];
   return (
     <>

@@ -15,14 +15,22 @@ export const permissions = [
   "manage:users",
   // One's own sessions and password: every role.
   "manage:own-account",
+  // Procurement register and documents (issue 13).
+  "update:procurement",
+  "read:documents",
+  "upload:documents",
+  "verify:evidence",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+/** Finance and managers keep the procurement register and upload and verify documents. */
+const procurementEditor = ["update:procurement", "read:documents", "upload:documents", "verify:evidence"] as const;
+
 const grants: Record<Role, readonly Permission[]> = {
   admin: ["read:programme", "read:audit", "manage:users", "manage:own-account"],
-  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit", "manage:own-account"],
-  finance: ["read:programme", "update:finance", "read:audit", "manage:own-account"],
-  auditor: ["read:programme", "read:audit", "manage:own-account"],
+  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit", "manage:own-account", ...procurementEditor],
+  finance: ["read:programme", "update:finance", "read:audit", "manage:own-account", ...procurementEditor],
+  auditor: ["read:programme", "read:audit", "read:documents", "manage:own-account"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

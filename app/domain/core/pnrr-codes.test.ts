@@ -9,8 +9,11 @@ describe("PNRR codes", () => {
     expect(isCup("E39J22001830006X")).toBe(false);
   });
 
-  it("accepts a CIG of 10 capitals and digits only", () => {
-    expect(isCig("9A1B2C3D4E")).toBe(true);
+  it("accepts a CIG in one of ANAC's three shapes only", () => {
+    expect(isCig("1234567ABC")).toBe(true); // classic: 7 digits + 3 hex
+    expect(isCig("B118C88C47")).toBe(true); // e-procurement platforms since 2024
+    expect(isCig("Z273AF7A5C")).toBe(true); // smart CIG
+    expect(isCig("9A1B2C3D4E")).toBe(false);
     expect(isCig("9A1B2C3D4")).toBe(false);
     expect(isCig("9A1B-C3D4E")).toBe(false);
   });

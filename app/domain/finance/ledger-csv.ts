@@ -10,7 +10,8 @@ import type { ImportField, LedgerKind } from "./finance-values";
  * budget line are recognised, and the entry's business identity (fingerprint). No database here:
  * the model hands in the lookups (lines, value mapping) and gets back an entry or the row's problems.
  */
-export const CIG_PATTERN = /^[A-Z0-9]{10}$/;
+import { CIG_PATTERN } from "~/domain/core/pnrr-codes";
+export { CIG_PATTERN };
 
 /**
  * The business identity of an entry. The same row imported twice (or typed in again) has the same

@@ -136,6 +136,9 @@ export interface SnapshotContent {
   finance: FinanceSection | null;
   training: KeyedTable | null;
   indicators: KeyedTable | null;
+  /** Documents on file with their hashes, and the evidence register (issue 13; absent in older snapshots). */
+  documents?: KeyedTable | null;
+  evidence?: KeyedTable | null;
 }
 
 /** The dashboard's gate cards as they stood in a snapshot: work packages and milestones per gate. */
@@ -171,7 +174,7 @@ export function gateItemsOf(content: SnapshotContent, gateId: number) {
 
 /** Which optional sections a snapshot holds: the as-of view tabs show what exists. */
 export function sectionsOf(content: SnapshotContent) {
-  return { finance: content.finance !== null, training: content.training !== null, indicators: content.indicators !== null };
+  return { finance: content.finance !== null, training: content.training !== null, indicators: content.indicators !== null, documents: Boolean(content.documents), evidence: Boolean(content.evidence) };
 }
 export type SnapshotSections = ReturnType<typeof sectionsOf>;
 

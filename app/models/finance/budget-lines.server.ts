@@ -20,7 +20,8 @@ export interface BudgetLineInput {
   amountCents: Cents;
 }
 
-export const CUP_PATTERN = /^[A-Z0-9]{15}$/;
+import { CUP_PATTERN } from "~/domain/core/pnrr-codes";
+export { CUP_PATTERN };
 
 const label = (line: { code: string; title: string }) => `${line.code} ${line.title}`;
 

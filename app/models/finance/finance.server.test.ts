@@ -45,7 +45,7 @@ const entry = (over: Partial<Parameters<typeof createLedgerEntry>[2]> = {}) => (
   entryDate: "2025-11-10",
   amountCents: 10_000_00,
   supplier: "Fornitore di prova S.r.l.",
-  cig: "Z1234567AB",
+  cig: "A01D44C9B3", // registered by the seed's procurement register
   documentNumber: `DOC-${Math.random().toString(36).slice(2, 8)}`,
   description: "Prova",
   ...over,
@@ -185,7 +185,7 @@ describe("budget lines", () => {
 
 const header = "\uFEFFData;Tipo;Linea;Importo;Fornitore;CIG;Numero documento;Descrizione\r\n";
 const good = (n: number, doc = "T") =>
-  Array.from({ length: n }, (_, i) => `0${(i % 9) + 1}/10/2025;impegno;WP2-DEV;1.000,${String(i % 100).padStart(2, "0")};Fornitore Test S.r.l.;Z00000000${i % 10};${doc}-${i};"Riga; con separatore"\r\n`).join("");
+  Array.from({ length: n }, (_, i) => `0${(i % 9) + 1}/10/2025;impegno;WP2-DEV;1.000,${String(i % 100).padStart(2, "0")};Fornitore Test S.r.l.;A01D44C9B3;${doc}-${i};"Riga; con separatore"\r\n`).join("");
 
 describe("CSV import", () => {
   it("lists every bad row with line, column and reason, and writes nothing", async () => {

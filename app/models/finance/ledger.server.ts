@@ -5,6 +5,7 @@ import { formatDate, isIsoDate } from "~/domain/core/dates";
 import type { OverrunConfirmation } from "~/domain/finance/budget-control";
 import type { LedgerKind } from "~/domain/finance/finance-values";
 import { CIG_PATTERN, ledgerFingerprint } from "~/domain/finance/ledger-csv";
+import { checkLedgerCig } from "~/models/procurement/procedure.server";
 import { formatEuro, type Cents } from "~/domain/core/money";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { command, insertAudited, type Entity } from "~/models/core/command.server";
@@ -247,6 +248,7 @@ function checkEntry(conn: Conn, programmeId: number, input: LedgerEntryInput, to
   if (!input.supplier.trim()) issues.push({ field: "supplier", message: { key: "finance.error.required" } });
   if (!input.documentNumber.trim()) issues.push({ field: "documentNumber", message: { key: "finance.error.required" } });
   if (input.cig && !CIG_PATTERN.test(input.cig)) issues.push({ field: "cig", message: { key: "finance.error.cig" } });
+  else issues.push(...checkLedgerCig(conn, programmeId, input.cig)); // a named CIG must be a registered procedure
   const line = conn
     .select()
     .from(budgetLine)

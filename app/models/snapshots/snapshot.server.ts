@@ -1,3 +1,4 @@
+import { documentsSnapshotSections } from "~/models/procurement/snapshot-sections.server";
 import { and, asc, desc, eq, lt, or } from "drizzle-orm";
 import { snapshot, type SnapshotKind } from "#db/schema";
 import { formatDate, isIsoDate } from "~/domain/core/dates";
@@ -243,6 +244,7 @@ function buildContent(actor: Actor, meta: Omit<SnapshotContent["meta"], "format"
     finance: financeSection(context),
     training: trainingSection(context),
     indicators: indicatorSection(context),
+    ...documentsSnapshotSections(getDb(), programme.id),
   };
 }
 

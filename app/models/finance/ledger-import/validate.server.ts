@@ -11,6 +11,7 @@ import { isMapped, type ImportMapping, type ValueMapping } from "./columns.serve
 import { FileIndex, type FileEntry } from "./file-index.server";
 import { streamCsv, type StreamedRow } from "./read.server";
 import { importSql } from "./sql.server";
+import { checkLedgerCig } from "~/models/procurement/procedure.server";
 
 /**
  * One pass over the file: every cell rule (domain/finance/ledger-csv), the value mapping,
@@ -110,6 +111,7 @@ export async function scanFile(
   onProgress: (processed: number) => void | Promise<void> = () => {},
 ): Promise<ScanResult & { mapping: ImportMapping }> {
   const sql = importSql(db.$client);
+  const cigRegistered = new Map<string, boolean>();
   const matchLine = lineMatcher(input.lines);
   const lineById = new Map(input.lines.map((line) => [line.id, line]));
   const lineUses = new Map<string, ValueUse>();
@@ -200,6 +202,13 @@ export async function scanFile(
       rowIssues.push({ row: row.line, column: columnName(field), message: { key, params: { value: cell(field), ...params } } });
     const parsed = parseLedgerRow(cell, { line: resolveLine, movement: resolveKind, today: input.today });
     for (const p of parsed.problems) rowIssues.push({ row: row.line, column: columnName(p.field), message: p.message });
+    // A named CIG must be a registered procedure (procurement register); one lookup per distinct CIG.
+    if (parsed.row?.cig) {
+      const cig = parsed.row.cig;
+      let registered = cigRegistered.get(cig);
+      if (registered === undefined) cigRegistered.set(cig, (registered = checkLedgerCig(db, input.programmeId, cig).length === 0));
+      if (!registered) problem("cig", "procurement.error.cigNotRegistered", { cig });
+    }
 
     let staged: StagedRow | null = null;
     if (parsed.row) {

@@ -13,13 +13,19 @@ export const permissions = [
   "take:snapshot",
   "read:audit",
   "manage:users",
+  "update:checklist",
+  "verify:checklist",
+  "manage:checklist-templates",
+  "close:month",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ["read:programme", "read:audit", "manage:users"],
-  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit"],
-  finance: ["read:programme", "update:finance", "read:audit"],
+  admin: ["read:programme", "read:audit", "manage:users", "manage:checklist-templates"],
+  // Checklists: finance and managers fill them in and review each other's (never their own: the
+  // model refuses a reviewer who completed it). Closing a month takes a snapshot: managers.
+  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit", "update:checklist", "verify:checklist", "close:month"],
+  finance: ["read:programme", "update:finance", "read:audit", "update:checklist", "verify:checklist"],
   auditor: ["read:programme", "read:audit"],
 };
 

@@ -1,3 +1,4 @@
+import { assertMonthOpen } from "./close/close.server";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { indicator, indicatorMeasurement, pnrrCatalogueItem, user } from "#db/schema";
 import { formatDate, isIsoDate, type IsoDate } from "~/domain/dates";
@@ -140,6 +141,7 @@ export function recordMeasurement(actor: Actor, indicatorId: number, input: Meas
     else if (current.unit === "count" && (!Number.isInteger(input.value) || input.value < 0)) issues.push({ field: "value", message: { key: "training.validation.positiveInteger" } });
     if (!input.source.trim()) issues.push({ field: "source", message: { key: "validation.required" } });
     if (issues.length) throw new ValidationError(issues);
+    assertMonthOpen(tx, current.programmeId, input.date, "date");
     const created = tx
       .insert(indicatorMeasurement)
       .values({ indicatorId, date: input.date, value: input.value, source: input.source.trim(), evidenceNote: input.evidenceNote.trim(), createdAt: nowIso(), createdById: actor.id || null })

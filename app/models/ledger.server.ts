@@ -1,3 +1,4 @@
+import { assertMonthOpen } from "./close/close.server";
 import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { budgetLine, ledgerEntry, ledgerMonth, user, workPackage } from "#db/schema";
@@ -203,6 +204,7 @@ export function createLedgerEntry(actor: Actor, programmeId: number, input: Ledg
   requirePermission(actor, "update:finance");
   return getDb().transaction((tx) => {
     const line = checkEntry(tx, programmeId, input, today);
+    assertMonthOpen(tx, programmeId, input.entryDate, "entryDate");
     if (input.kind === "payment") {
       const totals = lineTotals(tx, line.id);
       const paid = totals.paid + input.amountCents;
@@ -254,6 +256,7 @@ export function reverseLedgerEntry(
     if (!input.reason.trim()) issues.push({ field: "reason", message: { key: "finance.error.required" } });
     if (issues.length) throw new ValidationError(issues);
     const line = tx.select().from(budgetLine).where(eq(budgetLine.id, original.budgetLineId)).get()!;
+    assertMonthOpen(tx, line.programmeId, input.entryDate, "entryDate");
     if (original.kind === "commitment") {
       const totals = lineTotals(tx, line.id);
       const committed = totals.committed - original.amountCents;

@@ -1,3 +1,4 @@
+import { assertMonthOpen } from "./close/close.server";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
@@ -430,6 +431,7 @@ export function recordCompletion(actor: Actor, waveId: number, input: Completion
     else if (input.date < wave.startDate) issues.push({ field: "date", message: { key: "training.validation.beforeWave", params: { start: formatDate(wave.startDate) } } });
     if (!Number.isInteger(input.count) || input.count === 0) issues.push({ field: "count", message: { key: "training.validation.nonZeroInteger" } });
     fail(issues);
+    assertMonthOpen(tx, wave.programmeId, input.date, "date");
     if (input.count < 0) checkNeverNegative(tx, wave.id, input.date, input.count, "count");
     const created = tx
       .insert(trainingCompletion)
@@ -484,6 +486,7 @@ export function importCompletions(
       ]);
 
     const { rows, issues } = parseCompletionRows(input.text, today);
+    for (const row of rows) assertMonthOpen(tx, programmeId, row.date, "file");
     const waves = new Map(programmeWaves(tx, programmeId).map((w) => [w.code.toUpperCase(), w]));
     const seen = new Map<string, number>();
     const prepared: { row: (typeof rows)[number]; wave: TrainingWave; fingerprint: string }[] = [];

@@ -6,3 +6,5 @@ export * from "./snapshot";
 export * from "./training";
 export * from "./finance";
 export * from "./gantt";
+export * from "./checklists";
+export * from "./close";

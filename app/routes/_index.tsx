@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ObligationsPanel } from "~/components/close/obligations-panel";
 import { DashboardView } from "~/components/dashboard/dashboard-view";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useT } from "~/i18n/use-t";
+import { getObligationsPanel } from "~/models/close/obligations.server";
 import { getDashboard } from "~/models/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
@@ -11,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Cruscotto · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
-  return getDashboard(actor, today());
+  return { ...getDashboard(actor, today()), obligations: getObligationsPanel(actor, today()) };
 }
 
 export default function DashboardPage() {
@@ -20,7 +22,7 @@ export default function DashboardPage() {
   return (
     <>
       <h1 className="visually-hidden">{t("dashboard.title")}</h1>
-      <DashboardView dashboard={{ ...dashboard, referenceDate: dashboard.today }} />
+      <DashboardView dashboard={{ ...dashboard, referenceDate: dashboard.today }} aside={<ObligationsPanel panel={dashboard.obligations} />} />
     </>
   );
 }

@@ -53,8 +53,8 @@ export function listChecklists(actor: Actor, programmeId: number, filters: Check
       reviewedByName: checklist.reviewedByName,
       reviewedAt: checklist.reviewedAt,
       updatedAt: checklist.updatedAt,
-      answered: sql<number>`(select count(*) from checklist_answer a where a.checklist_id = ${checklist.id} and a.answer is not null)`,
-      items: sql<number>`(select count(*) from checklist_answer a where a.checklist_id = ${checklist.id})`,
+      answered: sql<number>`(select count(*) from checklist_answer a where a.checklist_id = "checklist"."id" and a.answer is not null)`,
+      items: sql<number>`(select count(*) from checklist_answer a where a.checklist_id = "checklist"."id")`,
     })
     .from(checklist)
     .innerJoin(checklistTemplate, eq(checklistTemplate.id, checklist.templateId))

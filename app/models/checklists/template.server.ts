@@ -31,11 +31,11 @@ export function listTemplates(actor: Actor) {
       reference: checklistTemplate.reference,
       createdAt: checklistTemplate.createdAt,
       createdByName: checklistTemplate.createdByName,
-      itemCount: sql<number>`(select count(*) from checklist_template_item i where i.template_id = ${checklistTemplate.id})`,
-      checklistCount: sql<number>`(select count(*) from checklist c where c.template_code = ${checklistTemplate.code})`,
+      itemCount: sql<number>`(select count(*) from checklist_template_item i where i.template_id = "checklist_template"."id")`,
+      checklistCount: sql<number>`(select count(*) from checklist c where c.template_code = "checklist_template"."code")`,
     })
     .from(checklistTemplate)
-    .where(sql`${checklistTemplate.version} = (select max(t.version) from checklist_template t where t.code = ${checklistTemplate.code})`)
+    .where(sql`"checklist_template"."version" = (select max(t.version) from checklist_template t where t.code = "checklist_template"."code")`)
     .orderBy(asc(checklistTemplate.id))
     .all();
   return rows;
@@ -55,7 +55,7 @@ export function getTemplate(actor: Actor, code: string, version?: number) {
       createdAt: checklistTemplate.createdAt,
       createdByName: checklistTemplate.createdByName,
       changeNote: checklistTemplate.changeNote,
-      checklistCount: sql<number>`(select count(*) from checklist c where c.template_id = ${checklistTemplate.id})`,
+      checklistCount: sql<number>`(select count(*) from checklist c where c.template_id = "checklist_template"."id")`,
     })
     .from(checklistTemplate)
     .where(eq(checklistTemplate.code, code))

@@ -84,7 +84,7 @@ const indicatorMeasurementCheck: CloseCheck = {
           eq(indicator.programmeId, programmeId),
           lte(indicator.baselineDate, to),
           gte(indicator.dueDate, from),
-          sql`not exists (select 1 from ${indicatorMeasurement} m where m.indicator_id = ${indicator.id} and m.date between ${from} and ${to})`,
+          sql`not exists (select 1 from indicator_measurement m where m.indicator_id = "indicator"."id" and m.date between ${from} and ${to})`,
         ),
       )
       .orderBy(indicator.code)

@@ -147,7 +147,7 @@ export default function ChecklistPage() {
               <li key={item.id} data-testid={`item-${item.position}`} data-answer={item.answer ?? ""}>
                 {section ? <h2 className="h5 mt-3">{section}</h2> : null}
                 <fieldset className={`tg-card mb-3 ${item.needsFix ? "border border-danger" : ""}`} aria-describedby={answerErrors ? `answer-${item.id}-error` : undefined}>
-                  <legend className="h6 fw-semibold float-none w-auto mb-1">
+                  <legend className="h6 fw-semibold mb-1">
                     {item.position}. {item.question}
                     {item.needsFix ? <span className="badge bg-danger ms-2">{t("checklist.needsFix")}</span> : null}
                   </legend>

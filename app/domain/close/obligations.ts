@@ -90,9 +90,9 @@ export function obligationsCalendar(input: ObligationInput): Obligation[] {
   return out.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : obligationKinds.indexOf(a.kind) - obligationKinds.indexOf(b.kind)));
 }
 
-/** For a compact panel: every late deadline, then the next `upcoming` ones still due. */
-export function obligationsToShow(calendar: readonly Obligation[], upcoming = 4) {
+/** For a compact panel: the `recentLate` latest late deadlines, then the next `upcoming` still due. */
+export function obligationsToShow(calendar: readonly Obligation[], upcoming = 4, recentLate = 3) {
   const late = calendar.filter((o) => o.state === "late");
   const due = calendar.filter((o) => o.state === "due").slice(0, upcoming);
-  return { late, due, lateCount: late.length, doneCount: calendar.filter((o) => o.state === "done").length };
+  return { late: late.slice(-recentLate), due, lateCount: late.length, doneCount: calendar.filter((o) => o.state === "done").length };
 }

@@ -16,18 +16,23 @@ export function recordedReportBimesters(_conn: Conn, _programmeId: number): Read
   return new Set();
 }
 
-/** Every reporting deadline from the programme's first month to three months past today or its end. */
+/**
+ * Every reporting deadline from the first month closed in Traguardi (months before it were
+ * validated before the Region adopted it) or, with no close yet, the programme's first month, to
+ * two months past today or the programme's end.
+ */
 export function getObligations(actor: Actor, today: string): Obligation[] {
   requirePermission(actor, "read:programme");
   const prog = getCurrentProgramme(actor);
   const db = getDb();
   const end = periodOf(prog.endDate);
   const last = addMonths(periodOf(today) > end ? periodOf(today) : end, 2);
+  const closed = closedPeriods(db, prog.id);
   return obligationsCalendar({
-    first: periodOf(prog.startDate),
+    first: [...closed].sort()[0] ?? periodOf(prog.startDate),
     last,
     today,
-    closedPeriods: closedPeriods(db, prog.id),
+    closedPeriods: closed,
     reportedBimesters: recordedReportBimesters(db, prog.id),
   });
 }

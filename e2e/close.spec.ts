@@ -51,7 +51,7 @@ test.describe("monthly close", () => {
 
     // Closing without accepting the rest is refused; with a reason it closes.
     await page.getByRole("button", { name: "Chiudi il mese" }).click();
-    await expect(page.getByTestId("form-errors")).toContainText("Restano");
+    await expect(page.locator(`[data-field-error="reason"]`)).toContainText("Restano");
     expect(one<{ n: number }>("select count(*) as n from month_close where period = '2025-10'").n).toBe(0);
     await page.getByLabel(/Accetto i \d+ rilievi residui/).check({ force: true });
     await page.getByLabel("Motivazione dell'accettazione").fill("Traguardi UE in scadenza a dicembre monitorati nel cruscotto; checklist in verifica, chiuse a novembre.");
@@ -72,7 +72,7 @@ test.describe("monthly close", () => {
     await page.getByLabel("Linea di budget").selectOption({ label: "WP6-CAMP — Campagna di comunicazione FSE 2.0" });
     await page.getByLabel("Tipo", { exact: true }).selectOption("commitment");
     await page.getByLabel("Data", { exact: true }).fill("2025-10-20");
-    await page.getByLabel("Importo").fill("1.500,00");
+    await page.getByRole("textbox", { name: "Importo (€)" }).fill("1.500,00");
     await page.getByLabel("Fornitore").fill("Studio Comunicazione Pubblica S.r.l.");
     await page.getByLabel("Numero documento").fill("DET-CLOSED-1");
     await page.getByRole("button", { name: "Registra" }).click();

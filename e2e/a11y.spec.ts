@@ -61,9 +61,12 @@ const pagesByRole: Partial<Record<DemoRole, string[]>> = {
     "/indicators",
     "/snapshots",
     "/audit",
+    "/close",
+    "/close/2025-10",
+    "/checklists/3",
   ],
-  finance: ["/finance", "/finance/table", "/finance/evm", "/finance/ledger", "/finance/budget-lines", "/finance/import"],
-  admin: ["/admin/users"],
+  finance: ["/finance", "/finance/table", "/finance/evm", "/finance/ledger", "/finance/budget-lines", "/finance/import", "/checklists", "/checklists/4"],
+  admin: ["/admin/users", "/checklists/templates", "/checklists/templates/dnsh"],
 };
 
 for (const [role, urls] of Object.entries(pagesByRole) as [DemoRole, string[]][]) {

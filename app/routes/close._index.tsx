@@ -110,7 +110,7 @@ export default function ClosePage() {
           </a>
         </div>
         <p className="small text-secondary">{t("close.obligationsIntro")}</p>
-        <div className="table-responsive" style={{ maxHeight: "32rem" }} tabIndex={0} aria-label={t("close.obligations")}>
+        <div className="table-responsive" style={{ maxHeight: "32rem" }} tabIndex={0} role="region" aria-label={t("close.obligations")}>
           <table className="table tg-table mb-0">
             <thead>
               <tr>

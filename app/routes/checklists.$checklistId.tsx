@@ -41,10 +41,10 @@ function answersFrom(formData: FormData, itemIds: number[]): AnswerInput[] {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = checklistId(params);
   const intent = new URL(request.url).searchParams.get("intent") ?? "";
   const permission = intent === "review" ? "verify:checklist" : "update:checklist";
   return plainWrite(request, permission, async ({ viewer, formData }) => {
+    const id = checklistId(params);
     const version = Number(formString(formData, "version"));
     const detail = getChecklist(viewer.actor, id);
     const itemIds = detail.items.map((item) => item.id);

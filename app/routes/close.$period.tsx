@@ -29,8 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const period = periodParam(params);
   return plainWrite(request, "close:month", async ({ viewer, formData }) => {
+    const period = periodParam(params);
     const accepted = formData.get("acceptAll") === "on" ? formData.getAll("finding").filter((v): v is string => typeof v === "string") : [];
     closeMonth(viewer.actor, { period, acceptedKeys: accepted, reason: formString(formData, "reason") }, today());
     return redirect(`/close/${period}`, { headers: await toastHeaders({ kind: "success", message: "close.closed" }) });

@@ -19,7 +19,7 @@ describe("demo seed", () => {
     const counts = db.$client.prepare("select (select count(*) from task) t, (select count(*) from milestone) m, (select count(*) from user) u").get();
     expect(counts).toEqual({ t: 50, m: 13, u: 4 });
     db.$client.close();
-  });
+  }, 60_000);
 
   it("has 60+ items, respects every finish-to-start link and keeps milestones inside their work packages", () => {
     const items = new Map<string, { start: string; end: string }>();

@@ -12,6 +12,7 @@ import { formatEuro, type Cents } from "~/domain/money";
 import type { Message } from "~/i18n";
 import { requirePermission, type Actor } from "./actor.server";
 import { appendAudit } from "./audit.server";
+import { assertMonthOpen } from "./close/close.server";
 import { getDb, nowIso } from "./db.server";
 import { NotFoundError, ValidationError } from "./errors.server";
 import { CIG_PATTERN, ledgerFingerprint } from "./ledger.server";
@@ -363,6 +364,7 @@ export async function runImport(
         throw ValidationError.field(null, "finance.import.error.sameFile", { date: formatDate(today), by: "—", count: 0 });
       const existing = existingFingerprints(client, validation.entries.map((e) => e.fingerprint));
       const fresh = validation.entries.filter((entry) => !existing.has(entry.fingerprint));
+      for (const entry of fresh) assertMonthOpen(getDb(), programmeId, entry.entryDate, null);
       if (fresh.length === 0) throw ValidationError.field(null, "finance.import.error.nothingNew", { count: validation.entries.length });
       const over = overCommitmentsIn(client, fresh);
       if (over.length && !input.confirmOverCommitment)

@@ -5,6 +5,7 @@ import { getDb } from "../db.server";
 import { PermissionError, ValidationError } from "../errors.server";
 import { recordMeasurement } from "../indicator.server";
 import { listBudgetLines } from "../budget.server";
+import { runImport } from "../import.server";
 import { createLedgerEntry, reverseLedgerEntry } from "../ledger.server";
 import { getCurrentProgramme } from "../programme.server";
 import { getSnapshot } from "../snapshot.server";
@@ -109,6 +110,17 @@ describe("closing a month", () => {
     const indicator = getDb().$client.prepare("select id from indicator limit 1").get() as { id: number };
     expect(issuesOf(() => recordMeasurement(manager, indicator.id, { date: "2025-10-10", value: 1, source: "x", evidenceNote: "" }, TODAY))).toEqual(["date:close.error.monthClosed"]);
     expect(() => assertMonthOpen(getDb(), programmeId(), "2025-11-01")).not.toThrow();
+  });
+
+  it("refuses a ledger CSV import with a row dated in a closed month, and writes nothing", async () => {
+    const header = "Data;Tipo;Linea;Importo;Fornitore;CIG;Numero documento;Descrizione";
+    const rows = ["03/11/2025;impegno;WP6-CAMP;100,00;Prova S.r.l.;;LOCK-CSV-1;aperto", "15/10/2025;impegno;WP6-CAMP;100,00;Prova S.r.l.;;LOCK-CSV-2;chiuso"];
+    const count = () => (getDb().$client.prepare("select count(*) n from ledger_entry").get() as { n: number }).n;
+    const before = count();
+    await expect(runImport(finance, programmeId(), { fileName: "lock.csv", content: Buffer.from([header, ...rows].join("\r\n"), "utf8") }, TODAY)).rejects.toMatchObject({
+      issues: [{ field: null, message: { key: "close.error.monthClosed" } }],
+    });
+    expect(count()).toBe(before);
   });
 
   it("marks the month's ReGiS validation done in the obligations calendar and exports it", () => {

@@ -27,7 +27,7 @@ export function latestClosedPeriod(conn: Conn, programmeId: number): Period | nu
  * Refuses a write dated in a closed month (400 naming `field`). Called by every write path that
  * records dated facts: ledger entries and reversals, training completions, indicator measurements.
  */
-export function assertMonthOpen(conn: Conn, programmeId: number, isoDate: string, field = "date") {
+export function assertMonthOpen(conn: Conn, programmeId: number, isoDate: string, field: string | null = "date") {
   if (!isIsoDate(isoDate)) return;
   const closed = latestClosedPeriod(conn, programmeId);
   if (closed && periodOf(isoDate) <= closed)

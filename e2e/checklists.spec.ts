@@ -113,6 +113,8 @@ test.describe("checklists", () => {
     expect(forged.status()).toBe(403);
     await page.goto("/checklists");
     for (const state of ["draft", "completed", "verified", "rejected"]) await expect(page.locator(`tr[data-state="${state}"]`).first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Nuova checklist" })).toHaveCount(0);
+    await page.screenshot({ path: path.join(shots, "checklists-list.png"), fullPage: true });
   });
 
   test("an admin edits a template: a new version for new checklists, the started ones keep theirs", async ({ page, baseURL }) => {

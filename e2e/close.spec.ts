@@ -88,8 +88,10 @@ test.describe("monthly close", () => {
     await expect(panel.locator('[data-obligation="regis-2025-11"] [data-obligation-state]')).toHaveText("Da fare");
     // No rendiconto can be recorded yet: the two-monthly reports before today are late.
     await expect(panel.locator('[data-obligation="report-2025-B4"] [data-obligation-state]')).toHaveText("In ritardo");
+    await page.screenshot({ path: path.join(shots, "dashboard-obligations.png"), fullPage: true });
     await page.goto("/close");
     await expect(page.locator('tr[data-obligation="regis-2025-09"]')).toHaveAttribute("data-state", "done");
+    await page.screenshot({ path: path.join(shots, "close-index.png"), fullPage: true });
     await expect(page.locator('tr[data-obligation="indicators-2025-06"]')).toHaveAttribute("data-state", "done");
     const ics = await page.request.get("/gantt.ics");
     const text = await ics.text();

@@ -20,7 +20,7 @@ const it = {
   "checklist.field.subject": "Soggetto",
   "checklist.field.progress": "Risposte",
   "checklist.field.completedBy": "Compilata da",
-  "checklist.field.reviewedBy": "Verificata da",
+  "checklist.field.reviewedBy": "Esito della verifica da",
   "checklist.field.version": "Versione",
   "checklist.field.reference": "Riferimento normativo",
   "checklist.field.round": "Compilazione n.",

@@ -99,8 +99,8 @@ sqlite.close();
 
 // ---------------------------------------------------------------- measurements
 process.env.DATABASE_PATH = file;
-const { takeSnapshot, compareSnapshots, getSnapshot } = await import("../app/models/snapshot.server");
-const { getDb } = await import("../app/models/db.server");
+const { takeSnapshot, compareSnapshots, getSnapshot } = await import("../app/models/snapshots/snapshot.server");
+const { getDb } = await import("../app/models/core/db.server");
 const manager = { id: 0, name: "Benchmark", role: "manager" as const };
 const asOf = "2025-11-14";
 

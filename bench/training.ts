@@ -11,7 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { DEMO_PASSWORD, seedDemo } from "../db/seed/index";
-import type { Actor } from "../app/models/actor.server";
+import type { Actor } from "../app/models/core/actor.server";
 
 const SIZES = [0, 10_000, 100_000, 500_000];
 const RUNS = 7;
@@ -26,9 +26,11 @@ seedDemo(db, await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id }));
 db.$client.close();
 process.env.DATABASE_PATH = file;
 
-const { getRolloutOverview, importCompletions, listHealthAuthorities } = await import("../app/models/training.server");
-const { listIndicators } = await import("../app/models/indicator.server");
-const { getDb } = await import("../app/models/db.server");
+const { getRolloutOverview } = await import("../app/models/training/rollout.server");
+    const { importCompletions } = await import("../app/models/training/completions-import.server");
+    const { listHealthAuthorities } = await import("../app/models/training/waves.server");
+const { listIndicators } = await import("../app/models/indicators/indicator.server");
+const { getDb } = await import("../app/models/core/db.server");
 const manager: Actor = { id: 2, name: "Bench", role: "manager" };
 const TODAY = "2025-11-14";
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { formatEuro } from "../app/domain/money";
+import { formatEuro } from "../app/domain/core/money";
 import { e2eDb, expect, forgePost, test } from "./fixtures";
 
 /**

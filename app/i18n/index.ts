@@ -3,7 +3,6 @@ import { it, type MessageKey } from "./it";
 
 export type Locale = "it" | "en";
 export type { MessageKey };
-export const locales: readonly Locale[] = ["it", "en"];
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 

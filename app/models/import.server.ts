@@ -12,7 +12,7 @@ import { formatEuro, type Cents } from "~/domain/money";
 import type { Message } from "~/i18n";
 import { requirePermission, type Actor } from "./actor.server";
 import { appendAudit } from "./audit.server";
-import { assertMonthOpen } from "./close/close.server";
+import { assertMonthOpen } from "./close/lock.server";
 import { getDb, nowIso } from "./db.server";
 import { NotFoundError, ValidationError } from "./errors.server";
 import { CIG_PATTERN, ledgerFingerprint } from "./ledger.server";

@@ -1,4 +1,4 @@
-import { assertMonthOpen } from "./close/close.server";
+import { assertMonthOpen } from "./close/lock.server";
 import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { budgetLine, ledgerEntry, ledgerMonth, user, workPackage } from "#db/schema";

@@ -5,15 +5,18 @@ import { DashboardView } from "~/components/dashboard/dashboard-view";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useT } from "~/i18n/use-t";
 import { getObligationsPanel } from "~/models/close/obligations.server";
-import { getDashboard } from "~/models/programme.server";
+import { getDashboard } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Cruscotto · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { ...getDashboard(actor, today()), obligations: getObligationsPanel(actor, today()) };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { ...getDashboard(actor, today()), obligations: getObligationsPanel(actor, today()) };
+  });
 }
 
 export default function DashboardPage() {

@@ -3,24 +3,29 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { UserForm } from "~/components/forms/user-form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { newUserSchema } from "~/domain/schemas/user";
+import { newUserSchema } from "~/domain/users/schemas";
 import { useT } from "~/i18n/use-t";
-import { createUser, listUsers } from "~/models/user.server";
+import { createUser, listUsers } from "~/models/users/user.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Utenti · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "manage:users");
-  return { users: listUsers(actor) };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "manage:users");
+    return { users: listUsers(actor) };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "manage:users", schema: newUserSchema }, async (value, { viewer }) => {
-    await createUser(viewer.actor, value);
-    return redirect("/admin/users", { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "manage:users", schema: newUserSchema }, async (value, { viewer }) => {
+      await createUser(viewer.actor, value);
+      return redirect("/admin/users", { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
   });
 }
 

@@ -2,33 +2,36 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuditChanges } from "~/components/ui/audit-changes";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatTimestamp, isIsoDate } from "~/domain/dates";
-import { isRole } from "~/domain/permissions";
+import { formatTimestamp, isIsoDate } from "~/domain/core/dates";
+import { isRole } from "~/domain/core/permissions";
 import { isMessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { listAudit, listAuditActors, listAuditEntityTypes } from "~/models/audit.server";
+import { listAudit, listAuditActors, listAuditEntityTypes } from "~/models/audit/audit.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Registro delle modifiche · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "read:audit");
-  const url = new URL(request.url);
-  const actorId = Number(url.searchParams.get("user")) || undefined;
-  const entityType = url.searchParams.get("entity") || undefined;
-  const from = url.searchParams.get("from") ?? "";
-  const to = url.searchParams.get("to") ?? "";
-  const page = Number(url.searchParams.get("page")) || 1;
-  const result = listAudit(actor, {
-    actorId,
-    entityType,
-    entityId: url.searchParams.get("id") || undefined,
-    from: isIsoDate(from) ? from : undefined,
-    to: isIsoDate(to) ? to : undefined,
-    page,
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "read:audit");
+    const url = new URL(request.url);
+    const actorId = Number(url.searchParams.get("user")) || undefined;
+    const entityType = url.searchParams.get("entity") || undefined;
+    const from = url.searchParams.get("from") ?? "";
+    const to = url.searchParams.get("to") ?? "";
+    const page = Number(url.searchParams.get("page")) || 1;
+    const result = listAudit(actor, {
+      actorId,
+      entityType,
+      entityId: url.searchParams.get("id") || undefined,
+      from: isIsoDate(from) ? from : undefined,
+      to: isIsoDate(to) ? to : undefined,
+      page,
+    });
+    return { ...result, actors: listAuditActors(actor), entityTypes: listAuditEntityTypes(actor) };
   });
-  return { ...result, actors: listAuditActors(actor), entityTypes: listAuditEntityTypes(actor) };
 }
 
 export default function AuditPage() {

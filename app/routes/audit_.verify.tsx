@@ -2,9 +2,10 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useT } from "~/i18n/use-t";
-import { verifyAuditTrail } from "~/models/snapshot.server";
+import { verifyAuditTrail } from "~/models/snapshots/snapshot.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import snapshotCss from "~/styles/snapshot.css";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction = () => [{ title: "Verifica del registro · Traguardi" }];
@@ -14,9 +15,11 @@ export const meta: MetaFunction = () => [{ title: "Verifica del registro · Trag
  * is a GET (?run=1) and auditors, whose every POST is refused, can use it.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "read:audit");
-  const run = new URL(request.url).searchParams.get("run") === "1";
-  return { result: run ? verifyAuditTrail(actor) : null };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "read:audit");
+    const run = new URL(request.url).searchParams.get("run") === "1";
+    return { result: run ? verifyAuditTrail(actor) : null };
+  });
 }
 
 export default function AuditVerifyPage() {

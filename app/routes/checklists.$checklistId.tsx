@@ -6,10 +6,11 @@ import { FormErrors } from "~/components/forms/form-errors";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { answersEditable, answeredCount } from "~/domain/checklists/rules";
 import { checklistAnswers, type ChecklistAnswer } from "~/domain/checklists/values";
-import { formatTimestamp } from "~/domain/dates";
+import { formatTimestamp } from "~/domain/core/dates";
 import { useLocale, useT } from "~/i18n/use-t";
 import { completeChecklist, getChecklist, reviewChecklist, saveAnswers, type AnswerInput } from "~/models/checklists/checklist.server";
 import { requireViewer } from "~/utils/auth.server";
+import { answer } from "~/utils/responses.server";
 import { formString, plainWrite } from "~/utils/plain-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan, useViewer } from "~/utils/viewer";
@@ -23,8 +24,10 @@ function checklistId(params: { checklistId?: string }) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return getChecklist(actor, checklistId(params));
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return getChecklist(actor, checklistId(params));
+  });
 }
 
 function answersFrom(formData: FormData, itemIds: number[]): AnswerInput[] {
@@ -41,33 +44,35 @@ function answersFrom(formData: FormData, itemIds: number[]): AnswerInput[] {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const intent = new URL(request.url).searchParams.get("intent") ?? "";
-  const permission = intent === "review" ? "verify:checklist" : "update:checklist";
-  return plainWrite(request, permission, async ({ viewer, formData }) => {
-    const id = checklistId(params);
-    const version = Number(formString(formData, "version"));
-    const detail = getChecklist(viewer.actor, id);
-    const itemIds = detail.items.map((item) => item.id);
-    const back = (message: "checklist.saved" | "checklist.completed" | "checklist.reviewed") =>
-      toastHeaders({ kind: "success", message }).then((headers) => redirect(`/checklists/${id}`, { headers }));
-    if (intent === "review") {
-      const outcome = formString(formData, "outcome");
-      reviewChecklist(viewer.actor, {
-        id,
-        version,
-        outcome: outcome === "rejected" ? "rejected" : "verified",
-        note: formString(formData, "note"),
-        flaggedItemIds: itemIds.filter((itemId) => formData.get(`flag-${itemId}`) === "on"),
-      });
-      return back("checklist.reviewed");
-    }
-    const answers = answersFrom(formData, itemIds);
-    if (formString(formData, "submit") === "complete") {
-      completeChecklist(viewer.actor, { id, version, answers });
-      return back("checklist.completed");
-    }
-    saveAnswers(viewer.actor, { id, version, answers });
-    return back("checklist.saved");
+  return answer(async () => {
+    const intent = new URL(request.url).searchParams.get("intent") ?? "";
+    const permission = intent === "review" ? "verify:checklist" : "update:checklist";
+    return plainWrite(request, permission, async ({ viewer, formData }) => {
+      const id = checklistId(params);
+      const version = Number(formString(formData, "version"));
+      const detail = getChecklist(viewer.actor, id);
+      const itemIds = detail.items.map((item) => item.id);
+      const back = (message: "checklist.saved" | "checklist.completed" | "checklist.reviewed") =>
+        toastHeaders({ kind: "success", message }).then((headers) => redirect(`/checklists/${id}`, { headers }));
+      if (intent === "review") {
+        const outcome = formString(formData, "outcome");
+        reviewChecklist(viewer.actor, {
+          id,
+          version,
+          outcome: outcome === "rejected" ? "rejected" : "verified",
+          note: formString(formData, "note"),
+          flaggedItemIds: itemIds.filter((itemId) => formData.get(`flag-${itemId}`) === "on"),
+        });
+        return back("checklist.reviewed");
+      }
+      const answers = answersFrom(formData, itemIds);
+      if (formString(formData, "submit") === "complete") {
+        completeChecklist(viewer.actor, { id, version, answers });
+        return back("checklist.completed");
+      }
+      saveAnswers(viewer.actor, { id, version, answers });
+      return back("checklist.saved");
+    });
   });
 }
 

@@ -10,9 +10,10 @@ import { checklistStates, isChecklistState } from "~/domain/checklists/values";
 import { useLocale, useT } from "~/i18n/use-t";
 import { countChecklistsByState, createChecklist, listChecklists } from "~/models/checklists/checklist.server";
 import { listTemplates } from "~/models/checklists/template.server";
-import { getDb } from "~/models/db.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getDb } from "~/models/core/db.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
+import { answer } from "~/utils/responses.server";
 import { formString, plainWrite } from "~/utils/plain-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
@@ -20,28 +21,32 @@ import { useCan } from "~/utils/viewer";
 export const meta: MetaFunction = () => [{ title: "Checklist di autocontrollo · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const url = new URL(request.url);
-  const state = url.searchParams.get("state") ?? "";
-  const templateCode = url.searchParams.get("template") ?? "";
-  return {
-    checklists: listChecklists(actor, programme.id, { state: isChecklistState(state) ? state : undefined, templateCode: templateCode || undefined }),
-    counts: countChecklistsByState(getDb(), programme.id),
-    templates: listTemplates(actor),
-    filters: { state, template: templateCode },
-  };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const url = new URL(request.url);
+    const state = url.searchParams.get("state") ?? "";
+    const templateCode = url.searchParams.get("template") ?? "";
+    return {
+      checklists: listChecklists(actor, programme.id, { state: isChecklistState(state) ? state : undefined, templateCode: templateCode || undefined }),
+      counts: countChecklistsByState(getDb(), programme.id),
+      templates: listTemplates(actor),
+      filters: { state, template: templateCode },
+    };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return plainWrite(request, "update:checklist", async ({ viewer, formData }) => {
-    const programme = getCurrentProgramme(viewer.actor);
-    const created = createChecklist(viewer.actor, programme.id, {
-      templateCode: formString(formData, "templateCode"),
-      subjectKey: formString(formData, "subjectKey"),
-      subjectLabel: formString(formData, "subjectLabel"),
+  return answer(async () => {
+    return plainWrite(request, "update:checklist", async ({ viewer, formData }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      const created = createChecklist(viewer.actor, programme.id, {
+        templateCode: formString(formData, "templateCode"),
+        subjectKey: formString(formData, "subjectKey"),
+        subjectLabel: formString(formData, "subjectLabel"),
+      });
+      return redirect(`/checklists/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "checklist.created" }) });
     });
-    return redirect(`/checklists/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "checklist.created" }) });
   });
 }
 

@@ -5,11 +5,12 @@ import { FormErrors } from "~/components/forms/form-errors";
 import { SubmitButton } from "~/components/forms/submit-button";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { formatTemplateItems, parseTemplateItems } from "~/domain/checklists/rules";
-import { formatTimestamp } from "~/domain/dates";
+import { formatTimestamp } from "~/domain/core/dates";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getTemplate, reviseTemplate } from "~/models/checklists/template.server";
-import { ValidationError } from "~/models/errors.server";
+import { ValidationError } from "~/models/core/errors.server";
 import { requireViewer } from "~/utils/auth.server";
+import { answer } from "~/utils/responses.server";
 import { formString, plainWrite } from "~/utils/plain-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
@@ -17,24 +18,28 @@ import { useCan } from "~/utils/viewer";
 export const meta: MetaFunction = () => [{ title: "Modello di checklist · Traguardi" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return getTemplate(actor, params.code ?? "");
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return getTemplate(actor, params.code ?? "");
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return plainWrite(request, "manage:checklist-templates", async ({ viewer, formData }) => {
-    const { items, badLines } = parseTemplateItems(formString(formData, "items"));
-    if (badLines.length) throw ValidationError.field("items", "checklist.error.itemLines", { lines: badLines.join(", ") });
-    reviseTemplate(viewer.actor, {
-      code: params.code ?? "",
-      basedOnVersion: Number(formString(formData, "basedOnVersion")),
-      title: formString(formData, "title"),
-      titleEn: formString(formData, "titleEn"),
-      reference: formString(formData, "reference"),
-      changeNote: formString(formData, "changeNote"),
-      items,
+  return answer(async () => {
+    return plainWrite(request, "manage:checklist-templates", async ({ viewer, formData }) => {
+      const { items, badLines } = parseTemplateItems(formString(formData, "items"));
+      if (badLines.length) throw ValidationError.field("items", "checklist.error.itemLines", { lines: badLines.join(", ") });
+      reviseTemplate(viewer.actor, {
+        code: params.code ?? "",
+        basedOnVersion: Number(formString(formData, "basedOnVersion")),
+        title: formString(formData, "title"),
+        titleEn: formString(formData, "titleEn"),
+        reference: formString(formData, "reference"),
+        changeNote: formString(formData, "changeNote"),
+        items,
+      });
+      return redirect(`/checklists/templates/${params.code}`, { headers: await toastHeaders({ kind: "success", message: "checklist.templateSaved" }) });
     });
-    return redirect(`/checklists/templates/${params.code}`, { headers: await toastHeaders({ kind: "success", message: "checklist.templateSaved" }) });
   });
 }
 

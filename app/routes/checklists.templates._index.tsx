@@ -5,12 +5,15 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useLocale, useT } from "~/i18n/use-t";
 import { listTemplates } from "~/models/checklists/template.server";
 import { requireViewer } from "~/utils/auth.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Modelli di checklist · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { templates: listTemplates(actor) };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { templates: listTemplates(actor) };
+  });
 }
 
 export default function ChecklistTemplatesPage() {

@@ -6,10 +6,11 @@ import { SubmitButton } from "~/components/forms/submit-button";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import type { FindingSeverity } from "~/domain/close/findings";
 import { formatPeriod, isPeriod } from "~/domain/close/period";
-import { formatDate, formatTimestamp } from "~/domain/dates";
+import { formatDate, formatTimestamp } from "~/domain/core/dates";
 import { useLocale, useT } from "~/i18n/use-t";
 import { closeMonth, getPreCheck } from "~/models/close/close.server";
 import { requireViewer } from "~/utils/auth.server";
+import { answer } from "~/utils/responses.server";
 import { formString, plainWrite } from "~/utils/plain-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { today } from "~/utils/today.server";
@@ -24,16 +25,20 @@ function periodParam(params: { period?: string }) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return getPreCheck(actor, periodParam(params), today());
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return getPreCheck(actor, periodParam(params), today());
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return plainWrite(request, "close:month", async ({ viewer, formData }) => {
-    const period = periodParam(params);
-    const accepted = formData.get("acceptAll") === "on" ? formData.getAll("finding").filter((v): v is string => typeof v === "string") : [];
-    closeMonth(viewer.actor, { period, acceptedKeys: accepted, reason: formString(formData, "reason") }, today());
-    return redirect(`/close/${period}`, { headers: await toastHeaders({ kind: "success", message: "close.closed" }) });
+  return answer(async () => {
+    return plainWrite(request, "close:month", async ({ viewer, formData }) => {
+      const period = periodParam(params);
+      const accepted = formData.get("acceptAll") === "on" ? formData.getAll("finding").filter((v): v is string => typeof v === "string") : [];
+      closeMonth(viewer.actor, { period, acceptedKeys: accepted, reason: formString(formData, "reason") }, today());
+      return redirect(`/close/${period}`, { headers: await toastHeaders({ kind: "success", message: "close.closed" }) });
+    });
   });
 }
 

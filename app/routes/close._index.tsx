@@ -5,30 +5,33 @@ import { ObligationStateBadge, ObligationTitle } from "~/components/close/obliga
 import { DateText } from "~/components/ui/format";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { formatPeriod, isPeriod } from "~/domain/close/period";
-import { formatTimestamp } from "~/domain/dates";
+import { formatTimestamp } from "~/domain/core/dates";
 import { useLocale, useT } from "~/i18n/use-t";
 import { listCloses, lockedThrough, nextPeriodToClose } from "~/models/close/close.server";
 import { getObligations } from "~/models/close/obligations.server";
-import { getDb } from "~/models/db.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getDb } from "~/models/core/db.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
+import { answer } from "~/utils/responses.server";
 import { today } from "~/utils/today.server";
 
 export const meta: MetaFunction = () => [{ title: "Chiusure mensili · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const asked = new URL(request.url).searchParams.get("period");
-  if (asked && isPeriod(asked)) throw redirect(`/close/${asked}`);
-  const programme = getCurrentProgramme(actor);
-  const db = getDb();
-  return {
-    closes: listCloses(actor, programme.id),
-    next: nextPeriodToClose(db, programme.id),
-    lockedThrough: lockedThrough(db, programme.id),
-    obligations: getObligations(actor, today()),
-    today: today(),
-  };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const asked = new URL(request.url).searchParams.get("period");
+    if (asked && isPeriod(asked)) throw redirect(`/close/${asked}`);
+    const programme = getCurrentProgramme(actor);
+    const db = getDb();
+    return {
+      closes: listCloses(actor, programme.id),
+      next: nextPeriodToClose(db, programme.id),
+      lockedThrough: lockedThrough(db, programme.id),
+      obligations: getObligations(actor, today()),
+      today: today(),
+    };
+  });
 }
 
 export default function ClosePage() {

@@ -4,19 +4,22 @@ import { SCurve } from "~/components/charts/s-curve";
 import { ExportLinks } from "~/components/finance/finance-nav";
 import { Euro, Percent } from "~/components/finance/money";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatEuro } from "~/domain/money";
+import { formatEuro } from "~/domain/core/money";
 import { useLocale, useT } from "~/i18n/use-t";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { getSpendSummary } from "~/models/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Finanza · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  return getSpendSummary(actor, programme.id, asOfParam(request));
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    return getSpendSummary(actor, programme.id, asOfParam(request));
+  });
 }
 
 function Figure({ label, testId, children }: { label: string; testId: string; children: React.ReactNode }) {

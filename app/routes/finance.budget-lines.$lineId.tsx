@@ -10,30 +10,33 @@ import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { parseItalianAmount } from "~/domain/italian-format";
-import { formatEuro } from "~/domain/money";
+import { parseItalianAmount } from "~/domain/core/italian-format";
+import { formatEuro } from "~/domain/core/money";
 import { monthOf, monthsBetween, spreadMethods } from "~/domain/profile";
 import { budgetLineSchema, spreadSchema } from "~/domain/schemas/finance";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getBudgetLine, saveBudgetLineProfile, spreadBudgetLineProfile, updateBudgetLine } from "~/models/budget.server";
-import { ValidationError, type FieldIssue } from "~/models/errors.server";
-import { listWorkPackages } from "~/models/plan.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { ValidationError, type FieldIssue } from "~/models/core/errors.server";
+import { listWorkPackages } from "~/models/plan/plan.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.line.code ?? "Linea"} · Traguardi` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const detail = getBudgetLine(actor, Number(params.lineId));
-  const programme = getCurrentProgramme(actor);
-  const months = detail.profile.map((p) => p.month);
-  const first = [monthOf(detail.workPackage.startDate), ...months].sort()[0];
-  const last = [monthOf(detail.workPackage.endDate), ...months].sort().at(-1)!;
-  return { ...detail, months: monthsBetween(first, last), workPackages: listWorkPackages(actor, programme.id) };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const detail = getBudgetLine(actor, Number(params.lineId));
+    const programme = getCurrentProgramme(actor);
+    const months = detail.profile.map((p) => p.month);
+    const first = [monthOf(detail.workPackage.startDate), ...months].sort()[0];
+    const last = [monthOf(detail.workPackage.endDate), ...months].sort().at(-1)!;
+    return { ...detail, months: monthsBetween(first, last), workPackages: listWorkPackages(actor, programme.id) };
+  });
 }
 
 const profileSchema = () => z.looseObject({ intent: z.literal("profile"), version: z.coerce.number().int().positive() });
@@ -44,34 +47,36 @@ function plainAmount(cents: number) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = Number(params.lineId);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  const done = async () => redirect(`/finance/budget-lines/${id}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
-  if (intent === "spread")
-    return submitForm(request, { permission: "update:finance", schema: spreadSchema, formData }, async (value, { viewer }) => {
-      spreadBudgetLineProfile(viewer.actor, { id, version: value.version, from: value.from, to: value.to, method: value.method });
+  return answer(async () => {
+    const id = Number(params.lineId);
+    const formData = await request.formData();
+    const intent = formData.get("intent");
+    const done = async () => redirect(`/finance/budget-lines/${id}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
+    if (intent === "spread")
+      return submitForm(request, { permission: "update:finance", schema: spreadSchema, formData }, async (value, { viewer }) => {
+        spreadBudgetLineProfile(viewer.actor, { id, version: value.version, from: value.from, to: value.to, method: value.method });
+        return done();
+      });
+    if (intent === "profile")
+      return submitForm(request, { permission: "update:finance", schema: profileSchema, formData }, async (value, { viewer }) => {
+        const issues: FieldIssue[] = [];
+        const profile: { month: string; cents: number }[] = [];
+        for (const [key, raw] of formData.entries()) {
+          if (!key.startsWith("m-") || typeof raw !== "string") continue;
+          if (raw.trim() === "") continue;
+          const parsed = parseItalianAmount(raw);
+          if (!parsed.ok || parsed.value < 0) issues.push({ field: key, message: { key: "finance.error.amountNotNegative" } });
+          else profile.push({ month: key.slice(2), cents: parsed.value });
+        }
+        if (issues.length) throw new ValidationError(issues);
+        saveBudgetLineProfile(viewer.actor, { id, version: value.version, profile });
+        return done();
+      });
+    return submitForm(request, { permission: "update:finance", schema: budgetLineSchema, formData }, async (value, { viewer }) => {
+      const { amount, id: _id, version, ...rest } = value;
+      updateBudgetLine(viewer.actor, { ...rest, amountCents: amount, id, version: version ?? 0 });
       return done();
     });
-  if (intent === "profile")
-    return submitForm(request, { permission: "update:finance", schema: profileSchema, formData }, async (value, { viewer }) => {
-      const issues: FieldIssue[] = [];
-      const profile: { month: string; cents: number }[] = [];
-      for (const [key, raw] of formData.entries()) {
-        if (!key.startsWith("m-") || typeof raw !== "string") continue;
-        if (raw.trim() === "") continue;
-        const parsed = parseItalianAmount(raw);
-        if (!parsed.ok || parsed.value < 0) issues.push({ field: key, message: { key: "finance.error.amountNotNegative" } });
-        else profile.push({ month: key.slice(2), cents: parsed.value });
-      }
-      if (issues.length) throw new ValidationError(issues);
-      saveBudgetLineProfile(viewer.actor, { id, version: value.version, profile });
-      return done();
-    });
-  return submitForm(request, { permission: "update:finance", schema: budgetLineSchema, formData }, async (value, { viewer }) => {
-    const { amount, id: _id, version, ...rest } = value;
-    updateBudgetLine(viewer.actor, { ...rest, amountCents: amount, id, version: version ?? 0 });
-    return done();
   });
 }
 

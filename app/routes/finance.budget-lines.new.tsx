@@ -6,26 +6,31 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { budgetLineSchema } from "~/domain/schemas/finance";
 import { useT } from "~/i18n/use-t";
 import { createBudgetLine } from "~/models/budget.server";
-import { listWorkPackages } from "~/models/plan.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { listWorkPackages } from "~/models/plan/plan.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova linea di budget · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:finance");
-  const programme = getCurrentProgramme(actor);
-  return { workPackages: listWorkPackages(actor, programme.id), cup: programme.cup };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:finance");
+    const programme = getCurrentProgramme(actor);
+    return { workPackages: listWorkPackages(actor, programme.id), cup: programme.cup };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:finance", schema: budgetLineSchema }, async (value, { viewer }) => {
-    const programme = getCurrentProgramme(viewer.actor);
-    const { amount, id, version, ...rest } = value;
-    const created = createBudgetLine(viewer.actor, programme.id, { ...rest, amountCents: amount });
-    return redirect(`/finance/budget-lines/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "update:finance", schema: budgetLineSchema }, async (value, { viewer }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      const { amount, id, version, ...rest } = value;
+      const created = createBudgetLine(viewer.actor, programme.id, { ...rest, amountCents: amount });
+      return redirect(`/finance/budget-lines/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
   });
 }
 

@@ -6,20 +6,23 @@ import { Progress } from "~/components/ui/progress";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { explainEvm, formatIndex, type EvmResult } from "~/domain/evm";
 import { useLocale, useT } from "~/i18n/use-t";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { getEarnedValue } from "~/models/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
 import { today } from "~/utils/today.server";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Valore realizzato · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const asOf = asOfParam(request);
-  return { ...getEarnedValue(actor, programme.id, asOf), isPast: asOf < today() };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const asOf = asOfParam(request);
+    return { ...getEarnedValue(actor, programme.id, asOf), isPast: asOf < today() };
+  });
 }
 
 function IndexValue({ value }: { value: number | null }) {

@@ -1,26 +1,29 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "~/i18n";
-import { buildSheet, exportViews, sheetToCsv, sheetToXlsx, type ExportView } from "~/models/finance-export.server";
+import { buildSheet, exportViews, sheetToCsv, sheetToXlsx, type ExportView } from "~/render/finance-export.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam, ledgerFiltersOf } from "~/utils/finance-params.server";
 import { getLocale } from "~/utils/locale.server";
+import { answer } from "~/utils/responses.server";
 
 /** /finance/export?view=summary|scurve|table|evm|ledger|budget&format=xlsx|csv&asOf=… */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const params = new URL(request.url).searchParams;
-  const view = params.get("view") as ExportView;
-  const format = params.get("format");
-  if (!exportViews.includes(view) || (format !== "xlsx" && format !== "csv")) throw new Response("Bad request", { status: 400 });
-  const asOf = asOfParam(request);
-  const year = Number(params.get("year")) || Number(asOf.slice(0, 4));
-  const t = translator(await getLocale(request));
-  const sheet = buildSheet(actor, t, view, { asOf, year, ledger: ledgerFiltersOf(request) });
-  const name = `traguardi-finanza-${view}-${asOf}.${format}`;
-  const disposition = `attachment; filename="${name}"`;
-  if (format === "csv")
-    return new Response(sheetToCsv(sheet), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": disposition } });
-  return new Response(new Uint8Array(await sheetToXlsx(sheet)), {
-    headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Content-Disposition": disposition },
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const params = new URL(request.url).searchParams;
+    const view = params.get("view") as ExportView;
+    const format = params.get("format");
+    if (!exportViews.includes(view) || (format !== "xlsx" && format !== "csv")) throw new Response("Bad request", { status: 400 });
+    const asOf = asOfParam(request);
+    const year = Number(params.get("year")) || Number(asOf.slice(0, 4));
+    const t = translator(await getLocale(request));
+    const sheet = buildSheet(actor, t, view, { asOf, year, ledger: ledgerFiltersOf(request) });
+    const name = `traguardi-finanza-${view}-${asOf}.${format}`;
+    const disposition = `attachment; filename="${name}"`;
+    if (format === "csv")
+      return new Response(sheetToCsv(sheet), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": disposition } });
+    return new Response(new Uint8Array(await sheetToXlsx(sheet)), {
+      headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Content-Disposition": disposition },
+    });
   });
 }

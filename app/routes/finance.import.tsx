@@ -4,23 +4,26 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, us
 import { useEffect, useState } from "react";
 import { Euro } from "~/components/finance/money";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatTimestamp } from "~/domain/dates";
-import { formatEuro } from "~/domain/money";
+import { formatTimestamp } from "~/domain/core/dates";
+import { formatEuro } from "~/domain/core/money";
 import { isMessageKey, type Message, type Translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { ValidationError } from "~/models/errors.server";
+import { ValidationError } from "~/models/core/errors.server";
 import { importFields, requiredImportFields } from "~/domain/finance-values";
 import { listImportBatches, previewImport, startImport, type ImportJobView, type ImportMapping, type ImportPreview } from "~/models/import.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer, requireViewerWith } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Importa CSV · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { batches: listImportBatches(actor, getCurrentProgramme(actor).id) };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { batches: listImportBatches(actor, getCurrentProgramme(actor).id) };
+  });
 }
 
 type ActionResult = { preview?: ImportPreview; jobId?: string; fileName?: string; errors?: Message[] };
@@ -35,29 +38,31 @@ function mappingOf(formData: FormData): ImportMapping {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:finance");
-  const programme = getCurrentProgramme(actor);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  try {
-    if (intent === "preview") {
-      const file = formData.get("file");
-      if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ errors: [{ key: "finance.import.error.noFile" }] }, { status: 400 });
-      const content = Buffer.from(await file.arrayBuffer());
-      return { preview: previewImport(actor, programme.id, { fileName: file.name, content }, today()) } satisfies ActionResult;
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:finance");
+    const programme = getCurrentProgramme(actor);
+    const formData = await request.formData();
+    const intent = formData.get("intent");
+    try {
+      if (intent === "preview") {
+        const file = formData.get("file");
+        if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ errors: [{ key: "finance.import.error.noFile" }] }, { status: 400 });
+        const content = Buffer.from(await file.arrayBuffer());
+        return { preview: previewImport(actor, programme.id, { fileName: file.name, content }, today()) } satisfies ActionResult;
+      }
+      const token = String(formData.get("token") ?? "");
+      const fileName = String(formData.get("fileName") ?? "import.csv");
+      if (intent === "remap") return { preview: previewImport(actor, programme.id, { fileName, token, mapping: mappingOf(formData) }, today()) } satisfies ActionResult;
+      if (intent === "confirm") {
+        const jobId = startImport(actor, programme.id, { token, fileName, mapping: mappingOf(formData), confirmOverCommitment: formData.get("confirmOverCommitment") === "on" }, today());
+        return { jobId, fileName } satisfies ActionResult;
+      }
+    } catch (error) {
+      if (error instanceof ValidationError) return data<ActionResult>({ errors: error.issues.map((issue) => issue.message) }, { status: 400 });
+      throw error;
     }
-    const token = String(formData.get("token") ?? "");
-    const fileName = String(formData.get("fileName") ?? "import.csv");
-    if (intent === "remap") return { preview: previewImport(actor, programme.id, { fileName, token, mapping: mappingOf(formData) }, today()) } satisfies ActionResult;
-    if (intent === "confirm") {
-      const jobId = startImport(actor, programme.id, { token, fileName, mapping: mappingOf(formData), confirmOverCommitment: formData.get("confirmOverCommitment") === "on" }, today());
-      return { jobId, fileName } satisfies ActionResult;
-    }
-  } catch (error) {
-    if (error instanceof ValidationError) return data<ActionResult>({ errors: error.issues.map((issue) => issue.message) }, { status: 400 });
-    throw error;
-  }
-  return data<ActionResult>({ errors: [{ key: "finance.import.error.noFile" }] }, { status: 400 });
+    return data<ActionResult>({ errors: [{ key: "finance.import.error.noFile" }] }, { status: 400 });
+  });
 }
 
 /** A message whose parameters may themselves be message keys (e.g. a field's name). */
@@ -216,14 +221,14 @@ function JobProgress({ jobId }: { jobId: string }) {
   // Once the batch is written, the page's own data (the list of imports) is stale.
   useEffect(() => {
     if (job?.result) revalidator.revalidate();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new batch id makes the list stale; the job object changes on every poll.
   }, [job?.result?.batchId]);
   useEffect(() => {
     if (finished) return;
     fetcher.load(`/finance/import/status?job=${jobId}`);
     const timer = setTimeout(() => setTick((n) => n + 1), 500);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Polls on each tick; fetcher and revalidator are stable enough not to restart it.
   }, [jobId, tick, finished]);
   if (!job) return <p role="status">{t("finance.import.phase.validating")}…</p>;
   const { progress } = job;

@@ -8,8 +8,8 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { Euro } from "~/components/finance/money";
 import { DateText } from "~/components/ui/format";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatTimestamp } from "~/domain/dates";
-import { formatEuro } from "~/domain/money";
+import { formatTimestamp } from "~/domain/core/dates";
+import { formatEuro } from "~/domain/core/money";
 import { reversalSchema } from "~/domain/schemas/finance";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getLedgerEntry, reverseLedgerEntry } from "~/models/ledger.server";
@@ -18,18 +18,23 @@ import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Registrazione n. ${data?.entry.id ?? ""} · Traguardi` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { ...getLedgerEntry(actor, Number(params.entryId)), today: today() };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { ...getLedgerEntry(actor, Number(params.entryId)), today: today() };
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:finance", schema: reversalSchema }, async (value, { viewer }) => {
-    const reversal = reverseLedgerEntry(viewer.actor, { entryId: Number(params.entryId), ...value }, today());
-    return redirect(`/finance/ledger/${reversal.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "update:finance", schema: reversalSchema }, async (value, { viewer }) => {
+      const reversal = reverseLedgerEntry(viewer.actor, { entryId: Number(params.entryId), ...value }, today());
+      return redirect(`/finance/ledger/${reversal.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
   });
 }
 

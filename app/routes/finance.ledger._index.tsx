@@ -5,21 +5,24 @@ import { Euro } from "~/components/finance/money";
 import { DateText } from "~/components/ui/format";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { ledgerKinds } from "~/domain/finance-values";
-import { formatEuro } from "~/domain/money";
+import { formatEuro } from "~/domain/core/money";
 import { useLocale, useT } from "~/i18n/use-t";
 import { listLedgerEntries, listLinesForEntry } from "~/models/ledger.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { ledgerFiltersOf } from "~/utils/finance-params.server";
 import { useCan } from "~/utils/viewer";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Impegni e pagamenti · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const filters = ledgerFiltersOf(request);
-  return { filters, lines: listLinesForEntry(actor, programme.id), ...listLedgerEntries(actor, programme.id, filters) };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const filters = ledgerFiltersOf(request);
+    return { filters, lines: listLinesForEntry(actor, programme.id), ...listLedgerEntries(actor, programme.id, filters) };
+  });
 }
 
 export default function LedgerList() {

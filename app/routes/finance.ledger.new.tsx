@@ -10,31 +10,36 @@ import { ledgerKinds } from "~/domain/finance-values";
 import { ledgerEntrySchema } from "~/domain/schemas/finance";
 import { useT } from "~/i18n/use-t";
 import { createLedgerEntry, listLinesForEntry } from "~/models/ledger.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova registrazione · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:finance");
-  const programme = getCurrentProgramme(actor);
-  const line = Number(new URL(request.url).searchParams.get("line")) || "";
-  return { lines: listLinesForEntry(actor, programme.id), today: today(), line };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:finance");
+    const programme = getCurrentProgramme(actor);
+    const line = Number(new URL(request.url).searchParams.get("line")) || "";
+    return { lines: listLinesForEntry(actor, programme.id), today: today(), line };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:finance", schema: ledgerEntrySchema }, async (value, { viewer }) => {
-    const programme = getCurrentProgramme(viewer.actor);
-    const created = createLedgerEntry(
-      viewer.actor,
-      programme.id,
-      { ...value, amountCents: value.amount, cig: value.cig || null, description: value.description ?? "" },
-      today(),
-    );
-    return redirect(`/finance/ledger/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "update:finance", schema: ledgerEntrySchema }, async (value, { viewer }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      const created = createLedgerEntry(
+        viewer.actor,
+        programme.id,
+        { ...value, amountCents: value.amount, cig: value.cig || null, description: value.description ?? "" },
+        today(),
+      );
+      return redirect(`/finance/ledger/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
   });
 }
 

@@ -5,20 +5,23 @@ import { ExportLinks } from "~/components/finance/finance-nav";
 import { Euro } from "~/components/finance/money";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useLocale, useT } from "~/i18n/use-t";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { getSpendTable } from "~/models/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Spesa per trimestre · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const asOf = asOfParam(request);
-  const requested = Number(new URL(request.url).searchParams.get("year"));
-  const year = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : Number(asOf.slice(0, 4));
-  return getSpendTable(actor, programme.id, asOf, year);
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const asOf = asOfParam(request);
+    const requested = Number(new URL(request.url).searchParams.get("year"));
+    const year = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : Number(asOf.slice(0, 4));
+    return getSpendTable(actor, programme.id, asOf, year);
+  });
 }
 
 type Cell = { planned: number; plannedToDate: number; committed: number; paid: number; flag: "over" | "under" | null };

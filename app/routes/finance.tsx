@@ -5,12 +5,15 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import financeCss from "~/styles/finance.css";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireViewer(request);
-  return { today: today() };
+  return answer(async () => {
+    await requireViewer(request);
+    return { today: today() };
+  });
 }
 
 export default function FinanceLayout() {

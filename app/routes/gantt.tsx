@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import ganttCss from "../../node_modules/frappe-gantt/dist/frappe-gantt.css";
 import { exportChartPdf, exportChartPng } from "~/components/gantt/export";
 import { GanttChart, type GanttChartHandle, type GanttMove } from "~/components/gantt/gantt-chart";
@@ -8,20 +8,24 @@ import { isViewMode, viewModes, type ViewMode } from "~/components/gantt/frappe"
 import { displayRows, filtersRows, viewFromSearch, type GanttFilters } from "~/components/gantt/rows";
 import ownCss from "~/components/gantt/gantt.css";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatDate } from "~/domain/dates";
-import { rescheduleSchema, undoSchema } from "~/domain/schemas/gantt";
-import { itemStates } from "~/domain/status";
+import { formatDate } from "~/domain/core/dates";
+import { rescheduleSchema, undoSchema } from "~/domain/gantt/schemas";
+import { itemStates } from "~/domain/plan/status";
 import type { Translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { NotFoundError } from "~/models/errors.server";
-import { getGanttBaseline, getGanttChart, previewReschedule, rescheduleItem, undoLastChange, type ReschedulePreview } from "~/models/gantt.server";
-import { getCurrentProgramme } from "~/models/programme.server";
-import { listSnapshots } from "~/models/snapshot.server";
-import { trainingGanttRows } from "~/models/training.server";
+import { NotFoundError } from "~/models/core/errors.server";
+import { getGanttBaseline } from "~/models/gantt/baseline.server";
+import { getGanttChart } from "~/models/gantt/chart.server";
+import { previewReschedule, rescheduleItem, type ReschedulePreview } from "~/models/gantt/reschedule.server";
+import { undoLastChange } from "~/models/gantt/undo.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { listSnapshots } from "~/models/snapshots/snapshot.server";
+import { trainingGanttRows } from "~/models/training/gantt-rows.server";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: ganttCss },
@@ -35,55 +39,59 @@ export const meta: MetaFunction = () => [{ title: "Gantt · Traguardi" }];
  * filter picks their items), so a 5,000-task plan loads as a few dozen rows.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const chart = getGanttChart(actor, programme.id, today(), [trainingGanttRows]);
-  const { searchParams } = new URL(request.url);
-  const { expanded, filters } = viewFromSearch(searchParams);
-  const rows = displayRows(chart.workPackages, expanded, filters);
-  const visible = new Set(rows.map((row) => row.id));
-  // ?baseline=<snapshot id>: the dates each row on screen had in that snapshot, drawn as ghosts.
-  const baselineParam = searchParams.get("baseline");
-  let baseline: ReturnType<typeof getGanttBaseline> | null = null;
-  if (baselineParam) {
-    try {
-      baseline = getGanttBaseline(actor, programme.id, Number(baselineParam), [...visible]);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const chart = getGanttChart(actor, programme.id, today(), [trainingGanttRows]);
+    const { searchParams } = new URL(request.url);
+    const { expanded, filters } = viewFromSearch(searchParams);
+    const rows = displayRows(chart.workPackages, expanded, filters);
+    const visible = new Set(rows.map((row) => row.id));
+    // ?baseline=<snapshot id>: the dates each row on screen had in that snapshot, drawn as ghosts.
+    const baselineParam = searchParams.get("baseline");
+    let baseline: ReturnType<typeof getGanttBaseline> | null = null;
+    if (baselineParam) {
+      try {
+        baseline = getGanttBaseline(actor, programme.id, Number(baselineParam), [...visible]);
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+      }
     }
-  }
-  return {
-    snapshots: listSnapshots(actor).map((s) => ({ id: s.id, label: s.label, asOf: s.asOf })),
-    baseline,
-    baselineMissing: Boolean(baselineParam) && !baseline,
-    today: chart.today,
-    gates: chart.gates,
-    lastChange: chart.lastChange,
-    rows,
-    criticalLinks: chart.criticalLinks.filter((link) => visible.has(link.from) && visible.has(link.to)),
-    workPackages: chart.workPackages.map((wp) => ({ id: wp.id, code: wp.code, title: wp.title })),
-    owners: [...new Set(chart.workPackages.flatMap((wp) => [wp.owner, ...wp.rows.map((row) => row.owner)]))].filter(Boolean).sort((a, b) => a.localeCompare(b, "it")),
-    total: chart.workPackages.reduce((sum, wp) => sum + 1 + wp.rows.length, 0),
-  };
+    return {
+      snapshots: listSnapshots(actor).map((s) => ({ id: s.id, label: s.label, asOf: s.asOf })),
+      baseline,
+      baselineMissing: Boolean(baselineParam) && !baseline,
+      today: chart.today,
+      gates: chart.gates,
+      lastChange: chart.lastChange,
+      rows,
+      criticalLinks: chart.criticalLinks.filter((link) => visible.has(link.from) && visible.has(link.to)),
+      workPackages: chart.workPackages.map((wp) => ({ id: wp.id, code: wp.code, title: wp.title })),
+      owners: [...new Set(chart.workPackages.flatMap((wp) => [wp.owner, ...wp.rows.map((row) => row.owner)]))].filter(Boolean).sort((a, b) => a.localeCompare(b, "it")),
+      total: chart.workPackages.reduce((sum, wp) => sum + 1 + wp.rows.length, 0),
+    };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  if (formData.get("intent") === "undo")
-    return submitForm(request, { permission: "update:plan", schema: undoSchema, formData }, (value, { viewer }) => {
-      const programme = getCurrentProgramme(viewer.actor);
-      undoLastChange(viewer.actor, programme.id, value.changeId);
-      return { undone: true as const };
+  return answer(async () => {
+    const formData = await request.formData();
+    if (formData.get("intent") === "undo")
+      return submitForm(request, { permission: "update:plan", schema: undoSchema, formData }, (value, { viewer }) => {
+        const programme = getCurrentProgramme(viewer.actor);
+        undoLastChange(viewer.actor, programme.id, value.changeId);
+        return { undone: true as const };
+      });
+    return submitForm(request, { permission: "update:plan", schema: rescheduleSchema, formData }, (value, { viewer }) => {
+      const input = { key: value.key, version: value.version, startDate: value.startDate, endDate: value.endDate, progress: value.progress, pushDependents: true };
+      if (!value.confirm) {
+        const preview = previewReschedule(viewer.actor, input);
+        // Nothing is written until the manager has seen what else moves.
+        if (needsConfirmation(preview)) return { preview };
+      }
+      const result = rescheduleItem(viewer.actor, input);
+      return { saved: result.preview };
     });
-  return submitForm(request, { permission: "update:plan", schema: rescheduleSchema, formData }, (value, { viewer }) => {
-    const input = { key: value.key, version: value.version, startDate: value.startDate, endDate: value.endDate, progress: value.progress, pushDependents: true };
-    if (!value.confirm) {
-      const preview = previewReschedule(viewer.actor, input);
-      // Nothing is written until the manager has seen what else moves.
-      if (needsConfirmation(preview)) return { preview };
-    }
-    const result = rescheduleItem(viewer.actor, input);
-    return { saved: result.preview };
   });
 }
 
@@ -402,7 +410,6 @@ export default function GanttPage() {
           {notice.preview ? (
             <div className="d-flex gap-2 mt-2">
               {/* The decision is the only thing to do now: take the keyboard there. */}
-              {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
               <button type="button" className="btn btn-primary btn-sm" onClick={accept} disabled={busy} autoFocus>
                 {t("gantt.confirm.accept")}
               </button>

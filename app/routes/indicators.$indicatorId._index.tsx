@@ -9,10 +9,10 @@ import { FormErrors } from "~/components/forms/form-errors";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { DateText } from "~/components/ui/format";
 import { IndicatorStatusBadge } from "~/components/ui/indicator-status";
-import { catalogueQuarter } from "~/domain/training-values";
-import { measurementSchema } from "~/domain/schemas/training";
+import { catalogueQuarter } from "~/domain/training/training-values";
+import { measurementSchema } from "~/domain/training/schemas";
 import { useLocale, useT } from "~/i18n/use-t";
-import { getIndicatorDetail, recordMeasurement } from "~/models/indicator.server";
+import { getIndicatorDetail, recordMeasurement } from "~/models/indicators/indicator.server";
 import trainingCss from "~/styles/training.css";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
@@ -20,19 +20,24 @@ import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.indicator.code ?? "Indicatore"} · Traguardi` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { ...getIndicatorDetail(actor, Number(params.indicatorId), today()), asOf: today() };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { ...getIndicatorDetail(actor, Number(params.indicatorId), today()), asOf: today() };
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:training", schema: measurementSchema }, async (value, { viewer }) => {
-    recordMeasurement(viewer.actor, Number(params.indicatorId), value, today());
-    return redirect(`/indicators/${params.indicatorId}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.measurementSaved" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "update:training", schema: measurementSchema }, async (value, { viewer }) => {
+      recordMeasurement(viewer.actor, Number(params.indicatorId), value, today());
+      return redirect(`/indicators/${params.indicatorId}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.measurementSaved" }) });
+    });
   });
 }
 

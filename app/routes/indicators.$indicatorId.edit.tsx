@@ -3,29 +3,34 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { IndicatorForm } from "~/components/forms/training-forms";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { indicatorSchema } from "~/domain/schemas/training";
+import { indicatorSchema } from "~/domain/training/schemas";
 import { useT } from "~/i18n/use-t";
-import { listCatalogueOptions } from "~/models/catalogue.server";
-import { getIndicatorDetail, updateIndicator } from "~/models/indicator.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { listCatalogueOptions } from "~/models/indicators/catalogue.server";
+import { getIndicatorDetail, updateIndicator } from "~/models/indicators/indicator.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.indicator.code ?? ""} · Traguardi` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:training");
-  const { indicator } = getIndicatorDetail(actor, Number(params.indicatorId), today());
-  return { indicator, catalogueOptions: listCatalogueOptions(actor, getCurrentProgramme(actor).id) };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:training");
+    const { indicator } = getIndicatorDetail(actor, Number(params.indicatorId), today());
+    return { indicator, catalogueOptions: listCatalogueOptions(actor, getCurrentProgramme(actor).id) };
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:training", schema: indicatorSchema }, async (value, { viewer }) => {
-    const { id: _ignored, version, euCode, catalogueItemId, ...input } = value;
-    updateIndicator(viewer.actor, { ...input, euCode: euCode ?? null, catalogueItemId: catalogueItemId ?? null, id: Number(params.indicatorId), version: version ?? 0 });
-    return redirect(`/indicators/${params.indicatorId}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.indicatorSaved" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "update:training", schema: indicatorSchema }, async (value, { viewer }) => {
+      const { id: _ignored, version, euCode, catalogueItemId, ...input } = value;
+      updateIndicator(viewer.actor, { ...input, euCode: euCode ?? null, catalogueItemId: catalogueItemId ?? null, id: Number(params.indicatorId), version: version ?? 0 });
+      return redirect(`/indicators/${params.indicatorId}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.indicatorSaved" }) });
+    });
   });
 }
 

@@ -4,22 +4,25 @@ import { IndicatorChart, useIndicatorFormat } from "~/components/charts/indicato
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { DateText } from "~/components/ui/format";
 import { IndicatorStatusBadge } from "~/components/ui/indicator-status";
-import { formatDate } from "~/domain/dates";
+import { formatDate } from "~/domain/core/dates";
 import { useT } from "~/i18n/use-t";
-import { listIndicators } from "~/models/indicator.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { listIndicators } from "~/models/indicators/indicator.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import trainingCss from "~/styles/training.css";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Indicatori · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  return { asOf: today(), indicators: listIndicators(actor, programme.id, today()) };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    return { asOf: today(), indicators: listIndicators(actor, programme.id, today()) };
+  });
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["indicators"][number];

@@ -7,63 +7,60 @@ import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { DateText } from "~/components/ui/format";
-import { countFormatter } from "~/domain/count-format";
-import { catalogueQuarter } from "~/domain/training-values";
-import { catalogueImportSchema, catalogueLinkSchema, catalogueUnlinkSchema } from "~/domain/schemas/training";
-import { translator, type MessageKey } from "~/i18n";
+import { countFormatter } from "~/domain/core/count-format";
+import { catalogueQuarter } from "~/domain/training/training-values";
+import { catalogueImportSchema, catalogueLinkSchema, catalogueUnlinkSchema } from "~/domain/training/schemas";
+import { translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { importCatalogue, linkMilestoneToCatalogue, listCatalogueItems, unlinkMilestoneFromCatalogue } from "~/models/catalogue.server";
-import { getCurrentProgramme } from "~/models/programme.server";
-import { CsvImportError } from "~/models/training.server";
+import { importCatalogue, linkMilestoneToCatalogue, listCatalogueItems, unlinkMilestoneFromCatalogue } from "~/models/indicators/catalogue.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { ImportRowsError } from "~/models/core/errors.server";
 import trainingCss from "~/styles/training.css";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
 import { SubmitButton } from "~/components/forms/submit-button";
+import { answer, describeImportIssues } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Catalogo PNRR · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return listCatalogueItems(actor, getCurrentProgramme(actor).id);
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return listCatalogueItems(actor, getCurrentProgramme(actor).id);
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "link")
-    return submitForm(request, { permission: "update:training", schema: catalogueLinkSchema, formData }, async (value, { viewer }) => {
-      linkMilestoneToCatalogue(viewer.actor, getCurrentProgramme(viewer.actor).id, value.catalogueItemId, value.milestoneId);
-      return redirect("/indicators/catalogue", { headers: await toastHeaders({ kind: "success", message: "training.toast.linked" }) });
+  return answer(async () => {
+    const formData = await request.formData();
+    const intent = formData.get("intent");
+    if (intent === "link")
+      return submitForm(request, { permission: "update:training", schema: catalogueLinkSchema, formData }, async (value, { viewer }) => {
+        linkMilestoneToCatalogue(viewer.actor, getCurrentProgramme(viewer.actor).id, value.catalogueItemId, value.milestoneId);
+        return redirect("/indicators/catalogue", { headers: await toastHeaders({ kind: "success", message: "training.toast.linked" }) });
+      });
+    if (intent === "unlink")
+      return submitForm(request, { permission: "update:training", schema: catalogueUnlinkSchema, formData }, async (value, { viewer }) => {
+        unlinkMilestoneFromCatalogue(viewer.actor, value.linkId);
+        return redirect("/indicators/catalogue", { headers: await toastHeaders({ kind: "success", message: "training.toast.unlinked" }) });
+      });
+    return submitForm(request, { permission: "update:training", schema: catalogueImportSchema, formData }, async (value, { viewer, locale }) => {
+      const t = translator(locale);
+      try {
+        const report = importCatalogue(viewer.actor, getCurrentProgramme(viewer.actor).id, { fileName: value.file.name, text: await value.file.text() });
+        return {
+          imported: t("training.catalogue.imported", { created: report.created, updated: report.updated, unchanged: report.unchanged, linked: report.linked, rows: countFormatter(locale).format(report.totalRows) }),
+          issues: null,
+          result: undefined,
+        };
+      } catch (error) {
+        if (error instanceof ImportRowsError) return data({ imported: null, issues: describeImportIssues(error.issues, locale), result: undefined }, { status: 400 });
+        throw error;
+      }
     });
-  if (intent === "unlink")
-    return submitForm(request, { permission: "update:training", schema: catalogueUnlinkSchema, formData }, async (value, { viewer }) => {
-      unlinkMilestoneFromCatalogue(viewer.actor, value.linkId);
-      return redirect("/indicators/catalogue", { headers: await toastHeaders({ kind: "success", message: "training.toast.unlinked" }) });
-    });
-  return submitForm(request, { permission: "update:training", schema: catalogueImportSchema, formData }, async (value, { viewer, locale }) => {
-    const t = translator(locale);
-    try {
-      const report = importCatalogue(viewer.actor, getCurrentProgramme(viewer.actor).id, { fileName: value.file.name, text: await value.file.text() });
-      return {
-        imported: t("training.catalogue.imported", { created: report.created, updated: report.updated, unchanged: report.unchanged, linked: report.linked, rows: countFormatter(locale).format(report.totalRows) }),
-        issues: null,
-        result: undefined,
-      };
-    } catch (error) {
-      if (error instanceof CsvImportError)
-        return data(
-          {
-            imported: null,
-            issues: error.issues.map((issue) => ({ line: issue.line, column: issue.column, message: t(`training.csv.${issue.reason}` as MessageKey, issue.params) })),
-            result: undefined,
-          },
-          { status: 400 },
-        );
-      throw error;
-    }
   });
 }
 

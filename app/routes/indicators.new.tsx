@@ -3,27 +3,32 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { IndicatorForm } from "~/components/forms/training-forms";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { indicatorSchema } from "~/domain/schemas/training";
+import { indicatorSchema } from "~/domain/training/schemas";
 import { useT } from "~/i18n/use-t";
-import { listCatalogueOptions } from "~/models/catalogue.server";
-import { createIndicator } from "~/models/indicator.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { listCatalogueOptions } from "~/models/indicators/catalogue.server";
+import { createIndicator } from "~/models/indicators/indicator.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuovo indicatore · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:training");
-  return { catalogueOptions: listCatalogueOptions(actor, getCurrentProgramme(actor).id) };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:training");
+    return { catalogueOptions: listCatalogueOptions(actor, getCurrentProgramme(actor).id) };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:training", schema: indicatorSchema }, async (value, { viewer }) => {
-    const { id, version, euCode, catalogueItemId, ...input } = value;
-    const created = createIndicator(viewer.actor, getCurrentProgramme(viewer.actor).id, { ...input, euCode: euCode ?? null, catalogueItemId: catalogueItemId ?? null });
-    return redirect(`/indicators/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.indicatorSaved" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "update:training", schema: indicatorSchema }, async (value, { viewer }) => {
+      const { id, version, euCode, catalogueItemId, ...input } = value;
+      const created = createIndicator(viewer.actor, getCurrentProgramme(viewer.actor).id, { ...input, euCode: euCode ?? null, catalogueItemId: catalogueItemId ?? null });
+      return redirect(`/indicators/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.indicatorSaved" }) });
+    });
   });
 }
 

@@ -7,11 +7,12 @@ import { z } from "zod";
 import { Field } from "~/components/forms/field";
 import type { Translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { login } from "~/models/auth.server";
+import { login } from "~/models/users/auth.server";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { getTranslator } from "~/utils/locale.server";
 import { sessionCookie } from "~/utils/session.server";
 import { SubmitButton } from "~/components/forms/submit-button";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Accesso · Traguardi" }];
 
@@ -24,8 +25,10 @@ function loginSchema(t: Translate) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getViewer(request)) throw redirect("/");
-  return null;
+  return answer(async () => {
+    if (await getViewer(request)) throw redirect("/");
+    return null;
+  });
 }
 
 /** The throttle keys on the client address as the proxy or socket reports it. */
@@ -34,20 +37,22 @@ function clientKey(request: Request) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const t = await getTranslator(request);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema(t) });
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  const outcome = await login(submission.value.email, submission.value.password, clientKey(request));
-  if (!outcome.ok) {
-    const message = outcome.reason === "rate_limited" ? t("login.rateLimited", { minutes: outcome.retryInMinutes }) : t("login.invalid");
-    return data(
-      { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
-      { status: outcome.reason === "rate_limited" ? 429 : 401 },
-    );
-  }
-  return redirect(safeRedirect(submission.value.redirectTo), {
-    headers: { "Set-Cookie": await sessionCookie().serialize(outcome.sessionId, { expires: new Date(outcome.expiresAt) }) },
+  return answer(async () => {
+    const t = await getTranslator(request);
+    const formData = await request.formData();
+    const submission = parseWithZod(formData, { schema: loginSchema(t) });
+    if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    const outcome = await login(submission.value.email, submission.value.password, clientKey(request));
+    if (!outcome.ok) {
+      const message = outcome.reason === "rate_limited" ? t("login.rateLimited", { minutes: outcome.retryInMinutes }) : t("login.invalid");
+      return data(
+        { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
+        { status: outcome.reason === "rate_limited" ? 429 : 401 },
+      );
+    }
+    return redirect(safeRedirect(submission.value.redirectTo), {
+      headers: { "Set-Cookie": await sessionCookie().serialize(outcome.sessionId, { expires: new Date(outcome.expiresAt) }) },
+    });
   });
 }
 

@@ -1,11 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { signOut } from "~/utils/auth.server";
+import { answer } from "~/utils/responses.server";
 
 export async function loader() {
-  return redirect("/");
+  return answer(async () => {
+    return redirect("/");
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return redirect("/login", { headers: { "Set-Cookie": await signOut(request) } });
+  return answer(async () => {
+    return redirect("/login", { headers: { "Set-Cookie": await signOut(request) } });
+  });
 }

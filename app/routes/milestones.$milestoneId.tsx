@@ -4,38 +4,43 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { MilestoneForm } from "~/components/forms/plan-forms";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { milestoneSchema } from "~/domain/schemas/plan";
+import { milestoneSchema } from "~/domain/plan/schemas";
 import { useT } from "~/i18n/use-t";
-import { deleteMilestone, getMilestone, getWorkPackage, updateMilestone } from "~/models/plan.server";
-import { listGates } from "~/models/programme.server";
+import { deleteMilestone, getMilestone, getWorkPackage, updateMilestone } from "~/models/plan/plan.server";
+import { listGates } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.milestone.code ?? ""} · Traguardi` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:plan");
-  const milestone = getMilestone(actor, Number(params.milestoneId));
-  const workPackage = getWorkPackage(actor, milestone.workPackageId);
-  return { milestone, workPackage, gates: listGates(actor, workPackage.programmeId) };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:plan");
+    const milestone = getMilestone(actor, Number(params.milestoneId));
+    const workPackage = getWorkPackage(actor, milestone.workPackageId);
+    return { milestone, workPackage, gates: listGates(actor, workPackage.programmeId) };
+  });
 }
 
 const deleteSchema = () => z.object({ intent: z.literal("delete"), version: z.coerce.number().int() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = Number(params.milestoneId);
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    return submitForm(request, { permission: "update:plan", schema: deleteSchema, formData }, async (value, { viewer }) => {
-      const milestone = getMilestone(viewer.actor, id);
-      deleteMilestone(viewer.actor, id, value.version);
-      return redirect(`/work-packages/${milestone.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+  return answer(async () => {
+    const id = Number(params.milestoneId);
+    const formData = await request.formData();
+    if (formData.get("intent") === "delete") {
+      return submitForm(request, { permission: "update:plan", schema: deleteSchema, formData }, async (value, { viewer }) => {
+        const milestone = getMilestone(viewer.actor, id);
+        deleteMilestone(viewer.actor, id, value.version);
+        return redirect(`/work-packages/${milestone.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+      });
+    }
+    return submitForm(request, { permission: "update:plan", schema: milestoneSchema, formData }, async (value, { viewer }) => {
+      const updated = updateMilestone(viewer.actor, { ...value, id, version: value.version ?? 0 });
+      return redirect(`/work-packages/${updated.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
     });
-  }
-  return submitForm(request, { permission: "update:plan", schema: milestoneSchema, formData }, async (value, { viewer }) => {
-    const updated = updateMilestone(viewer.actor, { ...value, id, version: value.version ?? 0 });
-    return redirect(`/work-packages/${updated.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
   });
 }
 

@@ -3,10 +3,13 @@ import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n";
 import { safeRedirect } from "~/utils/auth.server";
 import { localeCookie } from "~/utils/session.server";
+import { answer } from "~/utils/responses.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const locale = formData.get("locale");
-  if (!isLocale(locale)) throw new Response("Bad locale", { status: 400 });
-  return redirect(safeRedirect(formData.get("redirectTo")), { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+  return answer(async () => {
+    const formData = await request.formData();
+    const locale = formData.get("locale");
+    if (!isLocale(locale)) throw new Response("Bad locale", { status: 400 });
+    return redirect(safeRedirect(formData.get("redirectTo")), { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+  });
 }

@@ -4,13 +4,13 @@ import { FinanceTables } from "~/components/snapshot/finance-tables";
 import { FrozenBanner, SectionMissing } from "~/components/snapshot/frozen-banner";
 import { KeyedTableView } from "~/components/snapshot/keyed-table";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { sectionsOf } from "~/domain/snapshot-content";
+import { sectionsOf } from "~/domain/snapshots/snapshot-content";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { getSnapshot } from "~/models/snapshot.server";
+import { getSnapshot } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
-import { orNotFound } from "~/utils/snapshot-params.server";
 import snapshotCss from "~/styles/snapshot.css";
+import { answer } from "~/utils/responses.server";
 
 /** The as-of views of a snapshot's optional sections, each read-only from the frozen content. */
 const views = {
@@ -26,19 +26,21 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const view = params.section as View;
-  if (!(view in views)) throw new Response("Not found", { status: 404, statusText: "Not Found" });
-  const { actor } = await requireViewer(request);
-  const { summary, content, verified } = orNotFound(() => getSnapshot(actor, Number(params.snapshotId)));
-  return {
-    view,
-    summary,
-    verified,
-    sections: sectionsOf(content),
-    asOf: content.meta.asOf,
-    finance: view === "spend" ? content.finance : null,
-    table: view === "training" ? content.training : view === "indicators" ? content.indicators : null,
-  };
+  return answer(async () => {
+    const view = params.section as View;
+    if (!(view in views)) throw new Response("Not found", { status: 404, statusText: "Not Found" });
+    const { actor } = await requireViewer(request);
+    const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+    return {
+      view,
+      summary,
+      verified,
+      sections: sectionsOf(content),
+      asOf: content.meta.asOf,
+      finance: view === "spend" ? content.finance : null,
+      table: view === "training" ? content.training : view === "indicators" ? content.indicators : null,
+    };
+  });
 }
 
 export default function FrozenSectionPage() {

@@ -3,21 +3,23 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DashboardView } from "~/components/dashboard/dashboard-view";
 import { FrozenBanner } from "~/components/snapshot/frozen-banner";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { dashboardOf, sectionsOf } from "~/domain/snapshot-content";
+import { dashboardOf, sectionsOf } from "~/domain/snapshots/snapshot-content";
 import { useT } from "~/i18n/use-t";
-import { getPreviousSnapshot, getSnapshot } from "~/models/snapshot.server";
+import { getPreviousSnapshot, getSnapshot } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
-import { orNotFound } from "~/utils/snapshot-params.server";
 import snapshotCss from "~/styles/snapshot.css";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.summary.label ?? ""} · Istantanee · Traguardi` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const { summary, content, verified } = orNotFound(() => getSnapshot(actor, Number(params.snapshotId)));
-  const previous = getPreviousSnapshot(actor, summary.id);
-  return { summary, verified, sections: sectionsOf(content), dashboard: dashboardOf(content), previousId: previous?.summary.id ?? null };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+    const previous = getPreviousSnapshot(actor, summary.id);
+    return { summary, verified, sections: sectionsOf(content), dashboard: dashboardOf(content), previousId: previous?.summary.id ?? null };
+  });
 }
 
 /** The dashboard exactly as it stood: every figure comes from the frozen content, none from the live plan. */

@@ -3,13 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FrozenBanner } from "~/components/snapshot/frozen-banner";
 import { PlanBarsChart } from "~/components/snapshot/plan-bars-chart";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { layoutBars, planRows } from "~/domain/plan-bars";
-import { sectionsOf } from "~/domain/snapshot-content";
+import { layoutBars, planRows } from "~/domain/plan/plan-bars";
+import { sectionsOf } from "~/domain/snapshots/snapshot-content";
 import { useT } from "~/i18n/use-t";
-import { getSnapshot } from "~/models/snapshot.server";
+import { getSnapshot } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
-import { orNotFound } from "~/utils/snapshot-params.server";
 import snapshotCss from "~/styles/snapshot.css";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.summary.label ?? ""} · Cronoprogramma · Traguardi` }];
@@ -17,12 +17,14 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title:
 const MAX_TASK_ROWS = 1000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const { summary, content, verified } = orNotFound(() => getSnapshot(actor, Number(params.snapshotId)));
-  // A very large plan is drawn at work-package and milestone level; every task is in the CSV export.
-  const tasksShown = content.plan.tasks.length <= MAX_TASK_ROWS;
-  const rows = planRows(tasksShown ? content : { ...content, plan: { ...content.plan, tasks: [] } });
-  return { summary, verified, sections: sectionsOf(content), layout: layoutBars(rows), tasksShown, taskCount: content.plan.tasks.length };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const { summary, content, verified } = getSnapshot(actor, Number(params.snapshotId));
+    // A very large plan is drawn at work-package and milestone level; every task is in the CSV export.
+    const tasksShown = content.plan.tasks.length <= MAX_TASK_ROWS;
+    const rows = planRows(tasksShown ? content : { ...content, plan: { ...content.plan, tasks: [] } });
+    return { summary, verified, sections: sectionsOf(content), layout: layoutBars(rows), tasksShown, taskCount: content.plan.tasks.length };
+  });
 }
 
 /** The schedule as frozen: every work package, task and milestone as a bar, read-only. */

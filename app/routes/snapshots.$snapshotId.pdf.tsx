@@ -1,18 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildEvidencePdf } from "~/models/evidence.server";
+import { buildEvidencePdf } from "~/render/evidence.server";
 import { requireViewer } from "~/utils/auth.server";
-import { orNotFound } from "~/utils/snapshot-params.server";
+import { answer } from "~/utils/responses.server";
 
 /** The evidence pack of a snapshot as a PDF download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const pack = await orNotFound(() => buildEvidencePdf(actor, Number(params.snapshotId)));
-  return new Response(new Uint8Array(pack.bytes), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${pack.fileName}"`,
-      "Content-Length": String(pack.bytes.length),
-      "Cache-Control": "private, no-store",
-    },
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const pack = await buildEvidencePdf(actor, Number(params.snapshotId));
+    return new Response(new Uint8Array(pack.bytes), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${pack.fileName}"`,
+        "Content-Length": String(pack.bytes.length),
+        "Cache-Control": "private, no-store",
+      },
+    });
   });
 }

@@ -7,10 +7,10 @@ import { FormErrors } from "~/components/forms/form-errors";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { DateText } from "~/components/ui/format";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatTimestamp } from "~/domain/dates";
-import { takeSnapshotSchema } from "~/domain/schemas/snapshot";
+import { formatTimestamp } from "~/domain/core/dates";
+import { takeSnapshotSchema } from "~/domain/snapshots/schemas";
 import { useLocale, useT } from "~/i18n/use-t";
-import { listSnapshots, takeSnapshot } from "~/models/snapshot.server";
+import { listSnapshots, takeSnapshot } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
@@ -18,19 +18,24 @@ import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
 import snapshotCss from "~/styles/snapshot.css";
 import { SubmitButton } from "~/components/forms/submit-button";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction = () => [{ title: "Istantanee · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { snapshots: listSnapshots(actor), today: today() };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { snapshots: listSnapshots(actor), today: today() };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "take:snapshot", schema: takeSnapshotSchema }, async (value, { viewer }) => {
-    const taken = takeSnapshot(viewer.actor, { label: value.label, asOf: today() });
-    return redirect(`/snapshots/${taken.id}`, { headers: await toastHeaders({ kind: "success", message: "snapshot.taken" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "take:snapshot", schema: takeSnapshotSchema }, async (value, { viewer }) => {
+      const taken = takeSnapshot(viewer.actor, { label: value.label, asOf: today() });
+      return redirect(`/snapshots/${taken.id}`, { headers: await toastHeaders({ kind: "success", message: "snapshot.taken" }) });
+    });
   });
 }
 

@@ -3,14 +3,14 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DiffView } from "~/components/snapshot/diff-view";
 import { PlanBarsChart } from "~/components/snapshot/plan-bars-chart";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatDate } from "~/domain/dates";
-import { barColours, layoutBars, planRows } from "~/domain/plan-bars";
+import { formatDate } from "~/domain/core/dates";
+import { barColours, layoutBars, planRows } from "~/domain/plan/plan-bars";
 import { useT } from "~/i18n/use-t";
-import { compareSnapshots, listSnapshots } from "~/models/snapshot.server";
+import { compareSnapshots, listSnapshots } from "~/models/snapshots/snapshot.server";
 import { requireViewer } from "~/utils/auth.server";
-import { orNotFound } from "~/utils/snapshot-params.server";
 import { today } from "~/utils/today.server";
 import snapshotCss from "~/styles/snapshot.css";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: snapshotCss }];
 export const meta: MetaFunction = () => [{ title: "Confronto tra istantanee · Traguardi" }];
@@ -21,29 +21,31 @@ const FULL_CHART_ROWS = 150;
 const MAX_CHART_ROWS = 400;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const url = new URL(request.url);
-  const snapshots = listSnapshots(actor);
-  const a = Number(url.searchParams.get("a"));
-  const bParam = url.searchParams.get("b") ?? "now";
-  const b = bParam === "now" ? ("now" as const) : Number(bParam);
-  if (!a || (b !== "now" && !b)) return { snapshots, selection: { a: a || null, b: bParam }, comparison: null, same: false };
-  if (a === b) return { snapshots, selection: { a, b: bParam }, comparison: null, same: true };
-  const { before, after, diff } = orNotFound(() => compareSnapshots(actor, a, b, today()));
-  const allRows = planRows(after.content, before.content);
-  const onlyMoved = url.searchParams.get("only") === "moved" || allRows.length > FULL_CHART_ROWS;
-  const chartRows = onlyMoved ? planRows(after.content, before.content, { onlyMoved: true }) : allRows;
-  const rows = chartRows.slice(0, MAX_CHART_ROWS);
-  const describe = (side: typeof before) =>
-    side.side.kind === "snapshot"
-      ? { id: side.side.summary.id, label: side.side.summary.label, asOf: side.side.summary.asOf, hash: side.side.summary.hash }
-      : { id: null, label: null, asOf: side.side.asOf, hash: null };
-  return {
-    snapshots,
-    selection: { a, b: bParam },
-    same: false,
-    comparison: { before: describe(before), after: describe(after), diff, layout: layoutBars(rows), onlyMoved, canShowAll: allRows.length <= FULL_CHART_ROWS, capped: chartRows.length > rows.length ? { shown: rows.length, count: chartRows.length } : null },
-  };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const url = new URL(request.url);
+    const snapshots = listSnapshots(actor);
+    const a = Number(url.searchParams.get("a"));
+    const bParam = url.searchParams.get("b") ?? "now";
+    const b = bParam === "now" ? ("now" as const) : Number(bParam);
+    if (!a || (b !== "now" && !b)) return { snapshots, selection: { a: a || null, b: bParam }, comparison: null, same: false };
+    if (a === b) return { snapshots, selection: { a, b: bParam }, comparison: null, same: true };
+    const { before, after, diff } = compareSnapshots(actor, a, b, today());
+    const allRows = planRows(after.content, before.content);
+    const onlyMoved = url.searchParams.get("only") === "moved" || allRows.length > FULL_CHART_ROWS;
+    const chartRows = onlyMoved ? planRows(after.content, before.content, { onlyMoved: true }) : allRows;
+    const rows = chartRows.slice(0, MAX_CHART_ROWS);
+    const describe = (side: typeof before) =>
+      side.side.kind === "snapshot"
+        ? { id: side.side.summary.id, label: side.side.summary.label, asOf: side.side.summary.asOf, hash: side.side.summary.hash }
+        : { id: null, label: null, asOf: side.side.asOf, hash: null };
+    return {
+      snapshots,
+      selection: { a, b: bParam },
+      same: false,
+      comparison: { before: describe(before), after: describe(after), diff, layout: layoutBars(rows), onlyMoved, canShowAll: allRows.length <= FULL_CHART_ROWS, capped: chartRows.length > rows.length ? { shown: rows.length, count: chartRows.length } : null },
+    };
+  });
 }
 
 export default function ComparePage() {

@@ -3,30 +3,33 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RolloutCurve } from "~/components/charts/rollout-curve";
 import { RolloutHeatmap } from "~/components/charts/rollout-heatmap";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatDate } from "~/domain/dates";
-import { catalogueQuarter } from "~/domain/training-values";
+import { formatDate } from "~/domain/core/dates";
+import { catalogueQuarter } from "~/domain/training/training-values";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { findCatalogueItem } from "~/models/catalogue.server";
-import { getCurrentProgramme } from "~/models/programme.server";
-import { getRolloutOverview } from "~/models/training.server";
+import { findCatalogueItem } from "~/models/indicators/catalogue.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { getRolloutOverview } from "~/models/training/rollout.server";
 import trainingCss from "~/styles/training.css";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
-import { countFormatter } from "~/domain/count-format";
+import { countFormatter } from "~/domain/core/count-format";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Formazione · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const gpTarget = findCatalogueItem(actor, GP_TARGET_CODE);
-  return {
-    ...getRolloutOverview(actor, programme.id, today()),
-    gpTarget: gpTarget ? { code: gpTarget.code, name: gpTarget.name, verificationMechanism: gpTarget.verificationMechanism, quarter: gpTarget.quarter, year: gpTarget.year } : null,
-  };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const gpTarget = findCatalogueItem(actor, GP_TARGET_CODE);
+    return {
+      ...getRolloutOverview(actor, programme.id, today()),
+      gpTarget: gpTarget ? { code: gpTarget.code, name: gpTarget.name, verificationMechanism: gpTarget.verificationMechanism, quarter: gpTarget.quarter, year: gpTarget.year } : null,
+    };
+  });
 }
 
 /** The EU target whose evidence is the number of GPs trained per region. */

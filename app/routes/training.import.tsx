@@ -6,63 +6,60 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatTimestamp } from "~/domain/dates";
-import { completionImportSchema } from "~/domain/schemas/training";
-import type { CsvRowIssue } from "~/domain/training-csv";
-import { translator, type MessageKey } from "~/i18n";
+import { formatTimestamp } from "~/domain/core/dates";
+import { completionImportSchema } from "~/domain/training/schemas";
+import { translator } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { getCurrentProgramme } from "~/models/programme.server";
-import { CsvImportError, importCompletions, listHealthAuthorities, listImportBatches } from "~/models/training.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { ImportRowsError } from "~/models/core/errors.server";
+import { importCompletions, listImportBatches } from "~/models/training/completions-import.server";
+import { listHealthAuthorities } from "~/models/training/waves.server";
 import trainingCss from "~/styles/training.css";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
-import { countFormatter } from "~/domain/count-format";
+import { countFormatter } from "~/domain/core/count-format";
 import { SubmitButton } from "~/components/forms/submit-button";
+import { answer, describeImportIssues } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Importa formati · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "read:programme");
-  const programme = getCurrentProgramme(actor);
-  return {
-    authorities: listHealthAuthorities(actor).map((a) => ({ id: a.id, name: a.name })),
-    batches: listImportBatches(actor, programme.id),
-  };
-}
-
-/** One problem of a refused file, in the reader's language, with the row and column it names. */
-function describeIssue(issue: CsvRowIssue, t: ReturnType<typeof translator>, locale: "it" | "en") {
-  const params = { ...issue.params } as Record<string, string | number>;
-  if (typeof params.when === "string") params.when = formatTimestamp(params.when, locale);
-  const key = issue.reason === "alreadyImported" && issue.line === 0 ? "training.csv.fileAlreadyImported" : (`training.csv.${issue.reason}` as MessageKey);
-  return { line: issue.line, column: issue.column, message: t(key, params) };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "read:programme");
+    const programme = getCurrentProgramme(actor);
+    return {
+      authorities: listHealthAuthorities(actor).map((a) => ({ id: a.id, name: a.name })),
+      batches: listImportBatches(actor, programme.id),
+    };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:training", schema: completionImportSchema }, async (value, { viewer, locale }) => {
-    const programme = getCurrentProgramme(viewer.actor);
-    const t = translator(locale);
-    try {
-      const batch = importCompletions(
-        viewer.actor,
-        programme.id,
-        { healthAuthorityId: value.healthAuthorityId, fileName: value.file.name, text: await value.file.text() },
-        today(),
-      );
-      const authority = listHealthAuthorities(viewer.actor).find((a) => a.id === value.healthAuthorityId)!;
-      return {
-        imported: t("training.import.done", { rows: batch.rowCount, total: countFormatter(locale).format(batch.totalCount), authority: authority.name }),
-        issues: null,
-        result: undefined,
-      };
-    } catch (error) {
-      if (error instanceof CsvImportError)
-        return data({ imported: null, issues: error.issues.map((issue) => describeIssue(issue, t, locale)), result: undefined }, { status: 400 });
-      throw error;
-    }
+  return answer(async () => {
+    return submitForm(request, { permission: "update:training", schema: completionImportSchema }, async (value, { viewer, locale }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      const t = translator(locale);
+      try {
+        const batch = importCompletions(
+          viewer.actor,
+          programme.id,
+          { healthAuthorityId: value.healthAuthorityId, fileName: value.file.name, text: await value.file.text() },
+          today(),
+        );
+        const authority = listHealthAuthorities(viewer.actor).find((a) => a.id === value.healthAuthorityId)!;
+        return {
+          imported: t("training.import.done", { rows: batch.rowCount, total: countFormatter(locale).format(batch.totalCount), authority: authority.name }),
+          issues: null,
+          result: undefined,
+        };
+      } catch (error) {
+        if (error instanceof ImportRowsError) return data({ imported: null, issues: describeImportIssues(error.issues, locale), result: undefined }, { status: 400 });
+        throw error;
+      }
+    });
   });
 }
 

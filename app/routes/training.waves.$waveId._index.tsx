@@ -8,46 +8,53 @@ import { FormErrors } from "~/components/forms/form-errors";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { DateText } from "~/components/ui/format";
 import { Progress } from "~/components/ui/progress";
-import { formatTimestamp } from "~/domain/dates";
-import { completionSchema, deleteSessionSchema, sessionSchema } from "~/domain/schemas/training";
+import { formatTimestamp } from "~/domain/core/dates";
+import { completionSchema, deleteSessionSchema, sessionSchema } from "~/domain/training/schemas";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { createSession, deleteSession, getWaveDetail, recordCompletion } from "~/models/training.server";
+import { createSession, deleteSession } from "~/models/training/sessions.server";
+import { getWaveDetail } from "~/models/training/waves.server";
+import { recordCompletion } from "~/models/training/completions.server";
 import trainingCss from "~/styles/training.css";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
-import { countFormatter } from "~/domain/count-format";
+import { countFormatter } from "~/domain/core/count-format";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.wave.code ?? "Edizione"} · Traguardi` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { ...getWaveDetail(actor, Number(params.waveId), today()), today: today() };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { ...getWaveDetail(actor, Number(params.waveId), today()), today: today() };
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const waveId = Number(params.waveId);
-  const here = `/training/waves/${waveId}`;
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "add-session")
-    return submitForm(request, { permission: "update:training", schema: sessionSchema, formData }, async (value, { viewer }) => {
-      createSession(viewer.actor, waveId, value);
-      return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.sessionSaved" }) });
+  return answer(async () => {
+    const waveId = Number(params.waveId);
+    const here = `/training/waves/${waveId}`;
+    const formData = await request.formData();
+    const intent = formData.get("intent");
+    if (intent === "add-session")
+      return submitForm(request, { permission: "update:training", schema: sessionSchema, formData }, async (value, { viewer }) => {
+        createSession(viewer.actor, waveId, value);
+        return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.sessionSaved" }) });
+      });
+    if (intent === "delete-session")
+      return submitForm(request, { permission: "update:training", schema: deleteSessionSchema, formData }, async (value, { viewer }) => {
+        deleteSession(viewer.actor, value.sessionId, value.version);
+        return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.sessionDeleted" }) });
+      });
+    return submitForm(request, { permission: "update:training", schema: completionSchema, formData }, async (value, { viewer }) => {
+      recordCompletion(viewer.actor, waveId, value, today());
+      return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.completionSaved" }) });
     });
-  if (intent === "delete-session")
-    return submitForm(request, { permission: "update:training", schema: deleteSessionSchema, formData }, async (value, { viewer }) => {
-      deleteSession(viewer.actor, value.sessionId, value.version);
-      return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.sessionDeleted" }) });
-    });
-  return submitForm(request, { permission: "update:training", schema: completionSchema, formData }, async (value, { viewer }) => {
-    recordCompletion(viewer.actor, waveId, value, today());
-    return redirect(here, { headers: await toastHeaders({ kind: "success", message: "training.toast.completionSaved" }) });
   });
 }
 

@@ -3,32 +3,35 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { DateText } from "~/components/ui/format";
 import { Progress } from "~/components/ui/progress";
-import { isProfessionalGroup, professionalGroups } from "~/domain/training-values";
+import { isProfessionalGroup, professionalGroups } from "~/domain/training/training-values";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { getCurrentProgramme } from "~/models/programme.server";
-import { listHealthAuthorities, listWaves } from "~/models/training.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { listHealthAuthorities, listWaves } from "~/models/training/waves.server";
 import trainingCss from "~/styles/training.css";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
-import { countFormatter } from "~/domain/count-format";
+import { countFormatter } from "~/domain/core/count-format";
+import { answer } from "~/utils/responses.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Edizioni formative · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const url = new URL(request.url);
-  const group = url.searchParams.get("group") ?? "";
-  const authorityId = Number(url.searchParams.get("authority")) || undefined;
-  const filters = { group: isProfessionalGroup(group) ? group : undefined, authorityId };
-  return {
-    filters: { group: filters.group ?? "", authorityId: authorityId ?? "" },
-    authorities: listHealthAuthorities(actor).map((a) => ({ id: a.id, name: a.name })),
-    waves: listWaves(actor, programme.id, today(), filters),
-  };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const url = new URL(request.url);
+    const group = url.searchParams.get("group") ?? "";
+    const authorityId = Number(url.searchParams.get("authority")) || undefined;
+    const filters = { group: isProfessionalGroup(group) ? group : undefined, authorityId };
+    return {
+      filters: { group: filters.group ?? "", authorityId: authorityId ?? "" },
+      authorities: listHealthAuthorities(actor).map((a) => ({ id: a.id, name: a.name })),
+      waves: listWaves(actor, programme.id, today(), filters),
+    };
+  });
 }
 
 export default function WavesPage() {

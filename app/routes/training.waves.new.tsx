@@ -3,28 +3,33 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { WaveForm } from "~/components/forms/training-forms";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { waveSchema } from "~/domain/schemas/training";
+import { waveSchema } from "~/domain/training/schemas";
 import { useT } from "~/i18n/use-t";
-import { getCurrentProgramme } from "~/models/programme.server";
-import { createWave, getWaveFormOptions } from "~/models/training.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { createWave, getWaveFormOptions } from "~/models/training/waves.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova edizione · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:training");
-  const programme = getCurrentProgramme(actor);
-  return getWaveFormOptions(actor, programme.id);
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:training");
+    const programme = getCurrentProgramme(actor);
+    return getWaveFormOptions(actor, programme.id);
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:training", schema: waveSchema }, async (value, { viewer }) => {
-    const programme = getCurrentProgramme(viewer.actor);
-    const { id, version, ...input } = value;
-    const created = createWave(viewer.actor, programme.id, input);
-    return redirect(`/training/waves/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.waveSaved" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "update:training", schema: waveSchema }, async (value, { viewer }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      const { id, version, ...input } = value;
+      const created = createWave(viewer.actor, programme.id, input);
+      return redirect(`/training/waves/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "training.toast.waveSaved" }) });
+    });
   });
 }
 

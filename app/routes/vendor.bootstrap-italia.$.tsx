@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { answer } from "~/utils/responses.server";
 
 /**
  * Serves bootstrap-italia's built assets (CSS, fonts, SVG sprites) from node_modules, so its CSS
@@ -22,13 +23,15 @@ const types: Record<string, string> = {
 };
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const file = path.resolve(root, params["*"] ?? "");
-  const type = types[path.extname(file)];
-  if (!file.startsWith(root + path.sep) || !type) throw new Response("Not found", { status: 404 });
-  try {
-    const body = await fs.readFile(file);
-    return new Response(body, { headers: { "Content-Type": type, "Cache-Control": "public, max-age=86400" } });
-  } catch {
-    throw new Response("Not found", { status: 404 });
-  }
+  return answer(async () => {
+    const file = path.resolve(root, params["*"] ?? "");
+    const type = types[path.extname(file)];
+    if (!file.startsWith(root + path.sep) || !type) throw new Response("Not found", { status: 404 });
+    try {
+      const body = await fs.readFile(file);
+      return new Response(body, { headers: { "Content-Type": type, "Cache-Control": "public, max-age=86400" } });
+    } catch {
+      throw new Response("Not found", { status: 404 });
+    }
+  });
 }

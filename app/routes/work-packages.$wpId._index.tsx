@@ -10,38 +10,43 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { DateText } from "~/components/ui/format";
 import { Progress } from "~/components/ui/progress";
 import { StateBadge } from "~/components/ui/state-badge";
-import { dependencySchema } from "~/domain/schemas/plan";
+import { dependencySchema } from "~/domain/plan/schemas";
 import { useLocale, useT } from "~/i18n/use-t";
-import { createDependency, deleteDependency, getWorkPackageDetail } from "~/models/plan.server";
+import { createDependency, deleteDependency, getWorkPackageDetail } from "~/models/plan/plan.server";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `${loaded?.workPackage.code ?? "Work package"} · Traguardi` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return getWorkPackageDetail(actor, Number(params.wpId), today());
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return getWorkPackageDetail(actor, Number(params.wpId), today());
+  });
 }
 
 const deleteDependencySchema = () => z.object({ intent: z.literal("delete-dependency"), dependencyId: z.coerce.number().int() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const here = `/work-packages/${params.wpId}`;
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete-dependency") {
-    return submitForm(request, { permission: "update:plan", schema: deleteDependencySchema, formData }, async (value, { viewer }) => {
-      deleteDependency(viewer.actor, value.dependencyId);
-      return redirect(here, { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+  return answer(async () => {
+    const here = `/work-packages/${params.wpId}`;
+    const formData = await request.formData();
+    if (formData.get("intent") === "delete-dependency") {
+      return submitForm(request, { permission: "update:plan", schema: deleteDependencySchema, formData }, async (value, { viewer }) => {
+        deleteDependency(viewer.actor, value.dependencyId);
+        return redirect(here, { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+      });
+    }
+    return submitForm(request, { permission: "update:plan", schema: dependencySchema, formData }, async (value, { viewer }) => {
+      createDependency(viewer.actor, value);
+      return redirect(here, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
     });
-  }
-  return submitForm(request, { permission: "update:plan", schema: dependencySchema, formData }, async (value, { viewer }) => {
-    createDependency(viewer.actor, value);
-    return redirect(here, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
   });
 }
 

@@ -3,37 +3,42 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { WorkPackageForm } from "~/components/forms/plan-forms";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { workPackageSchema } from "~/domain/schemas/plan";
+import { workPackageSchema } from "~/domain/plan/schemas";
 import { useT } from "~/i18n/use-t";
-import { deleteWorkPackage, getWorkPackage, updateWorkPackage } from "~/models/plan.server";
-import { listGates } from "~/models/programme.server";
+import { deleteWorkPackage, getWorkPackage, updateWorkPackage } from "~/models/plan/plan.server";
+import { listGates } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { z } from "zod";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica work package · Traguardi" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:plan");
-  const workPackage = getWorkPackage(actor, Number(params.wpId));
-  return { workPackage, gates: listGates(actor, workPackage.programmeId) };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:plan");
+    const workPackage = getWorkPackage(actor, Number(params.wpId));
+    return { workPackage, gates: listGates(actor, workPackage.programmeId) };
+  });
 }
 
 const deleteSchema = () => z.object({ intent: z.literal("delete"), version: z.coerce.number().int() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = Number(params.wpId);
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    return submitForm(request, { permission: "update:plan", schema: deleteSchema, formData }, async (value, { viewer }) => {
-      deleteWorkPackage(viewer.actor, id, value.version);
-      return redirect("/work-packages", { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+  return answer(async () => {
+    const id = Number(params.wpId);
+    const formData = await request.formData();
+    if (formData.get("intent") === "delete") {
+      return submitForm(request, { permission: "update:plan", schema: deleteSchema, formData }, async (value, { viewer }) => {
+        deleteWorkPackage(viewer.actor, id, value.version);
+        return redirect("/work-packages", { headers: await toastHeaders({ kind: "success", message: "toast.deleted" }) });
+      });
+    }
+    return submitForm(request, { permission: "update:plan", schema: workPackageSchema, formData }, async (value, { viewer }) => {
+      updateWorkPackage(viewer.actor, { ...value, id, version: value.version ?? 0 });
+      return redirect(`/work-packages/${id}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
     });
-  }
-  return submitForm(request, { permission: "update:plan", schema: workPackageSchema, formData }, async (value, { viewer }) => {
-    updateWorkPackage(viewer.actor, { ...value, id, version: value.version ?? 0 });
-    return redirect(`/work-packages/${id}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
   });
 }
 

@@ -3,26 +3,31 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MilestoneForm } from "~/components/forms/plan-forms";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { milestoneSchema } from "~/domain/schemas/plan";
+import { milestoneSchema } from "~/domain/plan/schemas";
 import { useT } from "~/i18n/use-t";
-import { createMilestone, getWorkPackage } from "~/models/plan.server";
-import { listGates } from "~/models/programme.server";
+import { createMilestone, getWorkPackage } from "~/models/plan/plan.server";
+import { listGates } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova milestone · Traguardi" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:plan");
-  const workPackage = getWorkPackage(actor, Number(params.wpId));
-  return { workPackage, gates: listGates(actor, workPackage.programmeId) };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:plan");
+    const workPackage = getWorkPackage(actor, Number(params.wpId));
+    return { workPackage, gates: listGates(actor, workPackage.programmeId) };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:plan", schema: milestoneSchema }, async (value, { viewer }) => {
-    const created = createMilestone(viewer.actor, value);
-    return redirect(`/work-packages/${created.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "update:plan", schema: milestoneSchema }, async (value, { viewer }) => {
+      const created = createMilestone(viewer.actor, value);
+      return redirect(`/work-packages/${created.workPackageId}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
   });
 }
 

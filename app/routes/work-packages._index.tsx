@@ -5,18 +5,21 @@ import { DateText } from "~/components/ui/format";
 import { Progress } from "~/components/ui/progress";
 import { StateBadge } from "~/components/ui/state-badge";
 import { useT } from "~/i18n/use-t";
-import { getWorkPackageSummaries } from "~/models/plan.server";
-import { getCurrentProgramme } from "~/models/programme.server";
+import { getWorkPackageSummaries } from "~/models/plan/plan.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Work package · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  return getWorkPackageSummaries(actor, programme.id, today());
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    return getWorkPackageSummaries(actor, programme.id, today());
+  });
 }
 
 export default function WorkPackagesPage() {

@@ -3,27 +3,32 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { WorkPackageForm } from "~/components/forms/plan-forms";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { workPackageSchema } from "~/domain/schemas/plan";
+import { workPackageSchema } from "~/domain/plan/schemas";
 import { useT } from "~/i18n/use-t";
-import { createWorkPackage } from "~/models/plan.server";
-import { getCurrentProgramme, listGates } from "~/models/programme.server";
+import { createWorkPackage } from "~/models/plan/plan.server";
+import { getCurrentProgramme, listGates } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuovo work package · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:plan");
-  const programme = getCurrentProgramme(actor);
-  return { programme, gates: listGates(actor, programme.id) };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:plan");
+    const programme = getCurrentProgramme(actor);
+    return { programme, gates: listGates(actor, programme.id) };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:plan", schema: workPackageSchema }, async (value, { viewer }) => {
-    const programme = getCurrentProgramme(viewer.actor);
-    const created = createWorkPackage(viewer.actor, programme.id, value);
-    return redirect(`/work-packages/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "update:plan", schema: workPackageSchema }, async (value, { viewer }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      const created = createWorkPackage(viewer.actor, programme.id, value);
+      return redirect(`/work-packages/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
   });
 }
 

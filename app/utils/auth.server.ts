@@ -1,9 +1,9 @@
 import { redirect } from "@remix-run/node";
-import type { Permission } from "~/domain/permissions";
-import { can, permissionsOf } from "~/domain/permissions";
-import { actorOf, endSession, getSessionUser } from "~/models/auth.server";
-import type { Actor } from "~/models/actor.server";
-import type { PublicUser } from "~/models/user.server";
+import type { Permission } from "~/domain/core/permissions";
+import { can, permissionsOf } from "~/domain/core/permissions";
+import { actorOf, endSession, getSessionUser } from "~/models/users/auth.server";
+import type { Actor } from "~/models/core/actor.server";
+import type { PublicUser } from "~/models/users/user.server";
 import { sessionCookie } from "./session.server";
 
 export interface Viewer {

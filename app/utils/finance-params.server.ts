@@ -1,4 +1,4 @@
-import { isIsoDate } from "~/domain/dates";
+import { isIsoDate } from "~/domain/core/dates";
 import { ledgerKinds, type LedgerKind } from "~/domain/finance-values";
 import { today } from "./today.server";
 

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import type { Permission } from "~/domain/permissions";
+import type { Permission } from "~/domain/core/permissions";
 import { translator, type Locale, type Translate } from "~/i18n";
 import { requireViewerWith, type Viewer } from "./auth.server";
 import { getLocale } from "./locale.server";

@@ -1,9 +1,9 @@
 import { data } from "@remix-run/node";
-import type { Permission } from "~/domain/permissions";
-import { formatTimestamp } from "~/domain/dates";
+import type { Permission } from "~/domain/core/permissions";
+import { formatTimestamp } from "~/domain/core/dates";
 import { isMessageKey, translator, type Locale, type Translate } from "~/i18n";
 import { RuleForbiddenError } from "~/models/checklists/checklist.server";
-import { ConflictError, NotFoundError, PermissionError, ValidationError } from "~/models/errors.server";
+import { ConflictError, NotFoundError, PermissionError, ValidationError } from "~/models/core/errors.server";
 import { requireViewerWith, type Viewer } from "./auth.server";
 import { getLocale } from "./locale.server";
 

@@ -1,8 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { isMessageKey, translator, type Locale } from "~/i18n";
-import { formatTimestamp } from "~/domain/dates";
-import { ConflictError, NotFoundError, PermissionError, ValidationError } from "~/models/errors.server";
+import { formatTimestamp } from "~/domain/core/dates";
+import { ConflictError, ImportRowsError, NotFoundError, PermissionError, ValidationError, type ImportRowIssue } from "~/models/core/errors.server";
 
 export interface ActionFailure {
   result: SubmissionResult<string[]>;
@@ -19,8 +19,7 @@ export function replyToModelError(
   locale: Locale,
 ) {
   const t = translator(locale);
-  if (error instanceof PermissionError) throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
-  if (error instanceof NotFoundError) throw new Response("Not found", { status: 404, statusText: "Not Found" });
+  if (error instanceof PermissionError || error instanceof NotFoundError) throw httpErrorOf(error);
   if (error instanceof ValidationError) {
     const fieldErrors: Record<string, string[]> = {};
     const formErrors: string[] = [];
@@ -40,4 +39,55 @@ export function replyToModelError(
     );
   }
   throw error;
+}
+
+/**
+ * The one mapping from model errors to HTTP, for whatever a form did not answer itself:
+ * not found → 404, permission → 403, validation and import rows → 400 (with the fields or rows),
+ * conflict → 409 (with who changed the row and when). Anything else is not a client's mistake.
+ */
+export function httpErrorOf(error: unknown): Response | null {
+  if (error instanceof Response) return error;
+  if (error instanceof NotFoundError) return new Response("Not found", { status: 404, statusText: "Not Found" });
+  if (error instanceof PermissionError) return new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  if (error instanceof ValidationError)
+    return Response.json({ fields: error.issues.map((issue) => ({ field: issue.field, message: issue.message })) }, { status: 400, statusText: "Bad Request" });
+  if (error instanceof ImportRowsError)
+    return Response.json({ rows: error.issues, totalIssues: error.totalIssues }, { status: 400, statusText: "Bad Request" });
+  if (error instanceof ConflictError)
+    return Response.json({ conflict: { name: error.updatedByName, at: error.updatedAt } }, { status: 409, statusText: "Conflict" });
+  return null;
+}
+
+/**
+ * Runs a loader's or an action's work so that a model error it lets through becomes its HTTP
+ * answer (see httpErrorOf), thrown so the route's error boundary shows it. Every route uses it:
+ * `export async function loader(args) { return answer(async () => …); }`. It is called inside the
+ * exported function, not wrapped around it (`export const loader = answer(…)`), because Remix only
+ * strips plain loader/action functions from the browser bundle.
+ */
+export async function answer<Result>(work: () => Promise<Result>): Promise<Result> {
+  try {
+    return await work();
+  } catch (error) {
+    throw httpErrorOf(error) ?? error;
+  }
+}
+
+/** One problem of a refused import, in the reader's language: row 0 is the file as a whole. */
+export interface ImportIssueView {
+  line: number;
+  column: string;
+  message: string;
+}
+
+/** The rows of a refused import (ledger, completions, catalogue), translated the same way for all. */
+export function describeImportIssues(issues: readonly ImportRowIssue[], locale: Locale): ImportIssueView[] {
+  const t = translator(locale);
+  return issues.map((issue) => {
+    const params = { ...issue.message.params } as Record<string, string | number>;
+    if (typeof params.when === "string") params.when = formatTimestamp(params.when, locale);
+    const message = isMessageKey(issue.message.key) ? t(issue.message.key, params) : issue.message.key;
+    return { line: issue.row ?? 0, column: issue.column ?? "", message };
+  });
 }

@@ -1,4 +1,4 @@
-import { isIsoDate, todayInRome } from "~/domain/dates";
+import { isIsoDate, todayInRome } from "~/domain/core/dates";
 
 /**
  * Today's date in Rome. TRAGUARDI_TODAY pins it (tests, demos, rehearsals of a reporting date);

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { Permission, Role } from "~/domain/permissions";
+import type { Permission, Role } from "~/domain/core/permissions";
 
 export interface ClientViewer {
   id: number;

@@ -1,5 +1,5 @@
-import { verifyAuditChain } from "../../app/models/audit.server";
-import { verifyAllSnapshots } from "../../app/models/snapshot.server";
+import { verifyAuditChain } from "../../app/models/audit/audit.server";
+import { verifyAllSnapshots } from "../../app/models/snapshots/snapshot.server";
 import { defaultDatabasePath, openDatabase } from "../client";
 
 /**

@@ -1,5 +1,5 @@
-import { isIsoDate, todayInRome } from "../../app/domain/dates";
-import { schedulerActor, takeMonthEndSnapshot } from "../../app/models/snapshot.server";
+import { isIsoDate, todayInRome } from "../../app/domain/core/dates";
+import { schedulerActor, takeMonthEndSnapshot } from "../../app/models/snapshots/snapshot.server";
 
 /**
  * npm run snapshot:month-end [-- --as-of YYYY-MM-DD]: the month-end snapshot that matches the

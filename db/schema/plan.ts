@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { taskStatuses } from "../../app/domain/plan-values";
+import { taskStatuses } from "../../app/domain/plan/plan-values";
 import { versioned } from "./columns";
 import { deadlineGate, programme } from "./programme";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { catalogueKinds, catalogueScopes, deliveryModes, indicatorUnits, professionalGroups } from "../../app/domain/training-values";
+import { catalogueKinds, catalogueScopes, deliveryModes, indicatorUnits, professionalGroups } from "../../app/domain/training/training-values";
 import { versioned } from "./columns";
 import { milestone, workPackage } from "./plan";
 import { programme } from "./programme";

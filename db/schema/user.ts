@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { roles } from "../../app/domain/permissions";
+import { roles } from "../../app/domain/core/permissions";
 import { versioned } from "./columns";
 
 

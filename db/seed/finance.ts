@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { appendAudit } from "../../app/models/audit.server";
-import type { Actor } from "../../app/models/actor.server";
+import { appendAudit } from "../../app/models/audit/audit.server";
+import type { Actor } from "../../app/models/core/actor.server";
 import { ledgerFingerprint } from "../../app/models/ledger.server";
 import { spreadAmount } from "../../app/domain/profile";
 import type { Db } from "../client";

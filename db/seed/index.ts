@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { appendAudit } from "../../app/models/audit.server";
-import type { Actor } from "../../app/models/actor.server";
+import { appendAudit } from "../../app/models/audit/audit.server";
+import type { Actor } from "../../app/models/core/actor.server";
 import type { Db } from "../client";
 import { deadlineGate, dependency, milestone, programme, task, user, workPackage } from "../schema";
 import { DEMO_PASSWORD, dependencySeeds, gateSeeds, programmeSeed, userSeeds, workPackageSeeds } from "./fse-data";

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { addMonths, monthEnd, periodOf } from "../../app/domain/close/period";
-import { isIsoDate, todayInRome } from "../../app/domain/dates";
+import { isIsoDate, todayInRome } from "../../app/domain/core/dates";
 import type { ChecklistAnswer } from "../../app/domain/checklists/values";
-import type { Actor } from "../../app/models/actor.server";
-import { appendAudit } from "../../app/models/audit.server";
+import type { Actor } from "../../app/models/core/actor.server";
+import { appendAudit } from "../../app/models/audit/audit.server";
 import { completeChecklist, createChecklist, reviewChecklist, saveAnswers, getChecklist } from "../../app/models/checklists/checklist.server";
 import { insertTemplateVersion, latestTemplate } from "../../app/models/checklists/template.server";
 import { closeMonth, getPreCheck, latestClosedPeriod } from "../../app/models/close/close.server";

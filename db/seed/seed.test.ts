@@ -1,6 +1,6 @@
 import argon2 from "argon2";
 import { afterAll, describe, expect, it } from "vitest";
-import { addDays } from "../../app/domain/dates";
+import { addDays } from "../../app/domain/core/dates";
 import { openDatabase } from "../client";
 import { useTestDatabase } from "../testing";
 import { DEMO_PASSWORD, dependencySeeds, workPackageSeeds } from "./fse-data";

@@ -4,11 +4,11 @@
  * headcounts, wave calendars, completions and the measurements not marked "cited" are *demo*.
  */
 import { and, eq } from "drizzle-orm";
-import { appendAudit } from "../../app/models/audit.server";
-import type { Actor } from "../../app/models/actor.server";
-import { addDays, daysBetween } from "../../app/domain/dates";
-import { monthEnds, plannedShare } from "../../app/domain/rollout";
-import type { DeliveryMode, IndicatorUnit, ProfessionalGroup } from "../../app/domain/training-values";
+import { appendAudit } from "../../app/models/audit/audit.server";
+import type { Actor } from "../../app/models/core/actor.server";
+import { addDays, daysBetween } from "../../app/domain/core/dates";
+import { monthEnds, plannedShare } from "../../app/domain/training/rollout";
+import type { DeliveryMode, IndicatorUnit, ProfessionalGroup } from "../../app/domain/training/training-values";
 import type { Db } from "../client";
 import { healthAuthority, indicator, indicatorMeasurement, programme, trainingCompletion, trainingSession, trainingWave, workPackage } from "../schema";
 import { programmeSeed } from "./fse-data";

@@ -1,8 +1,8 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDate } from "~/domain/dates";
-import type { IndicatorUnit } from "~/domain/training-values";
+import { formatDate } from "~/domain/core/dates";
+import type { IndicatorUnit } from "~/domain/training/training-values";
 import { useLocale, useT } from "~/i18n/use-t";
-import { countFormatter } from "~/domain/count-format";
+import { countFormatter } from "~/domain/core/count-format";
 
 export function useIndicatorFormat(unit: IndicatorUnit) {
   const locale = useLocale();

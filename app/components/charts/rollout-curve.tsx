@@ -1,8 +1,8 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDate } from "~/domain/dates";
-import type { CurvePoint } from "~/domain/rollout";
+import { formatDate } from "~/domain/core/dates";
+import type { CurvePoint } from "~/domain/training/rollout";
 import { useLocale, useT } from "~/i18n/use-t";
-import { countFormatter } from "~/domain/count-format";
+import { countFormatter } from "~/domain/core/count-format";
 
 /** Cumulative people trained (solid) against the straight-line plan (dashed), with the gate and today marked. */
 export function RolloutCurve({ points, gateDate, asOf }: { points: CurvePoint[]; gateDate: string; asOf: string }) {

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
-import type { RolloutCell } from "~/domain/rollout";
+import type { RolloutCell } from "~/domain/training/rollout";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { countFormatter } from "~/domain/count-format";
+import { countFormatter } from "~/domain/core/count-format";
 
 interface Authority {
   id: number;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDate } from "~/domain/dates";
-import { formatEuro } from "~/domain/money";
+import { formatDate } from "~/domain/core/dates";
+import { formatEuro } from "~/domain/core/money";
 import { useLocale, useT } from "~/i18n/use-t";
 import { TableScroll } from "~/components/ui/table-scroll";
 

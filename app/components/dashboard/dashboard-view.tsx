@@ -3,9 +3,9 @@ import type { ReactNode } from "react";
 import { DateText } from "~/components/ui/format";
 import { Progress } from "~/components/ui/progress";
 import { StateBadge } from "~/components/ui/state-badge";
-import { formatQuarter } from "~/domain/dates";
-import { formatEuro } from "~/domain/money";
-import type { ItemState } from "~/domain/status";
+import { formatQuarter } from "~/domain/core/dates";
+import { formatEuro } from "~/domain/core/money";
+import type { ItemState } from "~/domain/plan/status";
 import { useLocale, useT } from "~/i18n/use-t";
 
 /**

@@ -1,5 +1,5 @@
 import { Form, NavLink, useLocation, useSearchParams } from "@remix-run/react";
-import { formatDate } from "~/domain/dates";
+import { formatDate } from "~/domain/core/dates";
 import { useT } from "~/i18n/use-t";
 import { useCan } from "~/utils/viewer";
 

@@ -1,4 +1,4 @@
-import { formatEuro } from "~/domain/money";
+import { formatEuro } from "~/domain/core/money";
 import { useLocale } from "~/i18n/use-t";
 
 /** An amount in euro cents, shown as € 1.234.567,89 (Italian) or €1,234,567.89 (English). */

@@ -1,8 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { formatDate } from "~/domain/dates";
-import { taskStatuses } from "~/domain/plan-values";
-import { milestoneSchema, taskSchema, workPackageSchema } from "~/domain/schemas/plan";
+import { formatDate } from "~/domain/core/dates";
+import { taskStatuses } from "~/domain/plan/plan-values";
+import { milestoneSchema, taskSchema, workPackageSchema } from "~/domain/plan/schemas";
 import { useLocale, useT } from "~/i18n/use-t";
 import { Field } from "./field";
 import { FormErrors } from "./form-errors";

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { indicatorSchema, waveSchema } from "~/domain/schemas/training";
-import { deliveryModes, indicatorUnits, professionalGroups } from "~/domain/training-values";
+import { indicatorSchema, waveSchema } from "~/domain/training/schemas";
+import { deliveryModes, indicatorUnits, professionalGroups } from "~/domain/training/training-values";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { Field } from "./field";

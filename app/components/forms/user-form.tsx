@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { roles } from "~/domain/permissions";
-import { editUserSchema, newUserSchema } from "~/domain/schemas/user";
+import { roles } from "~/domain/core/permissions";
+import { editUserSchema, newUserSchema } from "~/domain/users/schemas";
 import { useT } from "~/i18n/use-t";
 import { Field } from "./field";
 import { FormErrors } from "./form-errors";

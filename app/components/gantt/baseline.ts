@@ -2,7 +2,7 @@
  * Ghost baseline bars: where an item stood in an older snapshot, drawn under its current bar.
  * Pure geometry, no DOM: the chart feeds it frappe-gantt's drawn bar and scale.
  */
-import { daysBetween, type IsoDate } from "~/domain/dates";
+import { daysBetween, type IsoDate } from "~/domain/core/dates";
 import { BAR_HEIGHT } from "./frappe";
 
 /** An item's dates in the baseline snapshot (a milestone has start = end). */

@@ -1,6 +1,5 @@
 // frappe-gantt 1.2.2 ships no types; app/components/gantt/ wraps the few members it uses.
 declare module "frappe-gantt" {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const Gantt: any;
   export default Gantt;
 }

@@ -3,7 +3,7 @@
  * untyped: it is loaded with a dynamic import inside an effect, and these helpers only build
  * option objects.
  */
-import { formatQuarter } from "~/domain/dates";
+import { formatQuarter } from "~/domain/core/dates";
 
 export const viewModes = ["Day", "Week", "Month", "Quarter", "Year"] as const;
 export type ViewMode = (typeof viewModes)[number];
@@ -32,7 +32,6 @@ export function pixelsPerDay(mode: ViewMode, columnWidth: number): number {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Builtin = Record<string, any>;
 
 /**

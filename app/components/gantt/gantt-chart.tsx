@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
-import { addDays, daysBetween, formatDate } from "~/domain/dates";
-import { daysFromPixels } from "~/domain/schedule";
+import { addDays, daysBetween, formatDate } from "~/domain/core/dates";
+import { daysFromPixels } from "~/domain/gantt/schedule";
 import type { Locale, Translate } from "~/i18n";
 import { BAR_HEIGHT, BAR_PADDING, buildViewModes, HEADER_HEIGHT, LOWER_HEADER, pixelsPerDay, ROW_HEIGHT, UPPER_HEADER, viewModes, xOfDate, type ViewMode } from "./frappe";
 import { ghostGeometry, type BaselineDates } from "./baseline";
@@ -40,7 +40,6 @@ interface Props {
 }
 
 // The library is untyped; we touch a handful of its members.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type FrappeGantt = any;
 
 const stateClass = (state: string) => `tgb-${state}`;

@@ -1,4 +1,4 @@
-import type { ItemState } from "~/domain/status";
+import type { ItemState } from "~/domain/plan/status";
 
 /** The slice of the loader's chart data the row logic needs (kept structural for tests). */
 export interface ChartRow {

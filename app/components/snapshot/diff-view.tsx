@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { DateText } from "~/components/ui/format";
 import { StateBadge } from "~/components/ui/state-badge";
-import { formatEuro } from "~/domain/money";
-import type { SnapshotDiff } from "~/domain/snapshot-diff";
+import { formatEuro } from "~/domain/core/money";
+import type { SnapshotDiff } from "~/domain/snapshots/snapshot-diff";
 import { useLocale, useT } from "~/i18n/use-t";
 
 function Days({ days }: { days: number }) {

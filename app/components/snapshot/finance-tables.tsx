@@ -1,6 +1,6 @@
-import { formatDate, formatQuarter } from "~/domain/dates";
-import { formatEuro } from "~/domain/money";
-import type { FinanceSection } from "~/domain/snapshot-content";
+import { formatDate, formatQuarter } from "~/domain/core/dates";
+import { formatEuro } from "~/domain/core/money";
+import type { FinanceSection } from "~/domain/snapshots/snapshot-content";
 import { useLocale, useT } from "~/i18n/use-t";
 
 /** Budget, commitments and payments per work package and per line, as frozen. */

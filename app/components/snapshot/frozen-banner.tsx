@@ -1,6 +1,6 @@
 import { NavLink } from "@remix-run/react";
-import { formatDate, formatTimestamp } from "~/domain/dates";
-import type { SnapshotSections } from "~/domain/snapshot-content";
+import { formatDate, formatTimestamp } from "~/domain/core/dates";
+import type { SnapshotSections } from "~/domain/snapshots/snapshot-content";
 import { useLocale, useT } from "~/i18n/use-t";
 
 export interface FrozenSummary {

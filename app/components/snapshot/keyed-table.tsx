@@ -1,6 +1,6 @@
-import { formatDate } from "~/domain/dates";
-import { formatEuro } from "~/domain/money";
-import type { KeyedTable } from "~/domain/snapshot-content";
+import { formatDate } from "~/domain/core/dates";
+import { formatEuro } from "~/domain/core/money";
+import type { KeyedTable } from "~/domain/snapshots/snapshot-content";
 import { useLocale, useT } from "~/i18n/use-t";
 
 export function formatCell(value: string | number | null | undefined, kind: KeyedTable["columns"][number]["kind"], locale: "it" | "en" = "it") {

@@ -1,4 +1,4 @@
-import { barsSvg, type BarLayout } from "~/domain/plan-bars";
+import { barsSvg, type BarLayout } from "~/domain/plan/plan-bars";
 
 /**
  * The plan as bars (ghost baseline bars underneath when the layout carries them). The SVG text

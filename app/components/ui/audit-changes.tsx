@@ -1,5 +1,5 @@
-import { formatDate, isIsoDate } from "~/domain/dates";
-import { formatEuro } from "~/domain/money";
+import { formatDate, isIsoDate } from "~/domain/core/dates";
+import { formatEuro } from "~/domain/core/money";
 import { isMessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 

@@ -1,4 +1,4 @@
-import { formatDate } from "~/domain/dates";
+import { formatDate } from "~/domain/core/dates";
 
 /** A calendar date shown as dd/mm/yyyy with the machine-readable value kept. */
 export function DateText({ value }: { value: string | null | undefined }) {

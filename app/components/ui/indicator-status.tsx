@@ -1,4 +1,4 @@
-import type { IndicatorStatus } from "~/domain/trajectory";
+import type { IndicatorStatus } from "~/domain/indicators/trajectory";
 import { useT } from "~/i18n/use-t";
 
 /** On track / at risk / missed, with "achieved" shown as its own badge once the target is reached. */

@@ -1,4 +1,4 @@
-import type { ItemState } from "~/domain/status";
+import type { ItemState } from "~/domain/plan/status";
 import { useT } from "~/i18n/use-t";
 
 export function StateBadge({ state }: { state: ItemState }) {

@@ -1,4 +1,4 @@
-import type { IsoDate } from "../dates";
+import type { IsoDate } from "../core/dates";
 import { addMonths, dayOf, type Period } from "./period";
 
 /**

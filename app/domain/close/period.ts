@@ -1,4 +1,4 @@
-import type { IsoDate } from "../dates";
+import type { IsoDate } from "../core/dates";
 
 /** A reporting month, `YYYY-MM`. */
 export type Period = string;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "#db/testing";
-import type { Actor } from "../actor.server";
-import { listAudit, verifyAuditChain } from "../audit.server";
-import { getDb } from "../db.server";
-import { ConflictError, PermissionError, ValidationError } from "../errors.server";
-import { getCurrentProgramme } from "../programme.server";
+import type { Actor } from "~/models/core/actor.server";
+import { listAudit, verifyAuditChain } from "~/models/audit/audit.server";
+import { getDb } from "~/models/core/db.server";
+import { ConflictError, PermissionError, ValidationError } from "~/models/core/errors.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { completeChecklist, createChecklist, getChecklist, listUnverifiedChecklists, reviewChecklist, RuleForbiddenError, saveAnswers } from "./checklist.server";
 import { getTemplate, listTemplates, reviseTemplate } from "./template.server";
 

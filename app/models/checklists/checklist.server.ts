@@ -3,10 +3,10 @@ import { checklist, checklistAnswer, checklistAnswerDocument, checklistEvent, ch
 import { answersEditable, completionIssues, normaliseSubjectKey, reviewRefusal } from "~/domain/checklists/rules";
 import type { ChecklistAnswer, ChecklistState, ChecklistSubjectType } from "~/domain/checklists/values";
 import type { Message } from "~/i18n";
-import { requirePermission, type Actor } from "../actor.server";
-import { command, entity, insertAudited, loadVersioned, updateVersioned } from "../core/command.server";
-import { getDb, nowIso, type Conn } from "../db.server";
-import { NotFoundError, ValidationError, type FieldIssue } from "../errors.server";
+import { requirePermission, type Actor } from "~/models/core/actor.server";
+import { command, entity, insertAudited, loadVersioned, updateVersioned } from "~/models/core/command.server";
+import { getDb, nowIso, type Conn } from "~/models/core/db.server";
+import { NotFoundError, ValidationError, type FieldIssue } from "~/models/core/errors.server";
 import { latestTemplate } from "./template.server";
 
 export type Checklist = typeof checklist.$inferSelect;

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { checklist, checklistTemplate, checklistTemplateItem } from "#db/schema";
 import type { ChecklistSubjectType } from "~/domain/checklists/values";
-import { requirePermission, type Actor } from "../actor.server";
-import { command } from "../core/command.server";
-import { getDb, nowIso, type Conn } from "../db.server";
-import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from "../errors.server";
+import { requirePermission, type Actor } from "~/models/core/actor.server";
+import { command } from "~/models/core/command.server";
+import { getDb, nowIso, type Conn } from "~/models/core/db.server";
+import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from "~/models/core/errors.server";
 
 export type ChecklistTemplate = typeof checklistTemplate.$inferSelect;
 

@@ -1,11 +1,11 @@
 import { and, eq, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { budgetLine, indicator, indicatorMeasurement, ledgerEntry, milestone, task, workPackage } from "#db/schema";
-import { daysBetween, formatDate } from "~/domain/dates";
+import { daysBetween, formatDate } from "~/domain/core/dates";
 import type { Finding } from "~/domain/close/findings";
 import { addMonths, monthEnd, monthStart, type Period } from "~/domain/close/period";
-import { formatEuro } from "~/domain/money";
-import { listUnverifiedChecklists } from "../checklists/checklist.server";
-import type { Conn } from "../db.server";
+import { formatEuro } from "~/domain/core/money";
+import { listUnverifiedChecklists } from "~/models/checklists/checklist.server";
+import type { Conn } from "~/models/core/db.server";
 
 /**
  * The monthly pre-check is a list of pluggable checks. Each reads the database for one month and

@@ -1,44 +1,20 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { monthClose, programme } from "#db/schema";
-import { formatDate, isIsoDate } from "~/domain/dates";
 import { isBlocking, sortFindings, unacceptedFindings, type Finding } from "~/domain/close/findings";
 import { addMonths, formatPeriod, isPeriod, monthEnd, periodOf, type Period } from "~/domain/close/period";
 import { translate } from "~/i18n";
-import { requirePermission, type Actor } from "../actor.server";
-import { command } from "../core/command.server";
-import { getDb, nowIso, type Conn } from "../db.server";
-import { NotFoundError, ValidationError } from "../errors.server";
-import { getCurrentProgramme } from "../programme.server";
-import { takeMonthEndSnapshot } from "../snapshot.server";
+import { requirePermission, type Actor } from "~/models/core/actor.server";
+import { command } from "~/models/core/command.server";
+import { getDb, nowIso, type Conn } from "~/models/core/db.server";
+import { NotFoundError, ValidationError } from "~/models/core/errors.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { takeMonthEndSnapshot } from "~/models/snapshots/snapshot.server";
 import { checkContext, closeChecks } from "./checks.server";
+import { latestClosedPeriod, lockedThrough } from "./lock.server";
+
+export { assertMonthOpen, latestClosedPeriod, lockedThrough } from "./lock.server";
 
 export type MonthClose = typeof monthClose.$inferSelect;
-
-/**
- * The month lock. Closing month M locks every date up to M's last day: ReGiS has validated them,
- * so a correction is a new entry dated in an open month, never an edit of a closed one.
- */
-export function latestClosedPeriod(conn: Conn, programmeId: number): Period | null {
-  const row = conn.select({ period: monthClose.period }).from(monthClose).where(eq(monthClose.programmeId, programmeId)).orderBy(desc(monthClose.period)).limit(1).get();
-  return row?.period ?? null;
-}
-
-/**
- * Refuses a write dated in a closed month (400 naming `field`). Called by every write path that
- * records dated facts: ledger entries and reversals, training completions, indicator measurements.
- */
-export function assertMonthOpen(conn: Conn, programmeId: number, isoDate: string, field: string | null = "date") {
-  if (!isIsoDate(isoDate)) return;
-  const closed = latestClosedPeriod(conn, programmeId);
-  if (closed && periodOf(isoDate) <= closed)
-    throw ValidationError.field(field, "close.error.monthClosed", { date: formatDate(isoDate), month: formatPeriod(closed), next: formatDate(`${addMonths(closed, 1)}-01`) });
-}
-
-/** The same test for imports, which report per row: the last locked day, or null. */
-export function lockedThrough(conn: Conn, programmeId: number): string | null {
-  const closed = latestClosedPeriod(conn, programmeId);
-  return closed ? monthEnd(closed) : null;
-}
 
 // ---------------------------------------------------------------- pre-check
 

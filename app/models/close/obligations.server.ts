@@ -1,10 +1,10 @@
 import { obligationsCalendar, obligationsToShow, type Obligation } from "~/domain/close/obligations";
 import { addMonths, formatPeriod, periodOf } from "~/domain/close/period";
-import { formatDate } from "~/domain/dates";
+import { formatDate } from "~/domain/core/dates";
 import { translate } from "~/i18n";
-import { requirePermission, type Actor } from "../actor.server";
-import { getDb, type Conn } from "../db.server";
-import { getCurrentProgramme } from "../programme.server";
+import { requirePermission, type Actor } from "~/models/core/actor.server";
+import { getDb, type Conn } from "~/models/core/db.server";
+import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { closedPeriods } from "./close.server";
 
 /**

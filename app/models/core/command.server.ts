@@ -11,11 +11,11 @@
 import { and, eq } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { user } from "#db/schema";
-import type { Permission } from "~/domain/permissions";
-import { requirePermission, type Actor } from "../actor.server";
-import { appendAudit, auditView, changedFields, type AuditInput } from "../audit.server";
-import { getDb, nowIso, type Conn, type Tx } from "../db.server";
-import { ConflictError, NotFoundError } from "../errors.server";
+import type { Permission } from "~/domain/core/permissions";
+import { requirePermission, type Actor } from "./actor.server";
+import { appendAudit, auditView, changedFields, type AuditInput } from "~/models/audit/audit.server";
+import { getDb, nowIso, type Conn, type Tx } from "./db.server";
+import { ConflictError, NotFoundError } from "./errors.server";
 
 /** Appends one audit record, by the command's actor, inside the command's transaction. */
 export type AuditAppender = (input: AuditInput) => void;
@@ -26,6 +26,14 @@ export type AuditAppender = (input: AuditInput) => void;
  */
 export function command<T>(actor: Actor, permission: Permission, work: (tx: Tx, audit: AuditAppender) => T): T {
   requirePermission(actor, permission);
+  return getDb().transaction((tx) => work(tx, (input) => appendAudit(tx, actor, input)));
+}
+
+/**
+ * A write about the actor's own session (login, logout): nothing to check but who they are, which
+ * the caller has just proved. Still one transaction with its audit record.
+ */
+export function sessionCommand<T>(actor: Actor, work: (tx: Tx, audit: AuditAppender) => T): T {
   return getDb().transaction((tx) => work(tx, (input) => appendAudit(tx, actor, input)));
 }
 
@@ -91,8 +99,9 @@ export function loadVersioned<Row extends VersionedRow>(conn: Conn, target: Enti
 
 /**
  * Writes the fields that differ from `current`: version + 1, stamps, one audit record with before
- * and after. Returns `current` untouched when nothing changed. `extraAudit` adds context to the
- * record (a reason, a confirmation) without being written to the row.
+ * and after. Returns `current` untouched when nothing changed (no write, no audit). `extraAudit`
+ * adds context to the record (a reason, a file name) without being written to the row;
+ * `alsoWrite` is written along with a change (an import time) without counting as one.
  */
 export function updateVersioned<Row extends VersionedRow>(
   tx: Conn,
@@ -100,7 +109,7 @@ export function updateVersioned<Row extends VersionedRow>(
   target: Entity<Row>,
   current: Row,
   fields: Partial<Row>,
-  options: { version?: number; extraAudit?: Record<string, unknown>; force?: boolean } = {},
+  options: { version?: number; extraAudit?: Record<string, unknown>; alsoWrite?: Partial<Row>; force?: boolean } = {},
 ): Row {
   const version = options.version ?? current.version;
   if (current.version !== version) throw conflictOf(tx, target.type, current);
@@ -109,7 +118,7 @@ export function updateVersioned<Row extends VersionedRow>(
   const table = target.table;
   const updated = tx
     .update(table)
-    .set({ ...(fields as object), version: version + 1, updatedAt: nowIso(), updatedById: actor.id || null } as never)
+    .set({ ...(fields as object), ...(options.alsoWrite ?? {}), version: version + 1, updatedAt: nowIso(), updatedById: actor.id || null } as never)
     .where(and(eq(table.id, current.id), eq(table.version, version)))
     .returning()
     .get() as unknown as Row | undefined;

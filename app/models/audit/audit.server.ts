@@ -1,0 +1,169 @@
+import { createHash } from "node:crypto";
+import { and, count, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
+import { auditLog } from "#db/schema";
+import { canonicalJson } from "~/domain/core/canonical";
+import type { Actor } from "~/models/core/actor.server";
+import { requirePermission } from "~/models/core/actor.server";
+import { getDb, nowIso, type Conn } from "~/models/core/db.server";
+import { addDays, romeDayStartUtc } from "~/domain/core/dates";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export type AuditAction = "create" | "update" | "delete" | "login" | "logout" | "seed";
+
+export interface AuditInput {
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | number | null;
+  entityLabel?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+/** What the hash covers: every column except the hash itself. */
+function hashOf(row: Omit<AuditRow, "id" | "hash">): string {
+  return createHash("sha256").update(canonicalJson(row)).digest("hex");
+}
+
+/** Appends one record to the chain. Call inside the transaction that makes the change. */
+export function appendAudit(conn: Conn, actor: Actor, input: AuditInput) {
+  const last = conn.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const record = {
+    at: nowIso(),
+    actorId: actor.id || null,
+    actorName: actor.name,
+    actorRole: actor.role,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId == null ? null : String(input.entityId),
+    entityLabel: input.entityLabel ?? null,
+    beforeJson: input.before ? canonicalJson(input.before) : null,
+    afterJson: input.after ? canonicalJson(input.after) : null,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  conn.insert(auditLog).values({ ...record, hash: hashOf(record) }).run();
+}
+
+const bookkeeping = new Set(["version", "createdAt", "updatedAt", "updatedById", "passwordHash"]);
+
+/** The fields that differ between two versions of a row, as before/after objects. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (bookkeeping.has(key)) continue;
+    if (after[key] !== undefined && after[key] !== before[key]) {
+      was[key] = before[key] ?? null;
+      now[key] = after[key] ?? null;
+    }
+  }
+  return { before: was, after: now, changed: Object.keys(now).length > 0 };
+}
+
+/** A row as it goes into the audit trail: without bookkeeping columns or secrets. */
+export function auditView(row: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !bookkeeping.has(key)));
+}
+
+export interface AuditFilters {
+  actorId?: number;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export function listAudit(actor: Actor, filters: AuditFilters) {
+  requirePermission(actor, "read:audit");
+  const db = getDb();
+  const where: SQL[] = [];
+  if (filters.actorId) where.push(eq(auditLog.actorId, filters.actorId));
+  if (filters.entityType) where.push(eq(auditLog.entityType, filters.entityType));
+  if (filters.entityId) where.push(eq(auditLog.entityId, filters.entityId));
+  // Filter dates are Rome calendar days; stored timestamps are UTC. A day's window is widened by
+  // the offset via the day boundaries in Rome.
+  if (filters.from) where.push(gte(auditLog.at, romeDayStartUtc(filters.from)));
+  if (filters.to) where.push(lt(auditLog.at, romeDayStartUtc(addDays(filters.to, 1))));
+  const condition = where.length ? and(...where) : undefined;
+  const page = Math.max(1, filters.page ?? 1);
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(condition)
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((page - 1) * AUDIT_PAGE_SIZE)
+    .all();
+  const total = db.select({ total: count() }).from(auditLog).where(condition).get()?.total ?? 0;
+  return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    entries: rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actorId: row.actorId,
+      actorName: row.actorName,
+      actorRole: row.actorRole,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      entityLabel: row.entityLabel,
+      before: row.beforeJson ? (JSON.parse(row.beforeJson) as Record<string, unknown>) : null,
+      after: row.afterJson ? (JSON.parse(row.afterJson) as Record<string, unknown>) : null,
+    })),
+  };
+}
+
+export function listAuditActors(actor: Actor) {
+  requirePermission(actor, "read:audit");
+  return getDb()
+    .selectDistinct({ actorId: auditLog.actorId, actorName: auditLog.actorName })
+    .from(auditLog)
+    .orderBy(auditLog.actorName)
+    .all();
+}
+
+/** Every kind of entity that has audit records, so new features appear in the filter by themselves. */
+export function listAuditEntityTypes(actor: Actor) {
+  requirePermission(actor, "read:audit");
+  return getDb()
+    .selectDistinct({ entityType: auditLog.entityType })
+    .from(auditLog)
+    .orderBy(auditLog.entityType)
+    .all()
+    .map((row) => row.entityType);
+}
+
+export interface ChainReport {
+  checked: number;
+  ok: boolean;
+  firstBrokenId: number | null;
+  reason: "hash" | "link" | null;
+}
+
+/** Recomputes every hash in order; reports the first record whose hash or link does not match. */
+export function verifyAuditChain(conn: Conn = getDb()): ChainReport {
+  let prev = GENESIS_HASH;
+  let checked = 0;
+  // Rows are read in pages so a long trail never has to fit in memory at once.
+  const PAGE = 5000;
+  for (let afterId = 0; ; ) {
+    const rows = conn.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(auditLog.id).limit(PAGE).all();
+    if (rows.length === 0) break;
+    afterId = rows[rows.length - 1].id;
+  for (const row of rows) {
+    checked++;
+    const { id, hash, ...rest } = row;
+    if (rest.prevHash !== prev) return { checked, ok: false, firstBrokenId: id, reason: "link" };
+    if (hashOf(rest) !== hash) return { checked, ok: false, firstBrokenId: id, reason: "hash" };
+    prev = hash;
+  }
+  }
+  return { checked, ok: true, firstBrokenId: null, reason: null };
+}

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, seedDemo } from "./seed/index";
 const file = defaultDatabasePath();
 const db = openDatabase(file);
 migrateDatabase(db);
-const report = seedDemo(db, await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id }));
+const report = seedDemo(db, await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id }), { reportingActivity: true });
 db.$client.close();
 const total = Object.values(report.created).reduce((a, b) => a + b, 0);
 console.log(

@@ -61,6 +61,9 @@ const pagesByRole: Partial<Record<DemoRole, string[]>> = {
     "/indicators",
     "/snapshots",
     "/audit",
+    "/close",
+    "/close/2025-10",
+    "/checklists/3",
   ],
   finance: [
     "/finance",
@@ -78,8 +81,10 @@ const pagesByRole: Partial<Record<DemoRole, string[]>> = {
     "/evidence",
     "/finance/ledger/new",
     "/finance/ledger/1",
+    "/checklists",
+    "/checklists/4",
   ],
-  admin: ["/admin/users"],
+  admin: ["/admin/users", "/checklists/templates", "/checklists/templates/dnsh"],
 };
 
 for (const [role, urls] of Object.entries(pagesByRole) as [DemoRole, string[]][]) {

@@ -44,7 +44,7 @@ const badRows = [
   "07/11/2025;pagamento;WP6-CAMP;3.000.00;Studio Comunicazione Pubblica S.r.l.;A781539CCD;FT-E2E-4;Importo con il punto",
 ];
 const fixedRows = [
-  "28/02/2025;pagamento;WP6-CAMP;1.000,00;Studio Comunicazione Pubblica S.r.l.;A781539CCD;FT-E2E-2;Data corretta",
+  "10/11/2025;pagamento;WP6-CAMP;1.000,00;Studio Comunicazione Pubblica S.r.l.;A781539CCD;FT-E2E-2;Data corretta",
   "06/11/2025;pagamento;WP6-MAT;2.000,00;Studio Comunicazione Pubblica S.r.l.;A89264ADDE;FT-E2E-3;Linea corretta",
   "07/11/2025;pagamento;WP6-CAMP;3.000,00;Studio Comunicazione Pubblica S.r.l.;A781539CCD;FT-E2E-4;Importo corretto",
 ];

@@ -1,5 +1,7 @@
 import type { MessageKey } from "./it";
 import * as gantt from "./gantt";
+import * as checklists from "./checklists";
+import * as close from "./close";
 import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
@@ -187,6 +189,8 @@ const core: Record<keyof typeof import("./it").coreMessages, string> = {
 export const en: Record<MessageKey, string> = {
   ...core,
   ...snapshot.messages.en,
+  ...checklists.messages.en,
+  ...close.messages.en,
   ...gantt.messages.en,
   ...training.messages.en,
   ...finance.messages.en,

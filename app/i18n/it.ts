@@ -1,4 +1,6 @@
 import * as gantt from "./gantt";
+import * as checklists from "./checklists";
+import * as close from "./close";
 import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
@@ -191,6 +193,8 @@ const core = {
 export const it = {
   ...core,
   ...snapshot.messages.it,
+  ...checklists.messages.it,
+  ...close.messages.it,
   ...gantt.messages.it,
   ...training.messages.it,
   ...finance.messages.it,

@@ -1,17 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createEvents, type DateArray } from "ics";
+import { addDays } from "~/domain/core/dates";
+import { obligationCalendarEvents } from "~/models/close/obligations.server";
 import { ganttCalendarEvents } from "~/models/gantt/exports.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { today } from "~/utils/today.server";
 import { requireViewer } from "~/utils/auth.server";
 import { answer } from "~/utils/responses.server";
 
 const dateArray = (iso: string) => iso.split("-").map(Number) as DateArray;
 
-/** Deadline gates and milestones as all-day events, for the managers' calendars. */
+/** Deadline gates, milestones and the reporting obligations as all-day events, for the managers' calendars. */
 export async function loader({ request }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);
-    const events = ganttCalendarEvents(actor, getCurrentProgramme(actor).id);
+    const events = [
+      ...ganttCalendarEvents(actor, getCurrentProgramme(actor).id),
+      ...obligationCalendarEvents(actor, today()).map((event) => ({ ...event, end: addDays(event.date, 1) })),
+    ];
     const { error, value } = createEvents(
       events.map((event) => ({
         uid: event.uid,

@@ -10,3 +10,5 @@ export * from "./finance-import";
 export * from "./throttle";
 export * from "./procurement";
 export * from "./documents";
+export * from "./checklists";
+export * from "./close";

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, dependencySeeds, gateSeeds, programmeSeed, userSeeds, wo
 import { seedTraining } from "./training-data";
 import { seedFinance } from "./finance";
 import { seedProcurement, seedProcurementDocuments } from "./procurement";
+import { seedChecklistTemplates, seedReportingActivity } from "./rendiconto";
 
 const seedActor: Actor = { id: 0, name: "Caricamento iniziale", role: "admin" };
 
@@ -18,7 +19,12 @@ export interface SeedReport {
  * Loads the demo programme and users. Idempotent: every row is looked up by its natural key
  * (slug, code, email, link) and only inserted when missing; nothing existing is overwritten.
  */
-export function seedDemo(db: Db, passwordHash: string): SeedReport {
+/**
+ * `reportingActivity` adds the demo's checklists and closed months (with their month-end
+ * snapshots): on for the app's seed (db/seed.ts), off by default so model tests start with no
+ * month locked and no extra snapshots.
+ */
+export function seedDemo(db: Db, passwordHash: string, options: { reportingActivity?: boolean } = {}): SeedReport {
   const created: Record<string, number> = { programme: 0, gate: 0, workPackage: 0, task: 0, milestone: 0, dependency: 0, user: 0 };
   const now = new Date().toISOString();
   const stamp = { createdAt: now, updatedAt: now, updatedById: null };
@@ -155,6 +161,8 @@ export function seedDemo(db: Db, passwordHash: string): SeedReport {
   Object.assign(created, seedTraining(db));
   Object.assign(created, seedProcurement(db));
   Object.assign(created, seedProcurementDocuments(db));
+  created.checklistTemplate = seedChecklistTemplates(db);
+  if (options.reportingActivity) Object.assign(created, seedReportingActivity(db));
   return { created };
 }
 

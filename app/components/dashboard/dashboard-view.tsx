@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { DateText } from "~/components/ui/format";
 import { Progress } from "~/components/ui/progress";
 import { StateBadge } from "~/components/ui/state-badge";
@@ -145,7 +146,8 @@ function GateCard({ gate, frozen }: { gate: DashboardData["gates"][number]; froz
   );
 }
 
-export function DashboardView({ dashboard, frozen = false }: { dashboard: DashboardData; frozen?: boolean }) {
+/** `aside`: live-only panels shown after the gates (the reporting obligations); snapshots pass none. */
+export function DashboardView({ dashboard, frozen = false, aside }: { dashboard: DashboardData; frozen?: boolean; aside?: ReactNode }) {
   const t = useT();
   const locale = useLocale();
   const { programme } = dashboard;
@@ -212,6 +214,8 @@ export function DashboardView({ dashboard, frozen = false }: { dashboard: Dashbo
           </div>
         ))}
       </div>
+
+      {aside}
 
       <section className="tg-card mb-4" aria-labelledby={`${prefix}eu-milestones`}>
         <h2 className="h4" id={`${prefix}eu-milestones`}>

@@ -20,6 +20,10 @@ export const permissions = [
   "read:documents",
   "upload:documents",
   "verify:evidence",
+  "update:checklist",
+  "verify:checklist",
+  "manage:checklist-templates",
+  "close:month",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -27,9 +31,11 @@ export type Permission = (typeof permissions)[number];
 const procurementEditor = ["update:procurement", "read:documents", "upload:documents", "verify:evidence"] as const;
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ["read:programme", "read:audit", "manage:users", "manage:own-account"],
-  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit", "manage:own-account", ...procurementEditor],
-  finance: ["read:programme", "update:finance", "read:audit", "manage:own-account", ...procurementEditor],
+  admin: ["read:programme", "read:audit", "manage:users", "manage:own-account", "manage:checklist-templates"],
+  // Checklists: finance and managers fill them in and review each other's (never their own: the
+  // model refuses a reviewer who completed it). Closing a month takes a snapshot: managers.
+  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit", "manage:own-account", ...procurementEditor, "update:checklist", "verify:checklist", "close:month"],
+  finance: ["read:programme", "update:finance", "read:audit", "manage:own-account", ...procurementEditor, "update:checklist", "verify:checklist"],
   auditor: ["read:programme", "read:audit", "read:documents", "manage:own-account"],
 };
 

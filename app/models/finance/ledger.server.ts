@@ -6,6 +6,7 @@ import type { OverrunConfirmation } from "~/domain/finance/budget-control";
 import type { LedgerKind } from "~/domain/finance/finance-values";
 import { CIG_PATTERN, ledgerFingerprint } from "~/domain/finance/ledger-csv";
 import { checkLedgerCig } from "~/models/procurement/procedure.server";
+import { assertMonthOpen } from "~/models/close/lock.server";
 import { formatEuro, type Cents } from "~/domain/core/money";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { command, insertAudited, type Entity } from "~/models/core/command.server";
@@ -282,6 +283,7 @@ function insertEntry(tx: Conn, actor: Actor, line: { id: number; code: string },
 export function createLedgerEntry(actor: Actor, programmeId: number, input: LedgerEntryInput, today: string) {
   return command(actor, "update:finance", (tx) => {
     const line = checkEntry(tx, programmeId, input, today);
+    assertMonthOpen(tx, programmeId, input.entryDate, "entryDate");
     const values: EntryValues = {
       kind: input.kind,
       entryDate: input.entryDate,
@@ -330,6 +332,7 @@ export function reverseLedgerEntry(
     if (!input.reason.trim()) issues.push({ field: "reason", message: { key: "finance.error.required" } });
     if (issues.length) throw new ValidationError(issues);
     const line = tx.select().from(budgetLine).where(eq(budgetLine.id, original.budgetLineId)).get()!;
+    assertMonthOpen(tx, line.programmeId, input.entryDate, "entryDate");
     const overruns = findOverruns(tx, line.programmeId, [{ budgetLineId: line.id, kind: original.kind, amountCents: -remaining }]);
     const confirmation = requireOverrunConfirmation(overruns, { confirmed: input.confirmOverCommitment, reason: input.overrunReason });
     return insertEntry(

@@ -8,6 +8,7 @@ import { auditView } from "~/models/audit/audit.server";
 import { getDb, nowIso, type Conn } from "~/models/core/db.server";
 import { NotFoundError, ValidationError, type FieldIssue } from "~/models/core/errors.server";
 import { command, entity, insertAudited, loadRow, loadVersioned, updateVersioned } from "~/models/core/command.server";
+import { assertMonthOpen } from "~/models/close/lock.server";
 
 export type Indicator = typeof indicator.$inferSelect;
 export type IndicatorMeasurement = typeof indicatorMeasurement.$inferSelect;
@@ -133,6 +134,7 @@ export function recordMeasurement(actor: Actor, indicatorId: number, input: Meas
     else if (current.unit === "count" && (!Number.isInteger(input.value) || input.value < 0)) issues.push({ field: "value", message: { key: "training.validation.positiveInteger" } });
     if (!input.source.trim()) issues.push({ field: "source", message: { key: "validation.required" } });
     ValidationError.throwIf(issues);
+    assertMonthOpen(tx, current.programmeId, input.date, "date");
     const created = tx
       .insert(indicatorMeasurement)
       .values({ indicatorId, date: input.date, value: input.value, source: input.source.trim(), evidenceNote: input.evidenceNote.trim(), createdAt: nowIso(), createdById: actor.id || null })

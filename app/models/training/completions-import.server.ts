@@ -9,6 +9,7 @@ import { formatDate, type IsoDate } from "~/domain/core/dates";
 import { completionRowKey, parseCompletionRows, type CsvRowIssue } from "~/domain/training/completions-csv";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { auditView } from "~/models/audit/audit.server";
+import { assertMonthOpen } from "~/models/close/lock.server";
 import { command } from "~/models/core/command.server";
 import { getDb, nowIso } from "~/models/core/db.server";
 import { ImportRowsError, ValidationError, type ImportRowIssue } from "~/models/core/errors.server";
@@ -47,6 +48,7 @@ export function importCompletions(
       throw new ImportRowsError([{ row: null, column: null, message: { key: "training.csv.fileAlreadyImported", params: { file: earlier.fileName, when: earlier.importedAt, batch: earlier.id } } }]);
 
     const { rows, issues } = parseCompletionRows(input.text, today);
+    for (const row of rows) assertMonthOpen(tx, programmeId, row.date, "file");
     const waves = new Map(programmeWaves(tx, programmeId).map((w) => [w.code.toUpperCase(), w]));
     const seen = new Map<string, number>();
     const prepared: { row: (typeof rows)[number]; wave: TrainingWave; fingerprint: string }[] = [];

@@ -4,6 +4,7 @@ import { trainingCompletion } from "#db/schema";
 import { formatDate, isIsoDate, type IsoDate } from "~/domain/core/dates";
 import type { Actor } from "~/models/core/actor.server";
 import { auditView } from "~/models/audit/audit.server";
+import { assertMonthOpen } from "~/models/close/lock.server";
 import { command, loadRow } from "~/models/core/command.server";
 import { nowIso, type Conn } from "~/models/core/db.server";
 import { ValidationError, type FieldIssue } from "~/models/core/errors.server";
@@ -29,6 +30,7 @@ export function recordCompletion(actor: Actor, waveId: number, input: Completion
     else if (input.date < wave.startDate) issues.push({ field: "date", message: { key: "training.validation.beforeWave", params: { start: formatDate(wave.startDate) } } });
     if (!Number.isInteger(input.count) || input.count === 0) issues.push({ field: "count", message: { key: "training.validation.nonZeroInteger" } });
     ValidationError.throwIf(issues);
+    assertMonthOpen(tx, wave.programmeId, input.date, "date");
     if (input.count < 0) checkNeverNegative(tx, wave.id, input.date, input.count, "count");
     const created = tx
       .insert(trainingCompletion)

@@ -12,6 +12,7 @@ import { FileIndex, type FileEntry } from "./file-index.server";
 import { streamCsv, type StreamedRow } from "./read.server";
 import { importSql } from "./sql.server";
 import { checkLedgerCig } from "~/models/procurement/procedure.server";
+import { lockedThrough } from "~/models/close/lock.server";
 
 /**
  * One pass over the file: every cell rule (domain/finance/ledger-csv), the value mapping,
@@ -112,6 +113,8 @@ export async function scanFile(
 ): Promise<ScanResult & { mapping: ImportMapping }> {
   const sql = importSql(db.$client);
   const cigRegistered = new Map<string, boolean>();
+  // Months already closed (validated in ReGiS) take no new entries: a correction is dated later.
+  const locked = lockedThrough(db, input.programmeId);
   const matchLine = lineMatcher(input.lines);
   const lineById = new Map(input.lines.map((line) => [line.id, line]));
   const lineUses = new Map<string, ValueUse>();
@@ -202,6 +205,7 @@ export async function scanFile(
       rowIssues.push({ row: row.line, column: columnName(field), message: { key, params: { value: cell(field), ...params } } });
     const parsed = parseLedgerRow(cell, { line: resolveLine, movement: resolveKind, today: input.today });
     for (const p of parsed.problems) rowIssues.push({ row: row.line, column: columnName(p.field), message: p.message });
+    if (locked && parsed.row && parsed.row.entryDate <= locked) problem("entryDate", "close.error.monthClosedImport", { through: formatDate(locked) });
     // A named CIG must be a registered procedure (procurement register); one lookup per distinct CIG.
     if (parsed.row?.cig) {
       const cig = parsed.row.cig;

@@ -1,16 +1,17 @@
 import { and, eq, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
-import { budgetLine, indicator, indicatorMeasurement, ledgerEntry, milestone, task, workPackage } from "#db/schema";
+import { budgetLine, indicator, ledgerEntry, milestone, procurementProcedure, task, workPackage } from "#db/schema";
 import { daysBetween, formatDate } from "~/domain/core/dates";
 import type { Finding } from "~/domain/close/findings";
 import { addMonths, monthEnd, monthStart, type Period } from "~/domain/close/period";
 import { formatEuro } from "~/domain/core/money";
 import { listUnverifiedChecklists } from "~/models/checklists/checklist.server";
 import type { Conn } from "~/models/core/db.server";
+import { readEvidence } from "~/models/procurement/evidence.server";
 
 /**
  * The monthly pre-check is a list of pluggable checks. Each reads the database for one month and
  * returns findings with a link to where they are fixed. Later features add theirs with
- * `registerCloseCheck` (payments without supporting documents, procedures without award data…).
+ * `registerCloseCheck`.
  */
 export interface CloseCheckContext {
   programmeId: number;
@@ -29,30 +30,89 @@ export function checkContext(programmeId: number, period: Period, today: string)
   return { programmeId, period, monthStart: monthStart(period), monthEnd: monthEnd(period), today };
 }
 
-// ---------------------------------------------------------------- the CIG register, swappable
+// ---------------------------------------------------------------- procurement and documents
 
-/**
- * Where registered CIGs come from. The procurement register (issue 13) is not on this branch; until
- * it is, the default reports itself unavailable and the check says so instead of guessing. The
- * integrator swaps it with `setCigRegister` (or replaces the default) once `procedure` exists.
- */
-export interface CigRegister {
-  available: (conn: Conn) => boolean;
-  registeredCigs: (conn: Conn, programmeId: number) => ReadonlySet<string>;
+/** CIGs of the programme's procurement register (issue 13). */
+function registeredCigs(conn: Conn, programmeId: number): ReadonlySet<string> {
+  return new Set(conn.select({ cig: procurementProcedure.cig }).from(procurementProcedure).where(eq(procurementProcedure.programmeId, programmeId)).all().map((row) => row.cig));
 }
 
-export const unavailableCigRegister: CigRegister = { available: () => false, registeredCigs: () => new Set() };
-let cigRegister: CigRegister = unavailableCigRegister;
+/** Payments of the month without an invoice among their supporting documents. */
+const paymentDocumentsCheck: CloseCheck = {
+  id: "payment-documents",
+  run(conn, { programmeId, monthStart: from, monthEnd: to }) {
+    const rows = conn
+      .select({ id: ledgerEntry.id, date: ledgerEntry.entryDate, amount: ledgerEntry.amountCents, supplier: ledgerEntry.supplier, documentNumber: ledgerEntry.documentNumber })
+      .from(ledgerEntry)
+      .innerJoin(budgetLine, eq(budgetLine.id, ledgerEntry.budgetLineId))
+      .where(
+        and(
+          eq(budgetLine.programmeId, programmeId),
+          eq(ledgerEntry.kind, "payment"),
+          isNull(ledgerEntry.reversesEntryId),
+          gte(ledgerEntry.entryDate, from),
+          lte(ledgerEntry.entryDate, to),
+          sql`not exists (select 1 from document d where d.ledger_entry_id = ${ledgerEntry.id} and d.role = 'invoice')`,
+          sql`not exists (select 1 from ledger_entry r where r.reverses_entry_id = ${ledgerEntry.id})`,
+        ),
+      )
+      .orderBy(ledgerEntry.entryDate, ledgerEntry.id)
+      .all();
+    return rows.map((row) => ({
+      key: `payment-documents:${row.id}`,
+      checkId: "payment-documents",
+      severity: "error" as const,
+      message: { key: "close.finding.paymentWithoutInvoice" as const, params: { id: row.id, date: formatDate(row.date), amount: formatEuro(row.amount), supplier: row.supplier, document: row.documentNumber } },
+      href: `/finance/ledger/${row.id}`,
+    }));
+  },
+};
 
-export function setCigRegister(register: CigRegister) {
-  cigRegister = register;
-}
+/** Procedures that ReGiS would take without award data. */
+const procedureAwardCheck: CloseCheck = {
+  id: "procedure-award",
+  run(conn, { programmeId }) {
+    const rows = conn
+      .select({ id: procurementProcedure.id, cig: procurementProcedure.cig, subject: procurementProcedure.subject })
+      .from(procurementProcedure)
+      .where(and(eq(procurementProcedure.programmeId, programmeId), or(isNull(procurementProcedure.awardedCents), isNull(procurementProcedure.awardDate))))
+      .orderBy(procurementProcedure.cig)
+      .all();
+    return rows.map((row) => ({
+      key: `procedure-award:${row.id}`,
+      checkId: "procedure-award",
+      severity: "warning" as const,
+      message: { key: "close.finding.procedureWithoutAward" as const, params: { cig: row.cig, subject: row.subject } },
+      href: `/procurement/${row.id}`,
+    }));
+  },
+};
+
+/** EU milestones and targets due within six months whose evidence is still missing. */
+const euEvidenceCheck: CloseCheck = {
+  id: "eu-evidence",
+  run(conn, { programmeId, period }) {
+    const horizon = monthEnd(addMonths(period, 6));
+    return readEvidence(conn, programmeId)
+      .filter((m) => m.dueDate <= horizon)
+      .flatMap((m) =>
+        m.items
+          .filter((item) => item.state === "missing")
+          .map((item) => ({
+            key: `eu-evidence:${m.milestoneId}:${item.key}`,
+            checkId: "eu-evidence",
+            severity: "warning" as const,
+            message: { key: "close.finding.evidenceMissing" as const, params: { euCode: m.euCode, item: item.title, date: formatDate(m.dueDate) } },
+            href: `/milestones/${m.milestoneId}`,
+          })),
+      );
+  },
+};
 
 const ledgerCigCheck: CloseCheck = {
   id: "ledger-cig",
   run(conn, { programmeId, monthStart: from, monthEnd: to }) {
-    if (!cigRegister.available(conn)) return [{ key: "ledger-cig:unavailable", checkId: "ledger-cig", severity: "info", message: { key: "close.finding.cigRegisterUnavailable" }, href: "/finance/ledger" }];
-    const known = cigRegister.registeredCigs(conn, programmeId);
+    const known = registeredCigs(conn, programmeId);
     const rows = conn
       .select({ id: ledgerEntry.id, cig: ledgerEntry.cig, date: ledgerEntry.entryDate, amount: ledgerEntry.amountCents, supplier: ledgerEntry.supplier })
       .from(ledgerEntry)
@@ -178,7 +238,7 @@ const checklistCheck: CloseCheck = {
   },
 };
 
-const registry: CloseCheck[] = [ledgerCigCheck, indicatorMeasurementCheck, planOverdueCheck, euDueCheck, checklistCheck];
+const registry: CloseCheck[] = [ledgerCigCheck, paymentDocumentsCheck, procedureAwardCheck, indicatorMeasurementCheck, planOverdueCheck, euDueCheck, euEvidenceCheck, checklistCheck];
 
 /** Adds (or replaces, by id) a check: the hook later features use. */
 export function registerCloseCheck(check: CloseCheck) {

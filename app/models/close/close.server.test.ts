@@ -10,7 +10,9 @@ import { createLedgerEntry, reverseLedgerEntry } from "~/models/finance/ledger.s
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { getSnapshot } from "~/models/snapshots/snapshot.server";
 import { recordCompletion } from "~/models/training/completions.server";
-import { registerCloseCheck, setCigRegister, unavailableCigRegister } from "./checks.server";
+import { registerCloseCheck } from "./checks.server";
+import { uploadDocument } from "~/models/documents/document.server";
+import { tinyPdf } from "~/domain/procurement/tiny-pdf";
 import { assertMonthOpen, closeMonth, getPreCheck, latestClosedPeriod } from "./close.server";
 import { getObligations, obligationCalendarEvents } from "./obligations.server";
 
@@ -40,12 +42,12 @@ describe("the monthly pre-check", () => {
   it("lists real findings from every built-in check, each with the page that fixes it", () => {
     const { findings } = getPreCheck(auditor, "2025-10", TODAY);
     const checks = new Set(findings.map((f) => f.checkId));
-    expect(checks).toEqual(new Set(["ledger-cig", "indicator-measurement", "eu-due"]));
-    const cig = findings.find((f) => f.checkId === "ledger-cig")!;
-    expect(cig).toMatchObject({ severity: "info", message: { key: "close.finding.cigRegisterUnavailable" } });
+    for (const id of ["indicator-measurement", "eu-due", "payment-documents"]) expect(checks).toContain(id);
+    // Every CIG the demo ledger names is in the procurement register.
+    expect(checks.has("ledger-cig")).toBe(false);
     const eu = findings.filter((f) => f.checkId === "eu-due").map((f) => f.message.params?.euCode);
     expect(eu).toContain("M6C2-11"); // due 31/12/2025, within six months of 31/10/2025
-    for (const f of findings) expect(f.href).toMatch(/^\/(indicators|tasks|milestones|finance|checklists)\//);
+    for (const f of findings) expect(f.href).toMatch(/^\/(indicators|tasks|milestones|finance|checklists|procurement)\//);
     // After the June 2026 deadline some gate-2 items are still open: the plan check reports them.
     const july = getPreCheck(auditor, "2026-07", "2026-12-01").findings.filter((f) => f.checkId === "plan-overdue");
     expect(july.length).toBeGreaterThan(0);
@@ -61,15 +63,13 @@ describe("the monthly pre-check", () => {
     expect(after.map((f) => f.key)).toEqual(before.slice(1).map((f) => f.key));
   });
 
-  it("checks CIGs against a register once one is plugged in, and takes more checks", () => {
-    setCigRegister({ available: () => true, registeredCigs: () => new Set(["9C22B8E5F0"]) });
-    try {
-      const cig = getPreCheck(auditor, "2025-10", TODAY).findings.filter((f) => f.checkId === "ledger-cig");
-      expect(cig.length).toBeGreaterThan(0);
-      expect(cig.every((f) => f.severity === "error" && f.message.params?.cig !== "9C22B8E5F0")).toBe(true);
-    } finally {
-      setCigRegister(unavailableCigRegister);
-    }
+  it("lists a payment without its invoice until the invoice is attached, and takes more checks", () => {
+    const missing = getPreCheck(auditor, "2025-10", TODAY).findings.filter((f) => f.checkId === "payment-documents");
+    expect(missing.length).toBeGreaterThan(0);
+    const entryId = Number(missing[0].href.split("/").pop());
+    uploadDocument(finance, programmeId(), { target: "ledgerEntry", targetId: entryId, role: "invoice", fileName: "fattura.pdf", bytes: tinyPdf(["Fattura di prova"]) });
+    const after = getPreCheck(auditor, "2025-10", TODAY).findings.filter((f) => f.checkId === "payment-documents");
+    expect(after.map((f) => f.key)).toEqual(missing.slice(1).map((f) => f.key));
     registerCloseCheck({ id: "test-extra", run: (_conn, { period }) => (period === "2024-01" ? [{ key: "test-extra:1", checkId: "test-extra", severity: "info", message: { key: "close.clean" }, href: "/" }] : []) });
     expect(getPreCheck(auditor, "2024-01", TODAY).findings.some((f) => f.key === "test-extra:1")).toBe(true);
   });
@@ -98,7 +98,7 @@ describe("closing a month", () => {
 
   it("refuses ledger entries, reversals, completions and measurements dated in a closed month", () => {
     const line = listBudgetLines(finance, programmeId()).lines.find((l) => l.code === "WP6-CAMP")!;
-    const entry = { budgetLineId: line.id, kind: "commitment" as const, entryDate: "2025-10-15", amountCents: 100_00, supplier: "Prova S.r.l.", cig: null, documentNumber: "LOCK-1", description: "" };
+    const entry = { budgetLineId: line.id, kind: "commitment" as const, entryDate: "2025-10-15", amountCents: 100_00, supplier: "Prova S.r.l.", cig: null, documentNumber: "LOCK-1", description: "", confirmOverCommitment: true, overrunReason: "prova del blocco" };
     expect(issuesOf(() => createLedgerEntry(finance, programmeId(), entry, TODAY))).toEqual(["entryDate:close.error.monthClosed"]);
     expect(issuesOf(() => createLedgerEntry(finance, programmeId(), { ...entry, entryDate: "2024-03-01" }, TODAY))).toEqual(["entryDate:close.error.monthClosed"]);
     const open = createLedgerEntry(finance, programmeId(), { ...entry, entryDate: "2025-11-03" }, TODAY);
@@ -118,7 +118,7 @@ describe("closing a month", () => {
     const count = () => (getDb().$client.prepare("select count(*) n from ledger_entry").get() as { n: number }).n;
     const before = count();
     await expect(runImport(finance, programmeId(), { fileName: "lock.csv", content: Buffer.from([header, ...rows].join("\r\n"), "utf8") }, TODAY)).rejects.toMatchObject({
-      issues: [{ field: null, message: { key: "close.error.monthClosed" } }],
+      issues: [{ message: { key: "close.error.monthClosedImport" } }],
     });
     expect(count()).toBe(before);
   });

@@ -256,9 +256,9 @@ describe("CSV import of real accounting exports", () => {
     const before = lineTotals(getDb(), line.id);
     const text =
       exportHeader +
-      "01/09/2025;Impegno;WP7-AT;5.000,00;Studio Rossi;Z111111111;DET-R1;Incarico\r\n" +
-      "02/09/2025;Mandato;WP7-AT;1.200,00;Studio Rossi;Z111111111;FT-R1;Fattura\r\n" +
-      "03/09/2025;Storno;WP7-AT;-1.200,00;Studio Rossi;Z111111111;NC-R1;Nota di credito\r\n";
+      "01/09/2025;Impegno;WP7-AT;5.000,00;Studio Rossi;A01D44C9B3;DET-R1;Incarico\r\n" +
+      "02/09/2025;Mandato;WP7-AT;1.200,00;Studio Rossi;A01D44C9B3;FT-R1;Fattura\r\n" +
+      "03/09/2025;Storno;WP7-AT;-1.200,00;Studio Rossi;A01D44C9B3;NC-R1;Nota di credito\r\n";
     const preview = await previewImport(finance, programmeId(), { fileName: "storno.csv", content: Buffer.from(text) }, TODAY);
     expect(preview.issues).toEqual([]);
     expect(preview.reversalCount).toBe(1);
@@ -271,11 +271,11 @@ describe("CSV import of real accounting exports", () => {
     expect(getLedgerEntry(auditor, rows[1].id).reversal?.id).toBe(rows[2].id);
 
     // A later file reverses the commitment, found in the ledger; a second reversal of it has nothing left.
-    const later = exportHeader + "10/10/2025;Storno impegno;WP7-AT;5.000,00;Studio Rossi;Z111111111;DET-R1-ANN;Annullamento\r\n";
+    const later = exportHeader + "10/10/2025;Storno impegno;WP7-AT;5.000,00;Studio Rossi;A01D44C9B3;DET-R1-ANN;Annullamento\r\n";
     const second = await runImport(finance, programmeId(), { fileName: "storno-2.csv", content: Buffer.from(later) }, TODAY);
     expect(second.reversalCount).toBe(1);
     expect(lineTotals(getDb(), line.id)).toEqual(before);
-    const again = exportHeader + "11/10/2025;Storno impegno;WP7-AT;5.000,00;Studio Rossi;Z111111111;DET-R1-ANN2;Ancora\r\n";
+    const again = exportHeader + "11/10/2025;Storno impegno;WP7-AT;5.000,00;Studio Rossi;A01D44C9B3;DET-R1-ANN2;Ancora\r\n";
     const refused = await previewImport(finance, programmeId(), { fileName: "storno-3.csv", content: Buffer.from(again) }, TODAY);
     expect(refused.issues.map((i) => [i.row, i.message.key])).toEqual([[2, "finance.import.error.reversalExceeds"]]);
     const none = exportHeader + "11/10/2025;Storno;WP7-AT;-77,00;Nessuno;;NC-X;\r\n";

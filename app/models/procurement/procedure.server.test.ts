@@ -147,7 +147,7 @@ describe("the ledger and the register", () => {
 
   it("reports the headroom left under the awarded amount", () => {
     const procedure = listProcedures(finance, programmeId()).find((p) => p.cig === "B118C88C47")!;
-    createLedgerEntry(finance, programmeId(), { budgetLineId: lineId("WP1-CLOUD"), kind: "commitment", entryDate: "2025-11-10", amountCents: 400_000_00, supplier: "Dedalus", cig: "B118C88C47", documentNumber: "DET-HEAD" }, TODAY);
+    createLedgerEntry(finance, programmeId(), { budgetLineId: lineId("WP1-CLOUD"), kind: "commitment", entryDate: "2025-11-10", amountCents: 400_000_00, supplier: "Dedalus", cig: "B118C88C47", documentNumber: "DET-HEAD", confirmOverCommitment: true, overrunReason: "prova del margine" }, TODAY);
     expect(procedureHeadroomCents(getDb(), procedure.id)).toBe(50_000_00);
     expect(listProcedures(auditor, programmeId()).find((p) => p.cig === "B118C88C47")!.committed).toBe(400_000_00);
   });

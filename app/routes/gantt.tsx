@@ -37,7 +37,7 @@ export const meta: MetaFunction = () => [{ title: "Gantt · Traguardi" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   const programme = getCurrentProgramme(actor);
-  const chart = getGanttChart(actor, programme.id, today(), [trainingGanttRows]);
+  const chart = getGanttChart(actor, programme.id, today(request), [trainingGanttRows]);
   const { searchParams } = new URL(request.url);
   const { expanded, filters } = viewFromSearch(searchParams);
   const rows = displayRows(chart.workPackages, expanded, filters);

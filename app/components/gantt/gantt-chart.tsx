@@ -1,8 +1,9 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
 import { addDays, daysBetween, formatDate } from "~/domain/dates";
-import { daysFromPixels } from "~/domain/schedule";
 import type { Locale, Translate } from "~/i18n";
-import { BAR_HEIGHT, BAR_PADDING, buildViewModes, HEADER_HEIGHT, LOWER_HEADER, pixelsPerDay, ROW_HEIGHT, UPPER_HEADER, viewModes, xOfDate, type ViewMode } from "./frappe";
+import { exactGantt } from "./exact-gantt";
+import { BAR_HEIGHT, BAR_PADDING, buildViewModes, HEADER_HEIGHT, LOWER_HEADER, ROW_HEIGHT, UPPER_HEADER, viewModes, type ViewMode } from "./frappe";
+import { dateAt, scaleOfGantt, xOf, xOfMiddle } from "./scale";
 import { ghostGeometry, type BaselineDates } from "./baseline";
 import { escapeHtml, type DisplayRow } from "./rows";
 
@@ -60,14 +61,14 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
   onMoveRef.current = props.onMove;
   const onRevertRef = useRef(props.onRevert);
   onRevertRef.current = props.onRevert;
-  const scrollLeft = useRef<number | null>(null);
+  /** The date at the middle of the view, kept across rebuilds (view switch, rows opened, a save). */
+  const centreDate = useRef<string | null>(null);
 
   useImperativeHandle(ref, () => ({
     scrollToToday() {
       const gantt = ganttRef.current;
       if (!gantt) return;
-      const x = xOfDate(today, gantt.gantt_start, gantt.config.unit, gantt.config.step, gantt.config.column_width);
-      gantt.$container.scrollTo({ left: Math.max(0, x - gantt.$container.clientWidth / 3), behavior: "smooth" });
+      gantt.$container.scrollTo({ left: openingScroll(gantt, today), behavior: "smooth" });
     },
     frame: () => frameRef.current,
   }));
@@ -82,7 +83,8 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
     (async () => {
       const { default: Gantt } = await (frappeGantt ?? import("frappe-gantt"));
       if (cancelled) return;
-      if (ganttRef.current) scrollLeft.current = ganttRef.current.$container.scrollLeft;
+      const previous = ganttRef.current;
+      if (previous) centreDate.current = dateAt(scaleOfGantt(previous), previous.$container.scrollLeft + previous.$container.clientWidth / 2);
       host.innerHTML = "";
       ganttRef.current = null;
       if (rows.length === 0) {
@@ -138,7 +140,10 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       // The library takes a single class token per bar; the rest are added once it has drawn them.
       const classesById = new Map(tasks.map(({ id, classes }) => [id, classes]));
       const frappeTasks = tasks.map(({ classes, ...task }) => ({ ...task, custom_class: classes[0] }));
-      const gantt: FrappeGantt = new Gantt(host, frappeTasks, {
+      const ExactGantt = exactGantt(Gantt);
+      const gantt: FrappeGantt = new ExactGantt(host, frappeTasks, {
+        // Today and the gates lie inside the chart's grid, whatever the bars' dates.
+        extra_dates: [today, ...gates.map((gate) => gate.dueDate)],
         // The library starts in the first listed mode.
         view_modes: [modes[viewMode], ...viewModes.filter((mode) => mode !== viewMode).map((mode) => modes[mode])],
         language: locale,
@@ -230,10 +235,14 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
           return;
         }
         const row = display.row;
-        const perDay = pixelsPerDay(viewMode, gantt.config.column_width);
+        // The moved edges, read back through the chart's scale (exact in every view).
+        const scale = scaleOfGantt(gantt);
         const dx = bar.$bar.getX() - base.x;
-        const startShift = daysFromPixels(dx, perDay);
-        const endShift = row.kind === "milestone" ? startShift : daysFromPixels(dx + bar.$bar.getWidth() - base.width, perDay);
+        const startShift = daysBetween(row.start, dateAt(scale, xOf(scale, row.start) + dx, "round"));
+        const endShift =
+          row.kind === "milestone"
+            ? startShift
+            : daysBetween(addDays(row.end, 1), dateAt(scale, xOf(scale, addDays(row.end, 1)) + dx + bar.$bar.getWidth() - base.width, "round"));
         const progressChanged = row.kind === "task" && progress !== undefined && progress !== row.progress;
         if (startShift === 0 && endShift === 0 && !progressChanged) {
           onRevertRef.current();
@@ -257,11 +266,11 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       container.tabIndex = 0;
       container.setAttribute("role", "group");
       container.setAttribute("aria-label", t("gantt.title"));
-      if (scrollLeft.current !== null) container.scrollLeft = scrollLeft.current;
-      else {
-        const x = xOfDate(today, gantt.gantt_start, gantt.config.unit, gantt.config.step, gantt.config.column_width);
-        container.scrollLeft = Math.max(0, x - container.clientWidth / 3);
-      }
+      // The first build opens near today (a third from the left); later ones keep the date that
+      // was in the middle, in whatever view (not the pixel offset, which means another date there).
+      const scale = scaleOfGantt(gantt);
+      if (centreDate.current) container.scrollLeft = Math.max(0, xOf(scale, centreDate.current) - container.clientWidth / 2);
+      else container.scrollLeft = openingScroll(gantt, today);
       requestAnimationFrame(() => {
         if (cancelled) return;
         host.setAttribute("data-rows", String(rows.length));
@@ -274,11 +283,6 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       for (const cleanup of cleanups) cleanup();
     };
   }, [rows, gates, today, criticalLinks, baselineDates, viewMode, locale, t, canEdit, buildKey]);
-
-  // A fresh view mode starts near today again.
-  useEffect(() => {
-    scrollLeft.current = null;
-  }, [viewMode]);
 
   return (
     <div className="tg-gantt-frame" ref={frameRef}>
@@ -324,6 +328,26 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
   );
 });
 
+/**
+ * Where the chart opens (and where "Oggi" goes): today a third from the left, so what is due next
+ * shows. When today is past every bar (the programme has ended) today goes near the right edge,
+ * so the plan's last months stay in view; before every bar, near the left edge.
+ */
+function openingScroll(gantt: FrappeGantt, today: string) {
+  const scale = scaleOfGantt(gantt);
+  const container: HTMLElement = gantt.$container;
+  const x = xOfMiddle(scale, today);
+  let lastEnd = -Infinity;
+  let firstStart = Infinity;
+  for (const bar of gantt.bars) {
+    firstStart = Math.min(firstStart, bar.x);
+    lastEnd = Math.max(lastEnd, bar.x + bar.width);
+  }
+  const width = container.clientWidth;
+  const left = x > lastEnd ? x - width + 180 : x < firstStart ? x - 60 : x - width / 3;
+  return Math.max(0, Math.min(left, container.scrollWidth - width));
+}
+
 function details(entries: [string, string][]) {
   return `<dl class="tg-popup">${entries.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join("")}</dl>`;
 }
@@ -340,10 +364,11 @@ function decorate(
   // The library grows every bar from zero width with SMIL animations; they delay a stable picture
   // (and would override the milestones' new size below), so the bars are drawn at once.
   for (const animation of gantt.$svg.querySelectorAll("animate")) animation.remove();
-  const { unit, step, column_width: columnWidth } = gantt.config;
-  const x = (iso: string) => xOfDate(iso, gantt.gantt_start, unit, step, columnWidth);
+  const scale = scaleOfGantt(gantt);
   const layer = document.createElement("div");
   layer.className = "tg-gantt-lines";
+  // As wide as the grid and clipping: nothing drawn here may widen the scroll area past frappe's header.
+  layer.style.width = `${gantt.dates.length * gantt.config.column_width}px`;
   layer.style.top = `${gantt.config.header_height}px`;
   layer.style.height = `${gantt.grid_height - gantt.config.header_height}px`;
   // Labels sit on separate levels so close dates (both gates in the Year view) stay readable.
@@ -359,10 +384,12 @@ function decorate(
     element.appendChild(text);
     layer.appendChild(element);
   };
+  // Gates and today through their day's middle, so each line stands inside its own day's column
+  // (and month's label), not on the boundary with the next.
   options.gates.forEach((gate, index) =>
-    line(x(addDays(gate.dueDate, 1)), `${gate.code} · ${formatDate(gate.dueDate)}`, "gate", `gate-line-${gate.code}`, index % 2),
+    line(xOfMiddle(scale, gate.dueDate), `${gate.code} · ${formatDate(gate.dueDate)}`, "gate", `gate-line-${gate.code}`, index % 2),
   );
-  line((x(options.today) + x(addDays(options.today, 1))) / 2, options.t("gantt.todayLine", { date: formatDate(options.today) }), "today", "today-line", 2);
+  line(xOfMiddle(scale, options.today), options.t("gantt.todayLine", { date: formatDate(options.today) }), "today", "today-line", 2);
   gantt.$container.appendChild(layer);
 
   // Milestones: the one-day bar becomes a small square centred on its day, turned 45° by CSS
@@ -400,9 +427,7 @@ function drawBaseline(gantt: FrappeGantt, baseline: Record<string, BaselineDates
   const layer = document.createElementNS(SVG_NS, "g");
   layer.setAttribute("class", "tg-baseline");
   layer.setAttribute("pointer-events", "none");
-  const { unit, step, column_width: columnWidth } = gantt.config;
-  const scale = { unit, step, columnWidth };
-  const xOf = (iso: string) => xOfDate(iso, gantt.gantt_start, unit, step, columnWidth);
+  const scale = scaleOfGantt(gantt);
   for (const bar of gantt.bars) {
     const id: string = bar.task.id;
     const base = baseline[id];
@@ -410,7 +435,7 @@ function drawBaseline(gantt: FrappeGantt, baseline: Record<string, BaselineDates
     if (!base || !display) continue;
     const current = display.type === "summary" ? display.workPackage : display.row;
     const milestone = display.type === "item" && display.row.kind === "milestone";
-    const ghost = ghostGeometry({ x: bar.x, y: bar.y, width: bar.width, start: current.start, end: current.end }, base, scale, xOf, milestone);
+    const ghost = ghostGeometry({ x: bar.x, y: bar.y, width: bar.width, start: current.start, end: current.end }, base, scale, milestone);
     const rect = document.createElementNS(SVG_NS, "rect");
     const attributes: Record<string, string> = {
       class: "tg-ghost",

@@ -6,6 +6,7 @@ import { exportChartPdf, exportChartPng } from "~/components/gantt/export";
 import { GanttChart, type GanttChartHandle, type GanttMove } from "~/components/gantt/gantt-chart";
 import { isViewMode, viewModes, type ViewMode } from "~/components/gantt/frappe";
 import { displayRows, filtersRows, viewFromSearch, type GanttFilters } from "~/components/gantt/rows";
+import type { SheetInput } from "~/components/gantt/sheet";
 import ownCss from "~/components/gantt/gantt.css";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { formatDate } from "~/domain/dates";
@@ -233,6 +234,30 @@ export default function GanttPage() {
     setView(Object.fromEntries(Object.entries(patch).map(([key, value]) => [filterKeys[key as keyof GanttFilters], value === true ? "1" : value || null])));
   const anyFilter = Object.values(filters).some(Boolean);
   const busy = fetcher.state !== "idle";
+  /** What the PDF and PNG draw: the rows on screen, with the chart's gates, today and baseline. */
+  const sheetInput = (): SheetInput => ({
+    rows,
+    gates: chart.gates,
+    today: chart.today,
+    criticalLinks: chart.criticalLinks,
+    baseline: chart.baseline?.items ?? null,
+    title: t("gantt.title"),
+    subtitle: [
+      t("gantt.export.subtitle", { rows: rows.length, date: formatDate(new Date().toISOString().slice(0, 10)) }),
+      anyFilter ? t("gantt.export.filtered") : "",
+      chart.baseline ? t("gantt.baseline.legend", { label: chart.baseline.label, date: formatDate(chart.baseline.asOf) }) : "",
+    ]
+      .filter(Boolean)
+      .join(" · "),
+    locale,
+    labels: {
+      name: t("gantt.name"),
+      slack: t("gantt.slack"),
+      today: t("gantt.today"),
+      page: (n, of) => t("gantt.export.page", { n, of }),
+      slackDays: (days) => t("gantt.slackDays", { days }),
+    },
+  });
   const gateName = (gate: (typeof chart.gates)[number]) => `${gate.code} · ${locale === "it" ? gate.name : gate.nameEn} (${formatDate(gate.dueDate)})`;
 
   return (
@@ -243,10 +268,10 @@ export default function GanttPage() {
           <p className="mb-0 text-secondary">{t("gantt.intro")}</p>
         </div>
         <div className="d-flex flex-wrap gap-2" role="group" aria-label={t("gantt.export")}>
-          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => exportChartPng(chartRef.current?.frame() ?? null)}>
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => exportChartPng(sheetInput())}>
             {t("gantt.export.png")}
           </button>
-          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => exportChartPdf(chartRef.current?.frame() ?? null, t("gantt.title"))}>
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => exportChartPdf(sheetInput())}>
             {t("gantt.export.pdf")}
           </button>
           <a className="btn btn-outline-primary btn-sm" href="/gantt.csv" download>

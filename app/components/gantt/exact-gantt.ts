@@ -9,6 +9,12 @@
  *   days-in-month/30 of a column, drifting from its own labels);
  * - make_bars: in the month- and year-based views bars are placed by the exact scale (frappe used
  *   day/31 for the start and days/30 for the width).
+ *
+ * Virtual rows (option `row_count`, and each task's `row`, its index among all rows): the grid,
+ * ticks and SVG are as tall as every row, but frappe is given only the tasks of the rows in view
+ * plus a margin (and the rows their arrows lead to), each drawn at its own row's height;
+ * `setWindow(tasks)` swaps those bars without redrawing the header or the grid. Rows stripes are
+ * one rectangle filled with a pattern, not a rectangle and a line per row.
  * Browser-only: built from the dynamically imported library class.
  */
 import { chartRange, isoOfLocal, monthStart, scaleOfGantt, widthOf, xOf, type ScaleUnit } from "./scale";
@@ -29,6 +35,45 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
   if (cached) return cached;
   const Base = Gantt as any;
   class ExactGantt extends Base {
+    setup_tasks(tasks: any[]) {
+      super.setup_tasks(tasks);
+      // A virtual window's task sits at its own row, whatever its place in the window.
+      if (this.options.row_count) for (const task of this.tasks) if (typeof task.row === "number") task._index = task.row;
+    }
+
+    make_grid_background() {
+      if (!this.options.row_count) return super.make_grid_background();
+      const tasks = this.tasks;
+      this.tasks = { length: this.options.row_count };
+      try {
+        super.make_grid_background();
+      } finally {
+        this.tasks = tasks;
+      }
+    }
+
+    make_grid_rows() {
+      if (!this.options.row_count) return super.make_grid_rows();
+      const rowHeight = this.options.bar_height + this.options.padding;
+      const width = this.dates.length * this.config.column_width;
+      const ns = "http://www.w3.org/2000/svg";
+      const pattern = document.createElementNS(ns, "pattern");
+      pattern.setAttribute("id", "tg-row-pattern");
+      pattern.setAttribute("patternUnits", "userSpaceOnUse");
+      pattern.setAttribute("width", String(width));
+      pattern.setAttribute("height", String(rowHeight));
+      pattern.setAttribute("y", String(this.config.header_height));
+      pattern.innerHTML = `<rect width="${width}" height="${rowHeight}" fill="#fdfdfd"/><line x1="0" x2="${width}" y1="${rowHeight - 0.5}" y2="${rowHeight - 0.5}" stroke="#ebeff2" stroke-width="1"/>`;
+      const rows = document.createElementNS(ns, "rect");
+      rows.setAttribute("class", "grid-row tg-grid-rows");
+      rows.setAttribute("x", "0");
+      rows.setAttribute("y", String(this.config.header_height));
+      rows.setAttribute("width", String(width));
+      rows.setAttribute("height", String(this.grid_height - this.config.header_height));
+      rows.setAttribute("style", "fill: url(#tg-row-pattern)");
+      this.layers.grid.append(pattern, rows);
+    }
+
     setup_gantt_dates(refresh: boolean) {
       super.setup_gantt_dates(refresh);
       if (refresh || !this.tasks.length) return;
@@ -54,7 +99,14 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
     }
 
     make_grid_ticks() {
-      super.make_grid_ticks();
+      const lines = this.options.lines;
+      // Row lines come with the row pattern in virtual mode.
+      if (this.options.row_count && lines === "both") this.options.lines = "vertical";
+      try {
+        super.make_grid_ticks();
+      } finally {
+        this.options.lines = lines;
+      }
       const { column_width: width, header_height: top } = this.config;
       const height = this.grid_height - top;
       this.layers.grid.querySelectorAll("path.tick").forEach((tick: SVGPathElement, index: number) => {
@@ -87,6 +139,39 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
         bar.update_label_position();
         bar.update_handle_position();
       }
+    }
+
+    make_arrows() {
+      // frappe finds an arrow's bars by their task's index, which is the row's index in virtual mode.
+      const bars = this.bars;
+      const byIndex: any[] = [];
+      for (const bar of bars) byIndex[bar.task._index] = bar;
+      this.bars = byIndex;
+      try {
+        super.make_arrows();
+      } finally {
+        this.bars = bars;
+      }
+    }
+
+    map_arrows_on_bars() {
+      const byBar = new Map<string, any[]>();
+      for (const arrow of this.arrows)
+        for (const id of [arrow.from_task.task.id, arrow.to_task.task.id]) (byBar.get(id) ?? byBar.set(id, []).get(id)!).push(arrow);
+      for (const bar of this.bars) bar.arrows = byBar.get(bar.task.id) ?? [];
+    }
+
+    /** Swaps the drawn bars for these tasks (virtual rows), keeping the header, grid and scroll. */
+    setWindow(tasks: any[]) {
+      this.hide_popup();
+      this.layers.bar.innerHTML = "";
+      this.layers.arrow.innerHTML = "";
+      this.layers.progress.innerHTML = "";
+      for (const highlight of this.$lower_header.querySelectorAll(".date-range-highlight")) highlight.remove();
+      this.setup_tasks(tasks);
+      this.make_bars();
+      this.make_arrows();
+      this.map_arrows_on_bars();
     }
   }
   built.set(Gantt, ExactGantt as unknown as GanttClass);

@@ -29,6 +29,44 @@ const localDate = (iso: string) => {
 
 const built = new WeakMap<GanttClass, GanttClass>();
 
+const patched = new WeakSet<object>();
+/**
+ * frappe places each bar's label from its getBBox(), in a frame of its own per bar: with a window
+ * of rows swapped while scrolling that is a forced layout of the whole chart per bar. The label's
+ * width is measured on a canvas in the label's own font instead (cached per text): no layout.
+ */
+function measureLabelsWithoutLayout(barPrototype: any) {
+  if (patched.has(barPrototype)) return;
+  patched.add(barPrototype);
+  const canvas = document.createElement("canvas").getContext("2d")!;
+  const widths = new Map<string, number>();
+  let font = "";
+  barPrototype.update_label_position = function (this: any) {
+    const label: SVGTextElement | null = this.group.querySelector(".bar-label");
+    if (!label) return;
+    if (!font) {
+      const style = getComputedStyle(label);
+      font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      canvas.font = font;
+    }
+    const text = label.textContent ?? "";
+    let labelWidth = widths.get(text);
+    if (labelWidth === undefined) {
+      labelWidth = canvas.measureText(text).width;
+      widths.set(text, labelWidth);
+    }
+    const bar = this.$bar;
+    const barWidth = bar.getWidth();
+    if (labelWidth > barWidth) {
+      label.classList.add("big");
+      label.setAttribute("x", String(bar.getEndX() + 5));
+    } else {
+      label.classList.remove("big");
+      label.setAttribute("x", String(bar.getX() + barWidth / 2 - labelWidth / 2));
+    }
+  };
+}
+
 /** Options added to frappe's: `extra_dates`, ISO dates the chart must include (today, gates). */
 export function exactGantt(Gantt: GanttClass): GanttClass {
   const cached = built.get(Gantt);
@@ -116,6 +154,7 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
 
     make_bars() {
       super.make_bars();
+      if (this.bars[0]) measureLabelsWithoutLayout(Object.getPrototypeOf(this.bars[0]));
       if (this.config.unit === "day") return;
       const scale = scaleOfGantt(this);
       for (const bar of this.bars) {

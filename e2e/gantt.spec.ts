@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { e2eDb, expect, forgePost, test } from "./fixtures";
 
 /** Day view columns are 32 px wide (app/components/gantt/frappe.ts). */
@@ -263,16 +265,46 @@ test.describe("Gantt as programme manager", () => {
     expect(taskRow("WP7.6")).toMatchObject({ startDate: before.startDate, endDate: before.endDate });
   });
 
-  test("exports the chart as PNG and PDF", async ({ signedIn: page }) => {
+  test("exports the chart as PNG and PDF: a readable picture, a paged vector PDF under 1 MB with findable text", async ({ signedIn: page }) => {
     await openGantt(page, "Quarter");
+    // Every work package open: the demo's ~70 rows, more than one A3 page holds.
+    await page.getByRole("button", { name: "Espandi tutto" }).click();
+    await expect(page.locator('.tg-gantt-name[data-row^="t"]').first()).toBeVisible();
+    await chartReady(page);
     const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Grafico PNG" }).click()]);
     expect(png.suggestedFilename()).toMatch(/^traguardi-gantt-.*\.png$/);
-    const pngBytes = await (await png.createReadStream()).toArray();
-    expect(Buffer.concat(pngBytes).subarray(1, 4).toString()).toBe("PNG");
+    const pngBytes = Buffer.concat(await (await png.createReadStream()).toArray());
+    expect(pngBytes.subarray(1, 4).toString()).toBe("PNG");
+    // Width and height from the IHDR chunk: drawn at 2 px per point, not shrunk to fit a canvas.
+    const [pngWidth, pngHeight] = [pngBytes.readUInt32BE(16), pngBytes.readUInt32BE(20)];
+    expect(pngWidth).toBeGreaterThan(4000);
+    expect(pngHeight).toBeGreaterThan(70 * 16 * 2);
+    fs.mkdirSync("e2e/.tmp", { recursive: true });
+    fs.writeFileSync("e2e/.tmp/gantt-export.png", pngBytes);
+
     const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Grafico PDF" }).click()]);
     const pdfBytes = Buffer.concat(await (await pdf.createReadStream()).toArray());
     expect(pdfBytes.subarray(0, 4).toString()).toBe("%PDF");
-    expect(pdfBytes.length).toBeGreaterThan(20_000);
+    expect(pdfBytes.length).toBeLessThan(1_000_000);
+    const file = "e2e/.tmp/gantt-export.pdf";
+    fs.writeFileSync(file, pdfBytes);
+    const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThan(1);
+    expect(info).toMatch(/Page size:\s+1190\.\d+ x 841\.\d+ pts/);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    for (const words of ["WP1.3", "WP7.6", "G2 · 30/06/2026", "Oggi 14/11/2025", "Gennaio", "Settembre", "2026", "Cronoprogramma (Gantt)", `Pagina ${pages} di ${pages}`])
+      expect(text, words).toContain(words);
+    // The names column and the month header on every page.
+    const perPage = text.split("\f").filter((pageText) => pageText.trim());
+    expect(perPage).toHaveLength(pages);
+    for (const pageText of perPage) {
+      expect(pageText).toContain("Nome");
+      expect(pageText).toMatch(/WP\d/);
+      expect(pageText).toMatch(/Gennaio|Febbraio|Marzo|Aprile|Maggio|Giugno|Luglio|Agosto|Settembre|Ottobre|Novembre|Dicembre/);
+    }
+    // Pages rendered at 60 dpi, to look at (e2e/.tmp/gantt-export-*.png).
+    execFileSync("pdftoppm", ["-png", "-r", "60", file, "e2e/.tmp/gantt-export"]);
   });
 
   test("exports the plan as CSV and the gates and milestones as a calendar", async ({ signedIn: page }) => {

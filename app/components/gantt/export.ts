@@ -1,80 +1,12 @@
 /**
- * The chart as an image or PDF, drawn in the browser from what is on screen (names column and
- * the whole timeline of the current view), so the export matches the filters and the view.
+ * The chart as a PDF or PNG, drawn from the rows on screen (the current filters and open work
+ * packages) by the layout in sheet.ts, not photographed from the DOM: the PDF is vector with
+ * selectable text, A3 landscape, paginated with the names column and the month header on every
+ * page; the PNG is the same drawing on one canvas at twice the point size.
  */
-const MAX_CANVAS = 16_000;
+import { layoutSheets, A3_LANDSCAPE, type Prim, type Sheet, type SheetInput } from "./sheet";
 
-/** SVG styling that comes from stylesheets; html-to-image copies computed styles only for HTML. */
-const SVG_PROPERTIES = [
-  "fill",
-  "fill-opacity",
-  "stroke",
-  "stroke-width",
-  "stroke-dasharray",
-  "stroke-opacity",
-  "opacity",
-  "display",
-  "visibility",
-  "font-family",
-  "font-size",
-  "font-weight",
-  "text-anchor",
-  "dominant-baseline",
-  "transform",
-  "transform-origin",
-  "transform-box",
-];
-
-/** Writes each SVG element's computed look into its style attribute; returns how to undo it. */
-function inlineSvgStyles(frame: HTMLElement) {
-  const saved: [Element, string | null][] = [];
-  for (const element of frame.querySelectorAll<SVGElement>("svg *")) {
-    saved.push([element, element.getAttribute("style")]);
-    const computed = getComputedStyle(element);
-    for (const name of SVG_PROPERTIES) element.style.setProperty(name, computed.getPropertyValue(name));
-  }
-  return () => {
-    for (const [element, style] of saved) {
-      if (style === null) element.removeAttribute("style");
-      else element.setAttribute("style", style);
-    }
-  };
-}
-
-async function renderPng(frame: HTMLElement) {
-  const { toPng } = await import("html-to-image");
-  const container = frame.querySelector<HTMLElement>(".gantt-container");
-  const names = frame.querySelector<HTMLElement>(".tg-gantt-names");
-  const chartWidth = container ? container.scrollWidth : frame.clientWidth;
-  const width = (names?.offsetWidth ?? 0) + chartWidth;
-  const height = frame.scrollHeight;
-  // Show the whole timeline while drawing, then put the scrolled view back.
-  const saved = container ? { overflow: container.style.overflow, width: container.style.width, scroll: container.scrollLeft } : null;
-  const savedFrameWidth = frame.style.width;
-  if (container) {
-    container.style.overflow = "visible";
-    container.style.width = `${chartWidth}px`;
-  }
-  frame.style.width = `${width}px`;
-  const restoreSvg = inlineSvgStyles(frame);
-  // The year label the library pins to the left while scrolling goes back to its own column.
-  const pinned = [...frame.querySelectorAll(".current-upper")];
-  for (const label of pinned) label.classList.remove("current-upper");
-  try {
-    const pixelRatio = Math.min(2, MAX_CANVAS / width, MAX_CANVAS / height);
-    const dataUrl = await toPng(frame, { backgroundColor: "#ffffff", width, height, pixelRatio });
-    return { dataUrl, width: width * pixelRatio, height: height * pixelRatio };
-  } finally {
-    restoreSvg();
-    for (const label of pinned) label.classList.add("current-upper");
-    frame.style.width = savedFrameWidth;
-    if (container && saved) {
-      container.style.overflow = saved.overflow;
-      container.style.width = saved.width;
-      container.scrollLeft = saved.scroll;
-    }
-  }
-}
+const stamp = () => new Date().toISOString().slice(0, 10);
 
 function download(href: string, filename: string) {
   const link = document.createElement("a");
@@ -85,24 +17,138 @@ function download(href: string, filename: string) {
   link.remove();
 }
 
-const stamp = () => new Date().toISOString().slice(0, 10);
+const FONT_STACK = "Helvetica, Arial, sans-serif";
 
-export async function exportChartPng(frame: HTMLElement | null) {
-  if (!frame) return;
-  const { dataUrl } = await renderPng(frame);
-  download(dataUrl, `traguardi-gantt-${stamp()}.png`);
+/** The PNG: one sheet as tall as the rows, at 2 px per point (less when the canvas would be too big). */
+export async function exportChartPng(input: SheetInput) {
+  const canvas = document.createElement("canvas");
+  const context = canvas.getContext("2d")!;
+  const measure = (text: string, size: number, bold: boolean) => {
+    context.font = `${bold ? "bold " : ""}${size}px ${FONT_STACK}`;
+    return context.measureText(text).width;
+  };
+  const [sheet] = layoutSheets(input, { width: 0, height: 0, paged: false, measure });
+  const ratio = Math.min(2, 16_000 / sheet.width, 30_000 / sheet.height, Math.sqrt(200_000_000 / (sheet.width * sheet.height)));
+  canvas.width = Math.ceil(sheet.width * ratio);
+  canvas.height = Math.ceil(sheet.height * ratio);
+  context.scale(ratio, ratio);
+  context.fillStyle = "#ffffff";
+  context.fillRect(0, 0, sheet.width, sheet.height);
+  paintCanvas(context, sheet);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+  if (!blob) return;
+  const url = URL.createObjectURL(blob);
+  download(url, `traguardi-gantt-${stamp()}.png`);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function exportChartPdf(frame: HTMLElement | null, title: string) {
-  if (!frame) return;
-  const [{ dataUrl, width, height }, { jsPDF }] = await Promise.all([renderPng(frame), import("jspdf")]);
-  const pdf = new jsPDF({ orientation: "landscape", unit: "pt", format: "a3" });
-  const pageWidth = pdf.internal.pageSize.getWidth();
-  const pageHeight = pdf.internal.pageSize.getHeight();
-  const margin = 28;
-  pdf.setFontSize(14);
-  pdf.text(title, margin, margin + 6);
-  const scale = Math.min((pageWidth - 2 * margin) / width, (pageHeight - 2 * margin - 20) / height);
-  pdf.addImage(dataUrl, "PNG", margin, margin + 20, width * scale, height * scale);
+function paintCanvas(context: CanvasRenderingContext2D, sheet: Sheet) {
+  for (const prim of sheet.prims) {
+    context.setLineDash([]);
+    switch (prim.kind) {
+      case "rect":
+        if (prim.fill) {
+          context.fillStyle = prim.fill;
+          context.fillRect(prim.x, prim.y, prim.w, prim.h);
+        }
+        if (prim.stroke) {
+          context.strokeStyle = prim.stroke;
+          context.lineWidth = prim.lineWidth ?? 0.5;
+          context.setLineDash(prim.dash ?? []);
+          context.strokeRect(prim.x, prim.y, prim.w, prim.h);
+        }
+        break;
+      case "line":
+        context.strokeStyle = prim.stroke;
+        context.lineWidth = prim.lineWidth;
+        context.setLineDash(prim.dash ?? []);
+        context.beginPath();
+        context.moveTo(prim.x1, prim.y1);
+        context.lineTo(prim.x2, prim.y2);
+        context.stroke();
+        break;
+      case "text":
+        context.font = `${prim.bold ? "bold " : ""}${prim.size}px ${FONT_STACK}`;
+        context.fillStyle = prim.color;
+        context.textAlign = prim.align ?? "left";
+        context.textBaseline = "alphabetic";
+        context.fillText(prim.text, prim.x, prim.y);
+        break;
+      case "poly":
+        context.beginPath();
+        prim.points.forEach(([x, y], i) => (i === 0 ? context.moveTo(x, y) : context.lineTo(x, y)));
+        context.closePath();
+        context.fillStyle = prim.fill;
+        context.fill();
+        if (prim.stroke) {
+          context.strokeStyle = prim.stroke;
+          context.lineWidth = 0.6;
+          context.stroke();
+        }
+        break;
+    }
+  }
+}
+
+/** The PDF: A3 landscape pages of vectors and text (jsPDF's Helvetica, WinAnsi: Italian letters and €). */
+export async function exportChartPdf(input: SheetInput) {
+  const { jsPDF } = await import("jspdf");
+  const pdf = new jsPDF({ orientation: "landscape", unit: "pt", format: "a3", compress: true });
+  pdf.setProperties({ title: input.title, subject: input.subtitle, creator: "Traguardi" });
+  const measure = (text: string, size: number, bold: boolean) => {
+    pdf.setFont("helvetica", bold ? "bold" : "normal");
+    return pdf.getStringUnitWidth(text) * size;
+  };
+  const sheets = layoutSheets(input, { ...A3_LANDSCAPE, paged: true, measure });
+  sheets.forEach((sheet, index) => {
+    if (index > 0) pdf.addPage("a3", "landscape");
+    for (const prim of sheet.prims) drawPdf(pdf, prim);
+  });
   pdf.save(`traguardi-gantt-${stamp()}.pdf`);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function drawPdf(pdf: any, prim: Prim) {
+  pdf.setLineDashPattern([], 0);
+  switch (prim.kind) {
+    case "rect": {
+      if (prim.fill) pdf.setFillColor(prim.fill);
+      if (prim.stroke) {
+        pdf.setDrawColor(prim.stroke);
+        pdf.setLineWidth(prim.lineWidth ?? 0.5);
+        pdf.setLineDashPattern(prim.dash ?? [], 0);
+      }
+      const style = prim.fill && prim.stroke ? "FD" : prim.fill ? "F" : "S";
+      pdf.rect(prim.x, prim.y, prim.w, prim.h, style);
+      break;
+    }
+    case "line":
+      pdf.setDrawColor(prim.stroke);
+      pdf.setLineWidth(prim.lineWidth);
+      pdf.setLineDashPattern(prim.dash ?? [], 0);
+      pdf.line(prim.x1, prim.y1, prim.x2, prim.y2);
+      break;
+    case "text":
+      pdf.setFont("helvetica", prim.bold ? "bold" : "normal");
+      pdf.setFontSize(prim.size);
+      pdf.setTextColor(prim.color);
+      pdf.text(prim.text, prim.x, prim.y, { align: prim.align ?? "left" });
+      break;
+    case "poly": {
+      const [first, ...rest] = prim.points;
+      const deltas: [number, number][] = [];
+      let [px, py] = first;
+      for (const [x, y] of rest) {
+        deltas.push([x - px, y - py]);
+        [px, py] = [x, y];
+      }
+      pdf.setFillColor(prim.fill);
+      if (prim.stroke) {
+        pdf.setDrawColor(prim.stroke);
+        pdf.setLineWidth(0.6);
+      }
+      pdf.lines(deltas, first[0], first[1], [1, 1], prim.stroke ? "FD" : "F", true);
+      break;
+    }
+  }
 }

@@ -17,21 +17,6 @@ export const UPPER_HEADER = 45;
 export const LOWER_HEADER = 30;
 export const HEADER_HEIGHT = UPPER_HEADER + LOWER_HEADER + 10;
 
-/** Pixels per calendar day in each view, to turn a drag into whole days. */
-export function pixelsPerDay(mode: ViewMode, columnWidth: number): number {
-  switch (mode) {
-    case "Day":
-      return columnWidth;
-    case "Week":
-      return columnWidth / 7;
-    case "Month":
-    case "Quarter":
-      return columnWidth / 30;
-    case "Year":
-      return columnWidth / 365;
-  }
-}
-
 type Builtin = Record<string, any>;
 
 /**
@@ -67,23 +52,4 @@ export function buildViewModes(builtin: { DAY: Builtin; WEEK: Builtin; MONTH: Bu
 export function monthYearLabel(date: Date, locale: "it" | "en") {
   const text = date.toLocaleDateString(locale === "it" ? "it-IT" : "en-GB", { month: "long", year: "numeric" });
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
-}
-
-/**
- * x of the start of a calendar day, computed exactly as frappe-gantt places bars
- * (its date.diff in the view's unit, then / step * column width), so our lines meet its bars.
- */
-export function xOfDate(iso: string, ganttStart: Date, unit: string, step: number, columnWidth: number): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  const date = new Date(y, m - 1, d);
-  let amount: number;
-  if (unit === "day") {
-    const ms = date.getTime() - ganttStart.getTime() + (ganttStart.getTimezoneOffset() - date.getTimezoneOffset()) * 60_000;
-    amount = ms / 86_400_000;
-  } else {
-    let months = (date.getFullYear() - ganttStart.getFullYear()) * 12 + (date.getMonth() - ganttStart.getMonth()) + date.getDate() / 31;
-    if (date.getDate() < ganttStart.getDate()) months--;
-    amount = unit === "year" ? months / 12 : months;
-  }
-  return ((Math.round(amount * 100) / 100) / step) * columnWidth;
 }

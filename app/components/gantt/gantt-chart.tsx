@@ -1,8 +1,10 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
 import { addDays, daysBetween, formatDate } from "~/domain/core/dates";
 import { daysFromPixels } from "~/domain/gantt/schedule";
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import type { Locale, Translate } from "~/i18n";
-import { BAR_HEIGHT, BAR_PADDING, buildViewModes, HEADER_HEIGHT, LOWER_HEADER, pixelsPerDay, ROW_HEIGHT, UPPER_HEADER, viewModes, xOfDate, type ViewMode } from "./frappe";
+import { exactGantt } from "./exact-gantt";
+import { BAR_HEIGHT, BAR_PADDING, buildViewModes, HEADER_HEIGHT, LOWER_HEADER, ROW_HEIGHT, UPPER_HEADER, viewModes, type ViewMode } from "./frappe";
+import { dateAt, scaleOfGantt, xOf, xOfMiddle } from "./scale";
 import { ghostGeometry, type BaselineDates } from "./baseline";
 import { escapeHtml, type DisplayRow } from "./rows";
 
@@ -44,6 +46,20 @@ type FrappeGantt = any;
 
 const stateClass = (state: string) => `tgb-${state}`;
 
+/** From this many rows on, only the rows in view (plus a margin) are drawn, in the names and the chart. */
+export const VIRTUAL_FROM = 400;
+/** Rows drawn above and below the ones in view. */
+const MARGIN_ROWS = 40;
+
+/** The rows to draw, [first, end), for the scroller's position. */
+function windowFor(scroller: HTMLElement | null, frame: HTMLElement | null, count: number): [number, number] {
+  if (!scroller || !frame) return [0, Math.min(count, 2 * MARGIN_ROWS)];
+  const top = scroller.getBoundingClientRect().top - frame.getBoundingClientRect().top - HEADER_HEIGHT;
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - MARGIN_ROWS);
+  const end = Math.min(count, Math.ceil((top + scroller.clientHeight) / ROW_HEIGHT) + MARGIN_ROWS);
+  return [Math.min(first, Math.max(0, count - 1)), Math.max(end, Math.min(count, first + 1))];
+}
+
 /**
  * frappe-gantt only runs in the browser. Its download starts as soon as this module is evaluated
  * there (during hydration), not after the first render.
@@ -59,14 +75,20 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
   onMoveRef.current = props.onMove;
   const onRevertRef = useRef(props.onRevert);
   onRevertRef.current = props.onRevert;
-  const scrollLeft = useRef<number | null>(null);
+  /** The date at the middle of the view, kept across rebuilds (view switch, rows opened, a save). */
+  const centreDate = useRef<string | null>(null);
+  const virtual = rows.length >= VIRTUAL_FROM;
+  /** Rows drawn [first, end): all of them, or the window around the view when virtual. */
+  // Virtual: the first screenful until the chart is built (it then follows the scroll position).
+  const [range, setRange] = useState<[number, number]>(() => (virtual ? [0, 2 * MARGIN_ROWS] : [0, rows.length]));
+  const rangeRef = useRef(range);
+  const shown: [number, number] = virtual ? [Math.min(range[0], rows.length), Math.min(range[1], rows.length)] : [0, rows.length];
 
   useImperativeHandle(ref, () => ({
     scrollToToday() {
       const gantt = ganttRef.current;
       if (!gantt) return;
-      const x = xOfDate(today, gantt.gantt_start, gantt.config.unit, gantt.config.step, gantt.config.column_width);
-      gantt.$container.scrollTo({ left: Math.max(0, x - gantt.$container.clientWidth / 3), behavior: "smooth" });
+      gantt.$container.scrollTo({ left: openingScroll(gantt, today, gantt.tgExtent), behavior: "smooth" });
     },
     frame: () => frameRef.current,
   }));
@@ -81,7 +103,8 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
     (async () => {
       const { default: Gantt } = await (frappeGantt ?? import("frappe-gantt"));
       if (cancelled) return;
-      if (ganttRef.current) scrollLeft.current = ganttRef.current.$container.scrollLeft;
+      const previous = ganttRef.current;
+      if (previous) centreDate.current = dateAt(scaleOfGantt(previous), previous.$container.scrollLeft + previous.$container.clientWidth / 2);
       host.innerHTML = "";
       ganttRef.current = null;
       if (rows.length === 0) {
@@ -102,6 +125,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
             end: wp.end,
             progress: wp.progress,
             dependencies: "",
+            links: [] as string[],
             classes: ["tg-summary", stateClass(wp.state)],
           };
         }
@@ -118,6 +142,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
           progress: row.progress,
           // Only links to rows on screen: the library cannot draw (or check drags against) hidden ones.
           dependencies: row.dependencies.filter((key) => visible.has(key)).join(","),
+          links: row.dependencies.filter((key) => visible.has(key)),
           classes,
         };
       });
@@ -136,8 +161,32 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       const pending = { id: null as string | null, progress: undefined as number | undefined };
       // The library takes a single class token per bar; the rest are added once it has drawn them.
       const classesById = new Map(tasks.map(({ id, classes }) => [id, classes]));
-      const frappeTasks = tasks.map(({ classes, ...task }) => ({ ...task, custom_class: classes[0] }));
-      const gantt: FrappeGantt = new Gantt(host, frappeTasks, {
+      const frappeTasks = tasks.map(({ classes, links: _links, ...task }, row) => ({ ...task, row, custom_class: classes[0] }));
+      // Virtual rows: the tasks of rows [first, end) and of the rows their arrows lead to or come from.
+      const indexById = new Map(tasks.map((task, index) => [task.id, index]));
+      const successors = new Map<string, string[]>();
+      for (const task of tasks) for (const from of task.links) (successors.get(from) ?? successors.set(from, []).get(from)!).push(task.id);
+      const windowTasks = ([first, end]: [number, number]) => {
+        if (!virtual) return frappeTasks;
+        const picked = new Set<number>();
+        for (let i = first; i < end; i++) {
+          picked.add(i);
+          for (const id of [...tasks[i].links, ...(successors.get(tasks[i].id) ?? [])]) picked.add(indexById.get(id)!);
+        }
+        // Links only within the window: frappe checks a dragged bar against its predecessors' bars.
+        return [...picked]
+          .sort((a, b) => a - b)
+          .map((i) => ({ ...frappeTasks[i], dependencies: tasks[i].links.filter((id) => picked.has(indexById.get(id)!)).join(",") }));
+      };
+      const scroller = frameRef.current?.closest<HTMLElement>(".tg-gantt-scroll") ?? null;
+      const initial = virtual ? windowFor(scroller, frameRef.current, rows.length) : ([0, rows.length] as [number, number]);
+      rangeRef.current = initial;
+      setRange(initial);
+      const ExactGantt = exactGantt(Gantt);
+      const gantt: FrappeGantt = new ExactGantt(host, windowTasks(initial), {
+        // Today and the gates lie inside the chart's grid, whatever the bars' dates.
+        extra_dates: [today, ...gates.map((gate) => gate.dueDate), ...(virtual ? extent(tasks) : [])],
+        row_count: virtual ? rows.length : undefined,
         // The library starts in the first listed mode.
         view_modes: [modes[viewMode], ...viewModes.filter((mode) => mode !== viewMode).map((mode) => modes[mode])],
         language: locale,
@@ -198,22 +247,69 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         },
       });
       ganttRef.current = gantt;
-      for (const bar of gantt.bars) bar.group.classList.add(...(classesById.get(bar.task.id) ?? []));
-      decorate(gantt, { gates, today, criticalLinks, locale, t });
+      gantt.tgExtent = extent(tasks);
+      decorateLines(gantt, { gates, today, t });
+      // Positions as drawn (after dressBars reshapes milestones): a drag is measured from here.
+      const baseline = new Map<string, { x: number; width: number }>();
+      /** What we add to the bars frappe drew: classes, diamonds, critical arrows, ghosts. */
+      const dressBars = () => {
+        for (const bar of gantt.bars) bar.group.classList.add(...(classesById.get(bar.task.id) ?? []));
+        decorateBars(gantt, criticalLinks);
+        if (baselineDates) drawBaseline(gantt, baselineDates, byId);
+        baseline.clear();
+        for (const bar of gantt.bars) baseline.set(bar.task.id, { x: bar.$bar.getX(), width: bar.$bar.getWidth() });
+      };
+      dressBars();
       if (baselineDates) {
-        const drawGhosts = () => drawBaseline(gantt, baselineDates, byId);
-        drawGhosts();
         // Should the library redraw its SVG (it clears it first), the ghosts are drawn again.
         const render = gantt.render.bind(gantt);
         gantt.render = () => {
           render();
-          drawGhosts();
+          drawBaseline(gantt, baselineDates, byId);
         };
       }
       keepPopupInside(gantt);
-      // Positions as drawn (after decorate reshapes milestones): a drag is measured from here.
-      const baseline = new Map<string, { x: number; width: number }>();
-      for (const bar of gantt.bars) baseline.set(bar.task.id, { x: bar.$bar.getX(), width: bar.$bar.getWidth() });
+
+      // Virtual rows: on scroll, once the view nears the edge of the drawn window, draw the new one
+      // (at most once a frame; never in the middle of a drag).
+      let pressed = false;
+      let frame = 0;
+      const moveWindow = () => {
+        frame = 0;
+        if (cancelled || pressed) return;
+        // A drag's bar is read on mouseup (finishDrag): redrawing the window first would put it back.
+        if (pending.id) {
+          frame = requestAnimationFrame(moveWindow);
+          return;
+        }
+        const [first, end] = rangeRef.current;
+        const next = windowFor(scroller, frameRef.current, rows.length);
+        const slack = MARGIN_ROWS / 2;
+        const near = (next[0] < first + slack && first > 0) || (next[1] > end - slack && end < rows.length) || next[0] >= end || next[1] <= first;
+        if (!near) return;
+        rangeRef.current = next;
+        gantt.setWindow(windowTasks(next));
+        dressBars();
+        setRange(next);
+      };
+      if (virtual && scroller) {
+        const onScroll = () => {
+          if (!frame) frame = requestAnimationFrame(moveWindow);
+        };
+        const onDown = () => (pressed = true);
+        const onUp = () => {
+          pressed = false;
+          setTimeout(onScroll, 0);
+        };
+        scroller.addEventListener("scroll", onScroll, { passive: true });
+        gantt.$svg.addEventListener("mousedown", onDown);
+        document.addEventListener("mouseup", onUp);
+        cleanups.push(() => {
+          scroller.removeEventListener("scroll", onScroll);
+          document.removeEventListener("mouseup", onUp);
+          if (frame) cancelAnimationFrame(frame);
+        });
+      }
 
       const finishDrag = () => {
         const id = pending.id;
@@ -229,10 +325,14 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
           return;
         }
         const row = display.row;
-        const perDay = pixelsPerDay(viewMode, gantt.config.column_width);
+        // The moved edges, read back through the chart's scale (exact in every view).
+        const scale = scaleOfGantt(gantt);
         const dx = bar.$bar.getX() - base.x;
-        const startShift = daysFromPixels(dx, perDay);
-        const endShift = row.kind === "milestone" ? startShift : daysFromPixels(dx + bar.$bar.getWidth() - base.width, perDay);
+        const startShift = daysBetween(row.start, dateAt(scale, xOf(scale, row.start) + dx, "round"));
+        const endShift =
+          row.kind === "milestone"
+            ? startShift
+            : daysBetween(addDays(row.end, 1), dateAt(scale, xOf(scale, addDays(row.end, 1)) + dx + bar.$bar.getWidth() - base.width, "round"));
         const progressChanged = row.kind === "task" && progress !== undefined && progress !== row.progress;
         if (startShift === 0 && endShift === 0 && !progressChanged) {
           onRevertRef.current();
@@ -256,11 +356,11 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       container.tabIndex = 0;
       container.setAttribute("role", "group");
       container.setAttribute("aria-label", t("gantt.title"));
-      if (scrollLeft.current !== null) container.scrollLeft = scrollLeft.current;
-      else {
-        const x = xOfDate(today, gantt.gantt_start, gantt.config.unit, gantt.config.step, gantt.config.column_width);
-        container.scrollLeft = Math.max(0, x - container.clientWidth / 3);
-      }
+      // The first build opens near today (a third from the left); later ones keep the date that
+      // was in the middle, in whatever view (not the pixel offset, which means another date there).
+      const scale = scaleOfGantt(gantt);
+      if (centreDate.current) container.scrollLeft = Math.max(0, xOf(scale, centreDate.current) - container.clientWidth / 2);
+      else container.scrollLeft = openingScroll(gantt, today, gantt.tgExtent);
       requestAnimationFrame(() => {
         if (cancelled) return;
         host.setAttribute("data-rows", String(rows.length));
@@ -274,11 +374,6 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
     };
   }, [rows, gates, today, criticalLinks, baselineDates, viewMode, locale, t, canEdit, buildKey]);
 
-  // A fresh view mode starts near today again.
-  useEffect(() => {
-    scrollLeft.current = null;
-  }, [viewMode]);
-
   return (
     <div className="tg-gantt-frame" ref={frameRef}>
       <div className="tg-gantt-names" role="group" aria-label={t("gantt.name")}>
@@ -286,8 +381,11 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
           <span>{t("gantt.name")}</span>
           <span>{t("gantt.slack")}</span>
         </div>
-        <ul className="list-unstyled mb-0">
-          {rows.map((display) =>
+        <ul
+          className="list-unstyled mb-0"
+          style={virtual ? { paddingTop: shown[0] * ROW_HEIGHT, paddingBottom: (rows.length - shown[1]) * ROW_HEIGHT } : undefined}
+        >
+          {(virtual ? rows.slice(shown[0], shown[1]) : rows).map((display) =>
             display.type === "summary" ? (
               <li key={display.id} className="tg-gantt-name tg-gantt-name-summary" style={{ height: ROW_HEIGHT }} data-row={display.id}>
                 <button
@@ -323,6 +421,22 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
   );
 });
 
+/**
+ * Where the chart opens (and where "Oggi" goes): today a third from the left, so what is due next
+ * shows. When today is past every bar (the programme has ended) today goes near the right edge,
+ * so the plan's last months stay in view; before every bar, near the left edge.
+ */
+function openingScroll(gantt: FrappeGantt, today: string, [first, last]: [string, string]) {
+  const scale = scaleOfGantt(gantt);
+  const container: HTMLElement = gantt.$container;
+  const x = xOfMiddle(scale, today);
+  const firstStart = xOf(scale, first);
+  const lastEnd = xOf(scale, addDays(last, 1));
+  const width = container.clientWidth;
+  const left = x > lastEnd ? x - width + 180 : x < firstStart ? x - 60 : x - width / 3;
+  return Math.max(0, Math.min(left, container.scrollWidth - width));
+}
+
 function details(entries: [string, string][]) {
   return `<dl class="tg-popup">${entries.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join("")}</dl>`;
 }
@@ -331,18 +445,24 @@ function gateLabel(gate: { code: string; name: string; nameEn: string; dueDate: 
   return gate ? `${gate.code} ${locale === "it" ? gate.name : gate.nameEn} (${formatDate(gate.dueDate)})` : "—";
 }
 
-/** Gates and today as labelled vertical lines, milestones as diamonds, the critical links in red. */
-function decorate(
-  gantt: FrappeGantt,
-  options: { gates: Props["gates"]; today: string; criticalLinks: Props["criticalLinks"]; locale: Locale; t: Translate },
-) {
-  // The library grows every bar from zero width with SMIL animations; they delay a stable picture
-  // (and would override the milestones' new size below), so the bars are drawn at once.
-  for (const animation of gantt.$svg.querySelectorAll("animate")) animation.remove();
-  const { unit, step, column_width: columnWidth } = gantt.config;
-  const x = (iso: string) => xOfDate(iso, gantt.gantt_start, unit, step, columnWidth);
+/** The first bar's start and the last bar's end. */
+function extent(tasks: { start: string; end: string }[]): [string, string] {
+  let first = tasks[0].start;
+  let last = tasks[0].end;
+  for (const task of tasks) {
+    if (task.start < first) first = task.start;
+    if (task.end > last) last = task.end;
+  }
+  return [first, last];
+}
+
+/** Gates and today as labelled vertical lines. */
+function decorateLines(gantt: FrappeGantt, options: { gates: Props["gates"]; today: string; t: Translate }) {
+  const scale = scaleOfGantt(gantt);
   const layer = document.createElement("div");
   layer.className = "tg-gantt-lines";
+  // As wide as the grid and clipping: nothing drawn here may widen the scroll area past frappe's header.
+  layer.style.width = `${gantt.dates.length * gantt.config.column_width}px`;
   layer.style.top = `${gantt.config.header_height}px`;
   layer.style.height = `${gantt.grid_height - gantt.config.header_height}px`;
   // Labels sit on separate levels so close dates (both gates in the Year view) stay readable.
@@ -358,12 +478,20 @@ function decorate(
     element.appendChild(text);
     layer.appendChild(element);
   };
+  // Gates and today through their day's middle, so each line stands inside its own day's column
+  // (and month's label), not on the boundary with the next.
   options.gates.forEach((gate, index) =>
-    line(x(addDays(gate.dueDate, 1)), `${gate.code} · ${formatDate(gate.dueDate)}`, "gate", `gate-line-${gate.code}`, index % 2),
+    line(xOfMiddle(scale, gate.dueDate), `${gate.code} · ${formatDate(gate.dueDate)}`, "gate", `gate-line-${gate.code}`, index % 2),
   );
-  line((x(options.today) + x(addDays(options.today, 1))) / 2, options.t("gantt.todayLine", { date: formatDate(options.today) }), "today", "today-line", 2);
+  line(xOfMiddle(scale, options.today), options.t("gantt.todayLine", { date: formatDate(options.today) }), "today", "today-line", 2);
   gantt.$container.appendChild(layer);
+}
 
+/** Milestones as diamonds, the critical links in red; the bars appear at once. */
+function decorateBars(gantt: FrappeGantt, criticalLinks: Props["criticalLinks"]) {
+  // The library grows every bar from zero width with SMIL animations; they delay a stable picture
+  // (and would override the milestones' new size below), so the bars are drawn at once.
+  for (const animation of gantt.$svg.querySelectorAll("animate")) animation.remove();
   // Milestones: the one-day bar becomes a small square centred on its day, turned 45° by CSS
   // (transform-box: fill-box), so the diamond follows the rect while it is dragged.
   const side = Math.round(BAR_HEIGHT * 0.7);
@@ -382,7 +510,7 @@ function decorate(
     bar.update_label_position();
     for (const arrow of bar.arrows ?? []) arrow.update();
   }
-  const critical = new Set(options.criticalLinks.map((link) => `${link.from}>${link.to}`));
+  const critical = new Set(criticalLinks.map((link) => `${link.from}>${link.to}`));
   for (const arrow of gantt.arrows ?? [])
     if (critical.has(`${arrow.from_task.task.id}>${arrow.to_task.task.id}`)) arrow.element.classList.add("tg-critical-arrow");
 }
@@ -399,9 +527,7 @@ function drawBaseline(gantt: FrappeGantt, baseline: Record<string, BaselineDates
   const layer = document.createElementNS(SVG_NS, "g");
   layer.setAttribute("class", "tg-baseline");
   layer.setAttribute("pointer-events", "none");
-  const { unit, step, column_width: columnWidth } = gantt.config;
-  const scale = { unit, step, columnWidth };
-  const xOf = (iso: string) => xOfDate(iso, gantt.gantt_start, unit, step, columnWidth);
+  const scale = scaleOfGantt(gantt);
   for (const bar of gantt.bars) {
     const id: string = bar.task.id;
     const base = baseline[id];
@@ -409,7 +535,7 @@ function drawBaseline(gantt: FrappeGantt, baseline: Record<string, BaselineDates
     if (!base || !display) continue;
     const current = display.type === "summary" ? display.workPackage : display.row;
     const milestone = display.type === "item" && display.row.kind === "milestone";
-    const ghost = ghostGeometry({ x: bar.x, y: bar.y, width: bar.width, start: current.start, end: current.end }, base, scale, xOf, milestone);
+    const ghost = ghostGeometry({ x: bar.x, y: bar.y, width: bar.width, start: current.start, end: current.end }, base, scale, milestone);
     const rect = document.createElementNS(SVG_NS, "rect");
     const attributes: Record<string, string> = {
       class: "tg-ghost",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayRows, escapeHtml, noFilters, viewFromSearch, type ChartRow, type ChartWorkPackage } from "./rows";
+import { displayRows, escapeHtml, noFilters, packRows, unpackRows, viewFromSearch, type ChartRow, type ChartWorkPackage } from "./rows";
 
 const row = (id: string, patch: Partial<ChartRow> = {}): ChartRow => ({
   id,
@@ -80,5 +80,19 @@ describe("viewFromSearch", () => {
 describe("escapeHtml", () => {
   it("neutralises markup from the database", () => {
     expect(escapeHtml(`<img src=x onerror=alert(1)> & "q" 'a'`)).toBe("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#39;a&#39;");
+  });
+});
+
+describe("packRows / unpackRows", () => {
+  it("gives back exactly the rows it was given, summaries and items of every kind", () => {
+    const rows = displayRows(
+      [
+        wp(1, [row("t1", { dependencies: ["t0", "m2"], critical: true }), row("m2", { kind: "milestone", slack: null, editable: false, version: 4 })]),
+        wp(2, [row("x3", { kind: "extra", extraKind: "training", gateId: 2, title: 'Titolo con "virgolette", virgole; e <tag>' })]),
+      ],
+      "all",
+      noFilters,
+    );
+    expect(unpackRows(packRows(rows))).toEqual(rows);
   });
 });

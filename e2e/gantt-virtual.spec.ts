@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createCookie } from "@remix-run/node";
+import Database from "better-sqlite3";
+import { buildProgramme } from "../bench/big-plan";
+import { expect, test } from "./fixtures";
+
+/**
+ * The expanded 5,000-task plan draws only the rows in view (virtual rows). A bar dragged after
+ * scrolling far down lands on the task of the row it stands in. The plan lives in a database of
+ * its own (built like bench:gantt's), served by a second server from the suite's build, so the
+ * demo programme the other specs use is untouched.
+ */
+const port = Number(process.env.E2E_PORT ?? 3210);
+const workDir = path.resolve(process.env.E2E_WORK_DIR ?? `e2e/.tmp/${port}`);
+const file = path.join(workDir, "big-plan.db");
+const DAY_PX = 32;
+
+let server: ChildProcess | null = null;
+let base = "";
+let sessionId = "";
+
+async function freePort() {
+  return new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port: free } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  fs.mkdirSync(workDir, { recursive: true });
+  ({ sessionId } = buildProgramme(file, 5_000, 300, 50));
+  const bigPort = await freePort();
+  base = `http://localhost:${bigPort}`;
+  const buildDir = path.join(workDir, "build");
+  server = spawn(process.execPath, [path.resolve("node_modules/@remix-run/serve/dist/cli.js"), path.join(buildDir, "index.js")], {
+    env: { ...process.env, DATABASE_PATH: file, PORT: String(bigPort), SESSION_SECRET: process.env.E2E_SESSION_SECRET, COOKIE_SECURE: "false", NODE_ENV: "production", TRAGUARDI_TODAY: "2025-11-14", TRAGUARDI_BUILD_DIR: buildDir },
+    stdio: "ignore",
+  });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if ((await fetch(`${base}/healthcheck`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (attempt > 300) throw new Error("the big-plan server did not start");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+function task(id: number) {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("select id, code, start_date as startDate, end_date as endDate from task where id = ?").get(id) as { id: number; code: string; startDate: string; endDate: string };
+  } finally {
+    db.close();
+  }
+}
+
+const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+test("a bar dragged far down the expanded 5,000-task plan moves its own task", async ({ page }) => {
+  test.setTimeout(180_000);
+  const value = (await createCookie("traguardi_session", { secrets: [process.env.E2E_SESSION_SECRET!] }).serialize(sessionId)).split(";")[0].split("=").slice(1).join("=");
+  await page.context().addCookies([{ name: "traguardi_session", value, url: base, httpOnly: true, sameSite: "Lax" }]);
+  await page.addInitScript(() => window.localStorage.setItem("traguardi.gantt.view", "Day"));
+  await page.goto(`${base}/gantt?open=all`);
+  const host = page.getByTestId("gantt-host");
+  await expect(host).toHaveAttribute("data-ready", "1", { timeout: 120_000 });
+  expect(Number(await host.getAttribute("data-rows"))).toBe(5_000 + 300 + 50);
+  // Only the rows around the view are in the page.
+  expect(await page.locator(".tg-gantt-name").count()).toBeLessThan(200);
+  expect(await page.locator(".bar-wrapper").count()).toBeLessThan(400);
+
+  // Far down: four fifths of the way.
+  const scroller = page.locator(".tg-gantt-scroll");
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight * 0.8));
+  // A task row in the middle of the view, one with no successor (WPn.…5), so nothing else moves.
+  let rowId: string | null = null;
+  await expect
+    .poll(
+      async () =>
+        (rowId = await page.evaluate(() => {
+          const box = document.querySelector(".tg-gantt-scroll")!.getBoundingClientRect();
+          const rows = [...document.querySelectorAll<HTMLElement>('.tg-gantt-name[data-row^="t"]')].filter((row) => {
+            const r = row.getBoundingClientRect();
+            return r.top > box.top + 150 && r.bottom < box.bottom - 60;
+          });
+          return rows.find((r) => /\.\d*5 /.test(r.textContent ?? ""))?.dataset.row ?? null;
+        })),
+      { timeout: 20_000 },
+    )
+    .not.toBeNull();
+  if (!rowId) throw new Error("no row");
+  const id = Number((rowId as string).slice(1));
+  const before = task(id);
+  const nameRow = page.locator(`.tg-gantt-name[data-row="${rowId}"]`);
+  expect(before.code).toMatch(/^WP(\d+)\.\d*5$/);
+  expect(Number(/^WP(\d+)/.exec(before.code)![1])).toBeGreaterThan(35);
+  await expect(nameRow).toContainText(before.code);
+
+  // Its bar stands in the same row as its name.
+  const bar = page.locator(`.bar-wrapper[data-id="${rowId}"] .bar`);
+  await bar.evaluate((el) => el.scrollIntoView({ block: "nearest", inline: "center" }));
+  await expect(nameRow).toBeInViewport();
+  const nameBox = (await nameRow.boundingBox())!;
+  const barBox = (await bar.boundingBox())!;
+  expect(Math.abs(barBox.y + barBox.height / 2 - (nameBox.y + nameBox.height / 2))).toBeLessThan(3);
+
+  // Drag it 4 days later.
+  const days = 4;
+  // A point of the bar inside the chart's visible part (a long bar may start off screen).
+  const chartBox = (await page.locator(".gantt-container").boundingBox())!;
+  const x = Math.max(barBox.x, chartBox.x) + 20;
+  expect(x + days * DAY_PX + 10).toBeLessThan(Math.min(chartBox.x + chartBox.width, barBox.x + barBox.width + days * DAY_PX));
+  const y = barBox.y + barBox.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + (days * DAY_PX) / 2, y, { steps: 5 });
+  await page.mouse.move(x + days * DAY_PX + 10, y, { steps: 5 });
+  await page.mouse.up();
+  const notice = page.getByTestId("gantt-notice");
+  await expect(notice).toContainText(/Modifica salvata|Conferma/, { timeout: 30_000 });
+  if (await page.getByRole("button", { name: "Sposta e salva" }).isVisible()) await page.getByRole("button", { name: "Sposta e salva" }).click();
+  await expect(notice).toContainText("Modifica salvata", { timeout: 30_000 });
+  await expect(notice).toContainText(before.code);
+  expect(task(id)).toMatchObject({ code: before.code, startDate: shift(before.startDate, days), endDate: shift(before.endDate, days) });
+  // The rows beside it did not move.
+  for (const neighbour of [id - 1, id + 1]) {
+    const other = task(neighbour);
+    const db = new Database(file, { readonly: true });
+    const version = (db.prepare("select version from task where id = ?").get(neighbour) as { version: number }).version;
+    db.close();
+    expect(version, other.code).toBe(1);
+  }
+});

@@ -103,8 +103,9 @@ test.describe("Gantt as programme manager", () => {
     const notice = page.getByTestId("gantt-notice");
     await expect(notice).toContainText("Conseguenze dello spostamento");
     await expect(notice).toContainText("sposta anche");
-    // Nothing is saved before the manager accepts.
+    // Nothing is saved before the manager accepts; the achieved EU milestones it pushes need the tick.
     expect(taskRow("WP2.6").version).toBe(moved.version);
+    await notice.getByLabel(/Confermo di spostare/).check();
     await notice.getByRole("button", { name: "Sposta e salva" }).click();
     await expect(notice).toContainText("Modifica salvata");
     expect(taskRow("WP2.6").startDate).toBe(shift(moved.startDate, 10));
@@ -136,6 +137,7 @@ test.describe("Gantt as programme manager", () => {
     db.close();
     await dragBar(page, moved.id, 5);
     await expect(notice).toContainText("Conseguenze");
+    await notice.getByLabel(/Confermo di spostare/).check();
     await notice.getByRole("button", { name: "Sposta e salva" }).click();
     await expect(notice).toContainText("Modifica non salvata");
     await expect(notice).toContainText("Paolo Venturi");

@@ -139,9 +139,12 @@ function computePreview(schedule: LoadedSchedule, input: RescheduleInput): Resch
     const item = byKey.get(shift.key)!;
     return { ...shift, code: item.code, title: item.title, euCode: item.euCode, fromStart: item.start, fromEnd: item.end, done: item.done };
   });
+  // Pushed items are the ones that could move unseen; the dragged item counts when it is an
+  // achieved milestone (its due date is what the EU was told), not a finished task the manager
+  // deliberately drags.
   const movedDates = moved.start !== input.startDate || moved.end !== input.endDate;
   const achieved: AchievedMove[] = [
-    ...(moved.done && movedDates ? [{ item: moved, toStart: input.startDate }] : []),
+    ...(moved.done && moved.achievedDate && movedDates ? [{ item: moved, toStart: input.startDate }] : []),
     ...shifts.filter((shift) => byKey.get(shift.key)!.done).map((shift) => ({ item: byKey.get(shift.key)!, toStart: shift.start })),
   ].map(({ item, toStart }) => ({ key: item.key, code: item.code, title: item.title, euCode: item.euCode, achievedDate: item.achievedDate, fromStart: item.start, toStart }));
   return {

@@ -80,7 +80,9 @@ test.describe("the reschedule preview names everything it moves (issue 10)", () 
     expect(taskRow("WP2.7")).toEqual(moved);
     expect(milestoneDue("WP2.M2")).toBe(dueBefore.m12);
 
-    await notice.getByLabel(/Confermo di spostare 2 elementi già segnalati come raggiunti: M6C2-12 · WP2.M2, M6C2-13 · WP7.M2/).check();
+    // Bootstrap Italia draws the box on the label: the manager clicks the sentence.
+    await notice.getByText("Confermo di spostare 2 elementi già segnalati come raggiunti: M6C2-12 · WP2.M2, M6C2-13 · WP7.M2").click();
+    await expect(notice.getByRole("checkbox", { name: /Confermo di spostare/ })).toBeChecked();
     await expect(save).toBeEnabled();
     await save.click();
     await expect(notice).toContainText("Modifica salvata");

@@ -105,7 +105,7 @@ test.describe("Gantt as programme manager", () => {
     await expect(notice).toContainText("sposta anche");
     // Nothing is saved before the manager accepts; the achieved EU milestones it pushes need the tick.
     expect(taskRow("WP2.6").version).toBe(moved.version);
-    await notice.getByLabel(/Confermo di spostare/).check();
+    await notice.getByText(/Confermo di spostare/).click();
     await notice.getByRole("button", { name: "Sposta e salva" }).click();
     await expect(notice).toContainText("Modifica salvata");
     expect(taskRow("WP2.6").startDate).toBe(shift(moved.startDate, 10));
@@ -137,7 +137,7 @@ test.describe("Gantt as programme manager", () => {
     db.close();
     await dragBar(page, moved.id, 5);
     await expect(notice).toContainText("Conseguenze");
-    await notice.getByLabel(/Confermo di spostare/).check();
+    await notice.getByText(/Confermo di spostare/).click();
     await notice.getByRole("button", { name: "Sposta e salva" }).click();
     await expect(notice).toContainText("Modifica non salvata");
     await expect(notice).toContainText("Paolo Venturi");

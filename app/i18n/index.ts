@@ -52,9 +52,12 @@ function expandPlurals(locale: Locale, template: string, params: Params): string
       cases.set(selector, template.slice(start, j));
       j++;
     }
-    const value = Number(params[match[1]]);
+    // A count may arrive already formatted ("2.981"): its digits choose the form, and it prints as given.
+    const raw = params[match[1]];
+    const value = typeof raw === "number" ? raw : Number(String(raw ?? "").replace(/[^\d-]/g, ""));
+    const shown = typeof raw === "number" ? countFormat[locale].format(raw) : String(raw ?? "");
     const chosen = cases.get(`=${value}`) ?? cases.get(pluralRules[locale].select(value)) ?? cases.get("other") ?? "";
-    out += template.slice(i, match.index) + chosen.replace(/#/g, Number.isFinite(value) ? countFormat[locale].format(value) : String(params[match[1]]));
+    out += template.slice(i, match.index) + chosen.replace(/#/g, shown);
     i = j + 1;
     head.lastIndex = i;
   }

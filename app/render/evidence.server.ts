@@ -10,6 +10,7 @@ import { gateStanding } from "~/domain/plan/status";
 import { consistencyOf } from "~/domain/snapshots/snapshot-content";
 import { formatKeyedCell } from "~/domain/snapshots/keyed-format";
 import { countFormatter } from "~/domain/core/count-format";
+import { translate } from "~/i18n";
 import type { KeyedTable } from "~/domain/snapshots/snapshot-content";
 import { diffSnapshots, type SnapshotDiff } from "~/domain/snapshots/snapshot-diff";
 import { serialiseSnapshot } from "~/domain/snapshots/snapshot-hash";
@@ -338,13 +339,13 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
     const standing = gateStanding({ ...g, metDate: consistency.gateMetDates.get(g.id) ?? null });
     switch (standing.kind) {
       case "met":
-        return standing.date ? `Raggiunta il ${formatDate(standing.date)}` : "Raggiunta";
+        return standing.date ? translate("it", "dashboard.gateMet", { date: formatDate(standing.date) }) : translate("it", "dashboard.gateMetUndated");
       case "dueToday":
-        return "Scade oggi";
+        return translate("it", "dashboard.dueToday");
       case "overdue":
-        return `Scaduta da ${countFormatter("it").format(standing.days)} ${standing.days === 1 ? "giorno" : "giorni"}`;
+        return translate("it", "dashboard.daysOverdue", { days: standing.days });
       case "remaining":
-        return `${countFormatter("it").format(standing.days)} ${standing.days === 1 ? "giorno rimanente" : "giorni rimanenti"}`;
+        return translate("it", "dashboard.daysRemaining", { days: standing.days });
     }
   };
   pack.table(

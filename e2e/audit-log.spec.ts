@@ -45,7 +45,7 @@ test("an auditor reads the log in words, filters it to one budget line and downl
   const table = page.locator("table");
   for (const raw of ["amountCents", "budgetLineId", "createdById", "commitment", "ledger_entry"]) await expect(table).not.toContainText(raw);
   // The type filter offers human names.
-  await expect(page.getByLabel("Tipo di elemento").locator("option", { hasText: "Linea di budget" })).toHaveCount(1);
+  await expect(page.getByLabel("Tipo di elemento").locator("option", { hasText: "Movimento contabile" })).toHaveCount(1);
   await expect(page.getByLabel("Tipo di elemento").locator("option", { hasText: "ledger_entry" })).toHaveCount(0);
 
   // One budget line: its own entry is there, the other line's is not.

@@ -103,9 +103,10 @@ test.describe("Gantt as programme manager", () => {
     const notice = page.getByTestId("gantt-notice");
     await expect(notice).toContainText("Conseguenze dello spostamento");
     await expect(notice).toContainText("sposta anche");
-    // Nothing is saved before the manager accepts; the achieved EU milestones it pushes need the tick.
+    // Nothing is saved before the manager accepts; the pushed item is named with its dates.
     expect(taskRow("WP2.6").version).toBe(moved.version);
-    await notice.getByText(/Confermo di spostare/).click();
+    await expect(notice.getByTestId("gantt-shifts")).toContainText("WP2.7 Dismissione del repository regionale legacy: 02/03/2026 – 12/06/2026 → 10/03/2026 – 20/06/2026");
+    await expect(notice.getByTestId("gantt-achieved")).toHaveCount(0);
     await notice.getByRole("button", { name: "Sposta e salva" }).click();
     await expect(notice).toContainText("Modifica salvata");
     expect(taskRow("WP2.6").startDate).toBe(shift(moved.startDate, 10));
@@ -137,7 +138,6 @@ test.describe("Gantt as programme manager", () => {
     db.close();
     await dragBar(page, moved.id, 5);
     await expect(notice).toContainText("Conseguenze");
-    await notice.getByText(/Confermo di spostare/).click();
     await notice.getByRole("button", { name: "Sposta e salva" }).click();
     await expect(notice).toContainText("Modifica non salvata");
     await expect(notice).toContainText("Paolo Venturi");

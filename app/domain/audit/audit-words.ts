@@ -108,6 +108,23 @@ export const FIELD_WORDS: Words = {
   professionalGroup: { it: "Gruppo professionale", en: "Professional group" },
   deliveryMode: { it: "Modalità", en: "Delivery mode" },
   location: { it: "Sede", en: "Location" },
+  // The seed's counts of what it loaded.
+  programme: { it: "Programmi", en: "Programmes" },
+  gate: { it: "Scadenze", en: "Deadlines" },
+  workPackage: { it: "Work package", en: "Work packages" },
+  task: { it: "Attività", en: "Tasks" },
+  milestone: { it: "Milestone", en: "Milestones" },
+  dependency: { it: "Dipendenze", en: "Dependencies" },
+  user: { it: "Utenti", en: "Users" },
+  budgetLine: { it: "Linee di budget", en: "Budget lines" },
+  profileMonth: { it: "Mesi di profilo di spesa", en: "Spend profile months" },
+  ledgerEntry: { it: "Movimenti contabili", en: "Ledger entries" },
+  healthAuthority: { it: "Aziende sanitarie", en: "Health authorities" },
+  indicator: { it: "Indicatori", en: "Indicators" },
+  indicatorMeasurement: { it: "Rilevazioni degli indicatori", en: "Indicator measurements" },
+  trainingCompletion: { it: "Registrazioni di formati", en: "Training completions" },
+  trainingSession: { it: "Sessioni formative", en: "Training sessions" },
+  trainingWave: { it: "Edizioni formative", en: "Training waves" },
 };
 
 /** Values of enumerations, by field. */

@@ -105,8 +105,10 @@ test.describe("Gantt as programme manager", () => {
     const notice = page.getByTestId("gantt-notice");
     await expect(notice).toContainText("Conseguenze dello spostamento");
     await expect(notice).toContainText("sposta anche");
-    // Nothing is saved before the manager accepts.
+    // Nothing is saved before the manager accepts; the pushed item is named with its dates.
     expect(taskRow("WP2.6").version).toBe(moved.version);
+    await expect(notice.getByTestId("gantt-shifts")).toContainText("WP2.7 Dismissione del repository regionale legacy: 02/03/2026 – 12/06/2026 → 10/03/2026 – 20/06/2026");
+    await expect(notice.getByTestId("gantt-achieved")).toHaveCount(0);
     await notice.getByRole("button", { name: "Sposta e salva" }).click();
     await expect(notice).toContainText("Modifica salvata");
     expect(taskRow("WP2.6").startDate).toBe(shift(moved.startDate, 10));

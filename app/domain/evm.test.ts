@@ -71,3 +71,17 @@ describe("explainEvm", () => {
     expect(formatIndex(1.234, "en")).toBe("1.23");
   });
 });
+
+describe("explainEvm with the schedule state (issue 10)", () => {
+  it("calls a late work package late even when its cost figures are good", () => {
+    // SPI 1,00 and CPI 1,25: on the figures alone this read "procede secondo il piano".
+    const r = computeEvm({ budget: 10_000_000, plannedValue: 7_000_000, progress: 70, actualCost: 5_600_000 });
+    const lines = explainEvm(r, 70, "it", { state: "late", endDate: "2026-06-12" });
+    const text = lines.join(" ");
+    expect(text).toContain("in ritardo rispetto al piano (fine prevista 12/06/2026, avanzamento 70%)");
+    expect(text).not.toContain("secondo il piano");
+    expect(text).toContain("si sta spendendo meno del valore prodotto");
+    expect(explainEvm(r, 70, "en", { state: "late", endDate: "2026-06-12" }).join(" ")).toContain("behind schedule");
+    expect(explainEvm(r, 70, "it", { state: "on_track", endDate: "2026-06-12" }).join(" ")).toContain("procede secondo il piano");
+  });
+});

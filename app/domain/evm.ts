@@ -1,4 +1,6 @@
 import { formatEuro, type Cents } from "./core/money";
+import { formatDate, type IsoDate } from "./core/dates";
+import type { ItemState } from "./plan/status";
 
 /**
  * Earned value management for a work package (or the whole programme).
@@ -62,8 +64,34 @@ function percent(value: number, locale: "it" | "en") {
   return `${Math.round(value * 100).toLocaleString(locale === "it" ? "it-IT" : "en-GB")}%`;
 }
 
+/**
+ * Where the work stands on the calendar, from the plan's state rules (~/domain/plan/status). When
+ * given, it decides the schedule verdict: a work package past its end unfinished is late whatever
+ * its SPI says (the spend profile may have been drawn as late as the work).
+ */
+export interface EvmSchedule {
+  state: ItemState;
+  endDate: IsoDate;
+}
+
+function scheduleVerdict(schedule: EvmSchedule, progress: number, it: boolean, locale: "it" | "en"): string {
+  const end = formatDate(schedule.endDate);
+  switch (schedule.state) {
+    case "done":
+      return it ? "il lavoro è completato" : "the work is complete";
+    case "late":
+      return it
+        ? `il lavoro è in ritardo rispetto al piano (fine prevista ${end}, avanzamento ${progress}%)`
+        : `work is behind schedule (planned end ${end}, ${progress}% done)`;
+    case "at_risk":
+      return it ? "il lavoro è a rischio di ritardo rispetto al piano" : "work is at risk of falling behind schedule";
+    case "on_track":
+      return it ? "il lavoro procede secondo il piano" : "work is on schedule";
+  }
+}
+
 /** A few sentences for people who are not earned-value specialists. */
-export function explainEvm(result: EvmResult, progress: number, locale: "it" | "en" = "it"): string[] {
+export function explainEvm(result: EvmResult, progress: number, locale: "it" | "en" = "it", schedule?: EvmSchedule): string[] {
   const euro = (cents: Cents) => formatEuro(cents, locale);
   const it = locale === "it";
   const lines: string[] = [];
@@ -78,7 +106,18 @@ export function explainEvm(result: EvmResult, progress: number, locale: "it" | "
       : `The work done is worth ${euro(result.ev)}: ${progress}% of the ${euro(result.bac)} budget (earned value, EV).`,
   );
   lines.push(it ? `Sono stati pagati ${euro(result.ac)} (costo effettivo, AC).` : `${euro(result.ac)} has been paid (actual cost, AC).`);
-  if (result.spi === null) {
+  if (schedule) {
+    const verdict = scheduleVerdict(schedule, progress, it, locale);
+    lines.push(
+      result.spi === null
+        ? it
+          ? `Il piano non prevedeva ancora spesa, quindi l'indice dei tempi (SPI) non si calcola; sul calendario ${verdict}.`
+          : `No spend was planned yet, so the schedule index (SPI) cannot be computed; on the calendar, ${verdict}.`
+        : it
+          ? `SPI ${formatIndex(result.spi, locale)}: è stato realizzato il ${percent(result.spi, locale)} del valore pianificato a oggi; sul calendario ${verdict}.`
+          : `SPI ${formatIndex(result.spi, locale)}: ${percent(result.spi, locale)} of the value planned to date is earned; on the calendar, ${verdict}.`,
+    );
+  } else if (result.spi === null) {
     lines.push(it ? "Il piano non prevedeva ancora spesa: l'indice dei tempi (SPI) non si calcola." : "No spend was planned yet, so the schedule index (SPI) cannot be computed.");
   } else {
     const verdict =

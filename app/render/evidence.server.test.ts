@@ -46,6 +46,34 @@ describe("evidence pack", () => {
     expect(pack.fileName).toBe(`traguardi-istantanea-${november.id}-2025-11-14.pdf`);
   });
 
+  it("PDF (issue 10): full Unicode, the web's numbers, the gate met, and no near-empty page", async () => {
+    const snapshot = takeSnapshot(manager, { label: "Dicembre 2026", asOf: "2026-12-01" });
+    const pack = await buildEvidencePdf(auditor, snapshot.id);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "evidence-")), "pack.pdf");
+    fs.writeFileSync(file, pack.bytes);
+    expect(execFileSync("pdffonts", [file]).toString()).toMatch(/DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    const { text, pages } = pdfText(pack.bytes);
+    // The arrow prints as an arrow, not "->".
+    expect(text).toContain("(14 → 16)");
+    expect(text).not.toContain("14 -> 16");
+    // Indicator values as the web writes them: a count whole, a percentage with one decimal.
+    expect(text).toMatch(/IND-06[^\n]*\b15\s+Mancato/);
+    expect(text).toMatch(/IND-07[^\n]*82,1%/);
+    expect(text).not.toMatch(/\b15,41\b|\b82,11\b/);
+    // Training counts grouped like their totals.
+    expect(text).toMatch(/Medici di medicina generale[^\n]*2\.981/);
+    expect(text).toContain("23.429");
+    // G1 is complete: met, not overdue; M6C2-12's open predecessor is named.
+    expect(text).toMatch(/G1 Infrastruttura[^\n]*Raggiunta il/);
+    expect(text).toContain("Scaduta da 154 giorni");
+    expect(text).toMatch(/predecessore WP2\.7 Dismissione del repository regionale legacy \(70%\)/);
+    // Every page but the last carries a real amount of content.
+    for (let page = 1; page < pages; page++) {
+      const lines = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-layout", file, "-"]).toString("utf8").split("\n").filter((line) => line.trim()).length;
+      expect(lines, `page ${page}`).toBeGreaterThan(12);
+    }
+  }, 120_000);
+
   it("ZIP: CSVs of the data and the exact JSON the hash is computed over", async () => {
     const taken = takeSnapshot(manager, { label: "Per lo ZIP", asOf: "2025-11-14" });
     const { bytes } = await buildEvidenceZip(auditor, taken.id);

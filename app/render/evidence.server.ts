@@ -1,12 +1,18 @@
 import { getDocumentStore } from "~/models/documents/store.server";
 import { addSnapshotDocuments } from "~/models/procurement/snapshot-sections.server";
+import { createRequire } from "node:module";
 import JSZip from "jszip";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import { formatDate, formatTimestamp } from "~/domain/core/dates";
 import { toCsv, type CsvValue } from "~/domain/core/csv";
 import { formatEuro } from "~/domain/core/money";
-import { barsSvg, layoutBars, planRows } from "~/domain/plan/plan-bars";
+import { barsSvg, layoutBars, planRows, type BarMarker } from "~/domain/plan/plan-bars";
+import { gateStanding } from "~/domain/plan/status";
+import { consistencyOf } from "~/domain/snapshots/snapshot-content";
+import { formatKeyedCell } from "~/domain/snapshots/keyed-format";
+import { countFormatter } from "~/domain/core/count-format";
+import { translate } from "~/i18n";
 import type { KeyedTable } from "~/domain/snapshots/snapshot-content";
 import { diffSnapshots, type SnapshotDiff } from "~/domain/snapshots/snapshot-diff";
 import { serialiseSnapshot } from "~/domain/snapshots/snapshot-hash";
@@ -39,6 +45,16 @@ export function evidenceFileName(summary: { id: number; asOf: string }, extensio
 
 // ---------------------------------------------------------------- PDF
 
+/**
+ * DejaVu Sans, embedded (subset) so every character users type prints: "→", "€", "≥", accented
+ * letters. The PDF standard fonts know WinAnsi only, which turned "14 → 16" into "14 -> 16".
+ */
+const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`);
+const FONTS = { body: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf", mono: "DejaVuSansMono.ttf" } as const;
+const BODY = "Body";
+const BOLD = "Body-Bold";
+const MONO = "Mono";
+
 const PAGE = { margin: 48, width: 595.28, height: 841.89 };
 const INK = "#1a1a1a";
 const MUTED = "#5c6f82";
@@ -54,7 +70,10 @@ class PackWriter {
   readonly doc: PDFKit.PDFDocument;
   constructor(private title: string) {
     this.doc = new PDFDocument({ size: "A4", margin: PAGE.margin, bufferPages: true, info: { Title: title, Author: "Traguardi", Subject: "Pacchetto di evidenze" } });
-    this.doc.font("Helvetica").fillColor(INK);
+    this.doc.registerFont(BODY, fontFile(FONTS.body));
+    this.doc.registerFont(BOLD, fontFile(FONTS.bold));
+    this.doc.registerFont(MONO, fontFile(FONTS.mono));
+    this.doc.font(BODY).fillColor(INK);
   }
 
   /** Text width of the current page layout (portrait by default). */
@@ -66,13 +85,13 @@ class PackWriter {
 
   heading(text: string, size = 16) {
     this.ensure(size * 3);
-    this.doc.moveDown(0.6).font("Helvetica-Bold").fontSize(size).fillColor(INK).text(text, PAGE.margin, undefined, { width: this.width });
-    this.doc.moveDown(0.3).font("Helvetica").fontSize(10);
+    this.doc.moveDown(0.6).font(BOLD).fontSize(size).fillColor(INK).text(text, PAGE.margin, undefined, { width: this.width });
+    this.doc.moveDown(0.3).font(BODY).fontSize(10);
   }
 
   paragraph(text: string, options: { colour?: string; size?: number } = {}) {
     this.doc
-      .font("Helvetica")
+      .font(BODY)
       .fontSize(options.size ?? 10)
       .fillColor(options.colour ?? INK)
       .text(text, PAGE.margin, undefined, { width: this.width });
@@ -80,7 +99,12 @@ class PackWriter {
   }
 
   ensure(space: number) {
-    if (this.doc.y + space > this.bottom) this.doc.addPage({ size: "A4", layout: this.doc.page.width > this.doc.page.height ? "landscape" : "portrait", margin: PAGE.margin });
+    if (this.doc.y + space > this.bottom) this.newPage();
+  }
+
+  /** A new page in the current orientation. */
+  newPage() {
+    this.doc.addPage({ size: "A4", layout: this.doc.page.width > this.doc.page.height ? "landscape" : "portrait", margin: PAGE.margin });
   }
 
   /** A plain ruled table that continues on the next page, repeating its header. */
@@ -90,7 +114,7 @@ class PackWriter {
     const drawHeader = () => {
       let x = x0;
       const y = this.doc.y;
-      this.doc.font("Helvetica-Bold").fontSize(size).fillColor(MUTED);
+      this.doc.font(BOLD).fontSize(size).fillColor(MUTED);
       for (const column of columns) {
         this.doc.text(column.header, x + 2, y, { width: column.width - 4, align: column.align ?? "left" });
         x += column.width;
@@ -98,12 +122,19 @@ class PackWriter {
       const height = Math.max(...columns.map((c) => this.doc.heightOfString(c.header, { width: c.width - 4 }))) + 4;
       this.doc.moveTo(x0, y + height).lineTo(x0 + columns.reduce((s, c) => s + c.width, 0), y + height).strokeColor("#b1b1b3").lineWidth(0.6).stroke();
       this.doc.y = y + height + 3;
-      this.doc.font("Helvetica").fillColor(INK);
+      this.doc.font(BODY).fillColor(INK);
     };
-    this.ensure(40);
+    // A table that fits on one page is kept together rather than split into a stub: a near-empty
+    // page of leftover rows is what the pack printed before (issue 10).
+    this.doc.font(BODY).fontSize(size);
+    const heights = rows.map((row) => Math.max(...row.map((cell, i) => this.doc.heightOfString(cell, { width: columns[i].width - 4 }))) + 3);
+    const total = heights.reduce((a, b) => a + b, 0) + 24;
+    const pageRoom = this.bottom - PAGE.margin;
+    if (this.doc.y + total > this.bottom && total <= pageRoom && this.doc.y > PAGE.margin + pageRoom * 0.15) this.newPage();
+    else this.ensure(40);
     drawHeader();
     for (const row of rows) {
-      this.doc.font("Helvetica").fontSize(size);
+      this.doc.font(BODY).fontSize(size);
       const height = Math.max(...row.map((cell, i) => this.doc.heightOfString(cell, { width: columns[i].width - 4 }))) + 3;
       if (this.doc.y + height > this.bottom) {
         this.doc.addPage({ size: "A4", layout: this.doc.page.width > this.doc.page.height ? "landscape" : "portrait", margin: PAGE.margin });
@@ -129,7 +160,7 @@ class PackWriter {
       const bottomMargin = this.doc.page.margins.bottom;
       this.doc.page.margins.bottom = 0;
       this.doc
-        .font("Helvetica")
+        .font(BODY)
         .fontSize(7.5)
         .fillColor(MUTED)
         .text(`${this.title} · SHA-256 ${hash.slice(0, 16)}… · pagina ${i + 1} di ${range.count}`, PAGE.margin, this.doc.page.height - PAGE.margin + 8, {
@@ -156,17 +187,9 @@ const euro = (cents: number) => formatEuro(cents, "it");
 const signedEuro = (cents: number) => (cents > 0 ? `+${euro(cents)}` : euro(cents));
 const signedDays = (days: number) => (days > 0 ? `+${days} gg` : `${days} gg`);
 
+/** Frozen training and indicator tables, formatted by the same functions as the web's. */
 function keyedRows(table: KeyedTable) {
-  const format = (value: string | number | null | undefined, kind: KeyedTable["columns"][number]["kind"]) => {
-    if (value === null || value === undefined || value === "") return "—";
-    if (typeof value === "number") {
-      if (kind === "cents") return euro(value);
-      const text = value.toLocaleString("it-IT", { maximumFractionDigits: 2 });
-      return kind === "percent" ? `${text}%` : text;
-    }
-    return kind === "date" ? formatDate(value) : value;
-  };
-  return table.rows.map((row) => [row.label, ...table.columns.map((column) => format(row.values[column.key], column.kind))]);
+  return table.rows.map((row) => [row.label, ...table.columns.map((column) => formatKeyedCell(row, column, "it"))]);
 }
 
 /** Value columns sized by what they hold; the label column takes the rest. */
@@ -253,7 +276,7 @@ function writeChanges(pack: PackWriter, diff: SnapshotDiff) {
         { header: "Prima", width: width * 0.15, align: "right" },
         { header: "Dopo", width: width * 0.15, align: "right" },
       ],
-      diff.tables.map((c) => [c.label, c.columnLabel, String(c.before ?? "—"), String(c.after ?? "—")]),
+      diff.tables.map((c) => [c.label, c.columnLabel, c.beforeText, c.afterText]),
     );
   }
   pack.heading("Elementi aggiunti e rimossi", 11);
@@ -262,24 +285,11 @@ function writeChanges(pack: PackWriter, diff: SnapshotDiff) {
   else pack.paragraph("Nessuno.", { colour: MUTED });
 }
 
-/**
- * The PDF's standard fonts encode WinAnsi only: the few symbols users type that it lacks are
- * spelled out rather than silently dropped.
- */
-const WIN_ANSI_SUBSTITUTES: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≠": "!=", "−": "-" };
-function pdfSafe<T>(value: T): T {
-  if (typeof value === "string") return value.replace(/[→←≥≤≠−]/g, (c) => WIN_ANSI_SUBSTITUTES[c]) as T;
-  if (Array.isArray(value)) return value.map(pdfSafe) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pdfSafe(v)])) as T;
-  return value;
-}
-
 export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ fileName: string; bytes: Buffer; hash: string }> {
   const stored = getSnapshot(actor, id);
   const { summary, verified } = stored;
-  const content = pdfSafe(stored.content);
-  const previousStored = getPreviousSnapshot(actor, id);
-  const previous = previousStored ? { ...previousStored, content: pdfSafe(previousStored.content) } : null;
+  const content = stored.content;
+  const previous = getPreviousSnapshot(actor, id);
   const pack = new PackWriter(`Istantanea «${summary.label}» al ${formatDate(summary.asOf)}`);
   const { doc } = pack;
   const done = toBuffer(doc);
@@ -287,10 +297,10 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
   const { programme } = content;
 
   // Cover.
-  doc.font("Helvetica").fontSize(11).fillColor(MUTED).text("Regione Emilia-Romagna · Traguardi · PNRR", { width });
-  doc.moveDown(3).font("Helvetica-Bold").fontSize(26).fillColor(ACCENT).text("Pacchetto di evidenze", { width });
-  doc.moveDown(0.5).font("Helvetica-Bold").fontSize(16).fillColor(INK).text(programme.name, { width });
-  doc.moveDown(1.5).font("Helvetica").fontSize(11);
+  doc.font(BODY).fontSize(11).fillColor(MUTED).text("Regione Emilia-Romagna · Traguardi · PNRR", { width });
+  doc.moveDown(3).font(BOLD).fontSize(26).fillColor(ACCENT).text("Pacchetto di evidenze", { width });
+  doc.moveDown(0.5).font(BOLD).fontSize(16).fillColor(INK).text(programme.name, { width });
+  doc.moveDown(1.5).font(BODY).fontSize(11);
   const facts: [string, string][] = [
     ["Istantanea", summary.label],
     ["Data di riferimento", formatDate(summary.asOf)],
@@ -304,13 +314,13 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
   ];
   for (const [label, value] of facts) {
     const y = doc.y;
-    doc.font("Helvetica-Bold").fillColor(MUTED).text(label, PAGE.margin, y, { width: 150 });
-    doc.font("Helvetica").fillColor(INK).text(value, PAGE.margin + 155, y, { width: width - 155 });
+    doc.font(BOLD).fillColor(MUTED).text(label, PAGE.margin, y, { width: 150 });
+    doc.font(BODY).fillColor(INK).text(value, PAGE.margin + 155, y, { width: width - 155 });
     doc.moveDown(0.4);
   }
-  doc.moveDown(1.5).font("Helvetica-Bold").fontSize(11).fillColor(INK).text("Impronta SHA-256 del contenuto", PAGE.margin, undefined, { width });
-  doc.moveDown(0.3).font("Courier").fontSize(9.5).text(summary.hash, { width, lineBreak: false });
-  doc.moveDown(0.8).font("Helvetica").fontSize(9).fillColor(MUTED);
+  doc.moveDown(1.5).font(BOLD).fontSize(11).fillColor(INK).text("Impronta SHA-256 del contenuto", PAGE.margin, undefined, { width });
+  doc.moveDown(0.3).font(MONO).fontSize(9.5).text(summary.hash, { width, lineBreak: false });
+  doc.moveDown(0.8).font(BODY).fontSize(9).fillColor(MUTED);
   doc.text(
     `${verified ? "Verificata al momento della generazione: il contenuto archiviato corrisponde all'impronta." : "ATTENZIONE: il contenuto archiviato NON corrisponde all'impronta."} ` +
       "L'impronta è calcolata sul JSON canonico (chiavi ordinate, senza spazi) incluso nell'archivio ZIP dei dati come istantanea.json: " +
@@ -325,16 +335,39 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
   pack.heading("Cruscotto alla data");
   pack.paragraph(`Avanzamento complessivo: ${content.plan.overallProgress}% · ${content.plan.tasks.length} attività · ${content.plan.milestones.length} milestone · ${content.plan.workPackages.length} work package.`);
   pack.heading("Scadenze", 12);
+  // The same state rules and words as the dashboard: a gate with every item done is met, not overdue.
+  const consistency = consistencyOf(content);
+  const standingText = (g: (typeof content.gates)[number]) => {
+    const standing = gateStanding({ ...g, metDate: consistency.gateMetDates.get(g.id) ?? null });
+    switch (standing.kind) {
+      case "met":
+        return standing.date ? translate("it", "dashboard.gateMet", { date: formatDate(standing.date) }) : translate("it", "dashboard.gateMetUndated");
+      case "dueToday":
+        return translate("it", "dashboard.dueToday");
+      case "overdue":
+        return translate("it", "dashboard.daysOverdue", { days: standing.days });
+      case "remaining":
+        return translate("it", "dashboard.daysRemaining", { days: standing.days });
+    }
+  };
   pack.table(
     [
-      { header: "Scadenza", width: width * 0.36 },
-      { header: "Data", width: width * 0.13 },
-      { header: "Stato", width: width * 0.13 },
-      { header: "Giorni", width: width * 0.1, align: "right" },
-      { header: "Completati / in linea / a rischio / in ritardo", width: width * 0.28, align: "right" },
+      { header: "Scadenza", width: width * 0.32 },
+      { header: "Data", width: width * 0.12 },
+      { header: "Stato", width: width * 0.12 },
+      { header: "Situazione", width: width * 0.2 },
+      { header: "Completati / in linea / a rischio / in ritardo", width: width * 0.24, align: "right" },
     ],
-    content.gates.map((g) => [`${g.code} ${g.name}`, formatDate(g.dueDate), STATE_IT[g.state], String(g.daysRemaining), `${g.counts.done} / ${g.counts.on_track} / ${g.counts.at_risk} / ${g.counts.late}`]),
+    content.gates.map((g) => [`${g.code} ${g.name}`, formatDate(g.dueDate), STATE_IT[g.state], standingText(g), `${g.counts.done} / ${g.counts.on_track} / ${g.counts.at_risk} / ${g.counts.late}`]),
   );
+  if (consistency.inconsistencies.length) {
+    pack.heading("Incoerenze nel piano", 12);
+    for (const item of consistency.inconsistencies)
+      pack.paragraph(
+        `${item.code} ${item.title} risulta raggiunto/completato, ma il predecessore ${item.predecessors.map((p) => `${p.code} ${p.title}${p.progress === null ? "" : ` (${p.progress}%)`}`).join(", ")} non è concluso.`,
+        { colour: "#8a0f1a", size: 9 },
+      );
+  }
   pack.heading("Work package", 12);
   pack.table(
     [
@@ -355,29 +388,46 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
       { header: "Raggiunta", width: width * 0.13 },
       { header: "Stato", width: width * 0.16 },
     ],
-    content.plan.milestones.map((m) => [`${m.code} ${m.title}`, m.euCode ?? "—", formatDate(m.dueDate), formatDate(m.achievedDate) || "—", STATE_IT[m.state]]),
+    content.plan.milestones.map((m) => [
+      `${m.code} ${m.title}`,
+      m.euCode ?? "—",
+      formatDate(m.dueDate),
+      formatDate(m.achievedDate) || "—",
+      `${STATE_IT[m.state]}${consistency.openOf(`m${m.id}`).length ? ` · incoerenza: predecessore ${consistency.openOf(`m${m.id}`).join(", ")} non concluso` : ""}`,
+    ]),
   );
 
   // The plan as bars on landscape pages, in slices of rows that fit a page, on one shared date axis.
   const tooMany = content.plan.tasks.length > CHART_MAX_TASKS;
   const rows = planRows(tooMany ? { ...content, plan: { ...content.plan, tasks: [] } } : content);
   const chartWidth = PAGE.height - 2 * PAGE.margin;
-  const full = layoutBars(rows, { width: chartWidth, labelWidth: 250, rowHeight: 12.5 });
+  const markers: BarMarker[] = [
+    ...content.gates.map((g) => ({ date: g.dueDate, label: `${g.code} · ${formatDate(g.dueDate)}`, colour: "#d9364f" })),
+    // Unlabelled on the chart (it would sit on a gate's label); the legend names it.
+    { date: content.meta.asOf, label: "", colour: ACCENT, dashed: true },
+  ];
+  const full = layoutBars(rows, { width: chartWidth, labelWidth: 250, rowHeight: 12.5, extraDates: markers.map((m) => m.date) });
   const slices = Math.ceil(rows.length / CHART_ROWS_PER_PAGE);
   // Rows spread evenly over the pages, so the last one is not a stub.
   const perPage = Math.ceil(rows.length / Math.max(1, slices));
   for (let start = 0; start < rows.length; start += perPage) {
     doc.addPage({ size: "A4", layout: "landscape", margin: PAGE.margin });
-    doc.font("Helvetica-Bold").fontSize(14).fillColor(INK).text(`Cronoprogramma alla data${slices > 1 ? ` (${start / perPage + 1}/${slices})` : ""}`, PAGE.margin, PAGE.margin, { width: chartWidth });
-    doc.font("Helvetica").fontSize(8).fillColor(MUTED);
+    doc.font(BOLD).fontSize(14).fillColor(INK).text(`Cronoprogramma alla data${slices > 1 ? ` (${start / perPage + 1}/${slices})` : ""}`, PAGE.margin, PAGE.margin, { width: chartWidth });
+    doc.font(BODY).fontSize(8).fillColor(MUTED);
     doc.text(
-      `Barre blu: attività · blu scuro: work package · rombi: milestone.${tooMany ? ` Il programma ha ${content.plan.tasks.length} attività: il grafico mostra work package e milestone; l'elenco completo è nel file attivita.csv.` : ""}`,
+      `Barre blu: attività · blu scuro: work package · rombi: milestone · linee rosse: scadenze · linea tratteggiata: data di riferimento (${formatDate(content.meta.asOf)}).${tooMany ? ` Il programma ha ${content.plan.tasks.length} attività: il grafico mostra work package e milestone; l'elenco completo è nel file attivita.csv.` : ""}`,
       { width: chartWidth },
     );
     const slice = full.rows.slice(start, start + perPage);
     const aligned = { ...full, height: full.top + slice.length * full.rowHeight + 4, rows: slice.map((row, i) => ({ ...row, y: full.top + i * full.rowHeight })) };
     const top = doc.y + 6;
-    SVGtoPDF(doc, barsSvg(aligned, { truncate: 60, fontSize: 7.5 }), PAGE.margin, top, { width: aligned.width, height: aligned.height, assumePt: true });
+    SVGtoPDF(doc, barsSvg(aligned, { truncate: 60, fontSize: 7.5, markers }), PAGE.margin, top, {
+      width: aligned.width,
+      height: aligned.height,
+      assumePt: true,
+      // The chart's labels in the embedded font too ("14 → 16" in a title).
+      fontCallback: (_family: string, bold: boolean) => (bold ? BOLD : BODY),
+    });
     doc.y = top + aligned.height + 6;
     doc.x = PAGE.margin;
   }
@@ -387,7 +437,7 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
   pack.heading("Budget e spesa alla data");
   if (content.finance) {
     const f = content.finance;
-    pack.paragraph(`Somme di ${f.entryCount.toLocaleString("it-IT")} movimenti contabili fino al ${formatDate(content.meta.asOf)}.`, { colour: MUTED });
+    pack.paragraph(`Somme di ${countFormatter("it").format(f.entryCount)} movimenti contabili fino al ${formatDate(content.meta.asOf)}.`, { colour: MUTED });
     const money: Column[] = [
       { header: "Budget", width: width * 0.17, align: "right" },
       { header: "Impegnato", width: width * 0.17, align: "right" },

@@ -6,7 +6,9 @@ import { formatTimestamp, isIsoDate } from "~/domain/core/dates";
 import { isRole } from "~/domain/core/permissions";
 import { isMessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { listAudit, listAuditActors, listAuditEntityTypes } from "~/models/audit/audit.server";
+import { listAudit, listAuditActors, listAuditBudgetLines, listAuditEntityTypes } from "~/models/audit/audit.server";
+import { auditFiltersOf } from "~/utils/audit-params.server";
+import { entityWord } from "~/domain/audit/audit-words";
 import { requireViewerWith } from "~/utils/auth.server";
 import { TableScroll } from "~/components/ui/table-scroll";
 import { answer } from "~/utils/responses.server";
@@ -16,33 +18,24 @@ export const meta: MetaFunction = () => [{ title: "Registro delle modifiche · T
 export async function loader({ request }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewerWith(request, "read:audit");
-    const url = new URL(request.url);
-    const actorId = Number(url.searchParams.get("user")) || undefined;
-    const entityType = url.searchParams.get("entity") || undefined;
-    const from = url.searchParams.get("from") ?? "";
-    const to = url.searchParams.get("to") ?? "";
-    const page = Number(url.searchParams.get("page")) || 1;
-    const result = listAudit(actor, {
-      actorId,
-      entityType,
-      entityId: url.searchParams.get("id") || undefined,
-      from: isIsoDate(from) ? from : undefined,
-      to: isIsoDate(to) ? to : undefined,
-      page,
-    });
-    return { ...result, actors: listAuditActors(actor), entityTypes: listAuditEntityTypes(actor) };
+    const filters = auditFiltersOf(new URL(request.url));
+    const result = listAudit(actor, filters);
+    return { ...result, actors: listAuditActors(actor), entityTypes: listAuditEntityTypes(actor), budgetLines: listAuditBudgetLines(actor) };
   });
 }
 
 export default function AuditPage() {
-  const { entries, total, page, pageCount, actors, entityTypes: types } = useLoaderData<typeof loader>();
+  const { entries, references, total, page, pageCount, actors, entityTypes: types, budgetLines } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const t = useT();
   const locale = useLocale();
-  const entityLabel = (type: string) => {
-    const key = `audit.entity.${type}`;
-    return isMessageKey(key) ? t(key) : type;
-  };
+  const entityLabel = (type: string) => entityWord(type, locale);
+  const exportQuery = (() => {
+    const params = new URLSearchParams(searchParams);
+    params.delete("page");
+    const query = params.toString();
+    return query ? `?${query}` : "";
+  })();
   const actionLabel = (action: string) => {
     const key = `audit.action.${action}`;
     return isMessageKey(key) ? t(key) : action;
@@ -56,9 +49,17 @@ export default function AuditPage() {
     <>
       <div className="d-flex justify-content-between align-items-start flex-wrap gap-2">
         <h1 className="h2" id="audit-title">{t("audit.title")}</h1>
-        <Link to="/audit/verify" className="btn btn-outline-primary">
-          {t("snapshot.auditVerify")}
-        </Link>
+        <div className="d-flex gap-2 flex-wrap">
+          <a className="btn btn-outline-primary" href={`/audit.csv${exportQuery}`} download data-testid="audit-export-csv">
+            {t("audit.exportCsv")}
+          </a>
+          <a className="btn btn-outline-primary" href={`/audit.xlsx${exportQuery}`} download data-testid="audit-export-xlsx">
+            {t("audit.exportXlsx")}
+          </a>
+          <Link to="/audit/verify" className="btn btn-outline-primary">
+            {t("snapshot.auditVerify")}
+          </Link>
+        </div>
       </div>
       <p>{t("audit.intro")}</p>
       <Form method="get" className="tg-card mb-4" aria-label={t("action.filter")}>
@@ -87,6 +88,17 @@ export default function AuditPage() {
               ))}
             </select>
           </div>
+          <div className="col-12 col-md-3 tg-field mb-0">
+            <label htmlFor="audit-budget-line">{t("audit.budgetLine")}</label>
+            <select id="audit-budget-line" name="line" className="form-select" defaultValue={searchParams.get("line") ?? ""}>
+              <option value="">{t("audit.all")}</option>
+              {budgetLines.map((line) => (
+                <option key={line.id} value={line.id}>
+                  {line.code} {line.title}
+                </option>
+              ))}
+            </select>
+          </div>
           <div className="col-6 col-md-2 tg-field mb-0">
             <label htmlFor="audit-from">{t("audit.from")}</label>
             <input id="audit-from" type="date" name="from" className="form-control" defaultValue={searchParams.get("from") ?? ""} />
@@ -94,6 +106,14 @@ export default function AuditPage() {
           <div className="col-6 col-md-2 tg-field mb-0">
             <label htmlFor="audit-to">{t("audit.to")}</label>
             <input id="audit-to" type="date" name="to" className="form-control" defaultValue={searchParams.get("to") ?? ""} />
+          </div>
+          <div className="col-12 col-md-3 mb-0">
+            <div className="form-check mb-0">
+              <input className="form-check-input" type="checkbox" id="audit-sessions" name="sessions" value="1" defaultChecked={searchParams.get("sessions") === "1"} />
+              <label className="form-check-label" htmlFor="audit-sessions">
+                {t("audit.includeSessions")}
+              </label>
+            </div>
           </div>
           <div className="col-12 col-md-2 d-flex gap-2">
             <button type="submit" className="btn btn-primary">
@@ -137,7 +157,7 @@ export default function AuditPage() {
                       {entry.entityLabel}
                     </td>
                     <td>
-                      <AuditChanges before={entry.before} after={entry.after} />
+                      <AuditChanges before={entry.before} after={entry.after} references={references} />
                     </td>
                   </tr>
                 ))}

@@ -8,6 +8,8 @@ import { explainEvm, formatIndex, type EvmResult } from "~/domain/evm";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { getEarnedValue } from "~/models/finance/spend.server";
+import { getWorkPackageSummaries } from "~/models/plan/plan.server";
+import { worstState } from "~/domain/plan/status";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
 import { today } from "~/utils/today.server";
@@ -21,7 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const { actor } = await requireViewer(request);
     const programme = getCurrentProgramme(actor);
     const asOf = asOfParam(request);
-    return { ...getEarnedValue(actor, programme.id, asOf), isPast: asOf < today() };
+    // The schedule verdict comes from the plan's state rules, as on the dashboard, on the same date.
+    const schedule = getWorkPackageSummaries(actor, programme.id, asOf).workPackages.map((wp) => ({ id: wp.id, state: wp.state, endDate: wp.endDate }));
+    const programmeState = worstState(schedule.map((wp) => wp.state).filter((state) => state !== "done"), "done");
+    return { ...getEarnedValue(actor, programme.id, asOf), schedule, programmeState, programmeEnd: programme.endDate, isPast: asOf < today() };
   });
 }
 
@@ -101,12 +106,15 @@ export default function FinanceEvm() {
         </TableScroll>
       </section>
       <section className="row g-3 mb-4">
-        {[{ code: t("finance.evm.programme"), evm: data.total, progress: data.totalProgress, id: 0 }, ...data.workPackages.map((wp) => ({ code: wp.code, evm: wp.evm, progress: wp.progress, id: wp.id }))].map((row) => (
+        {[
+          { code: t("finance.evm.programme"), evm: data.total, progress: data.totalProgress, id: 0, schedule: { state: data.programmeState, endDate: data.programmeEnd } },
+          ...data.workPackages.map((wp) => ({ code: wp.code, evm: wp.evm, progress: wp.progress, id: wp.id, schedule: data.schedule.find((s) => s.id === wp.id) })),
+        ].map((row) => (
           <div className="col-12 col-lg-6" key={row.id}>
             <div className="tg-card h-100">
               <h3 className="h6">{t("finance.evm.explain", { code: row.code })}</h3>
               <ul className="tg-fin-evm-explain mb-0" data-testid={`evm-explain-${row.id}`}>
-                {explainEvm(row.evm, row.progress, locale).map((sentence) => (
+                {explainEvm(row.evm, row.progress, locale, row.schedule).map((sentence) => (
                   <li key={sentence}>{sentence}</li>
                 ))}
               </ul>

@@ -89,7 +89,15 @@ export async function action({ request }: ActionFunctionArgs) {
         return { undone: true as const };
       });
     return submitForm(request, { permission: "update:plan", schema: rescheduleSchema, formData }, (value, { viewer }) => {
-      const input = { key: value.key, version: value.version, startDate: value.startDate, endDate: value.endDate, progress: value.progress, pushDependents: true };
+      const input = {
+        key: value.key,
+        version: value.version,
+        startDate: value.startDate,
+        endDate: value.endDate,
+        progress: value.progress,
+        pushDependents: true,
+        confirmAchieved: value.confirmAchieved === "1",
+      };
       if (!value.confirm) {
         const preview = previewReschedule(viewer.actor, input);
         // Nothing is written until the manager has seen what else moves.
@@ -102,17 +110,66 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function needsConfirmation(preview: ReschedulePreview) {
-  return preview.shifts.length > 0 || preview.workPackages.some((wp) => wp.exceedsGate);
+  return preview.shifts.length > 0 || preview.achieved.length > 0 || preview.workPackages.some((wp) => wp.exceedsGate);
 }
 
 /** "sposta anche 4 attività successive; WP2 supera la scadenza del 31/12/2025" */
 function consequenceText(preview: ReschedulePreview, t: Translate) {
   const parts: string[] = [];
-  if (preview.shifts.length === 1) parts.push(t("gantt.confirm.pushOne"));
-  else if (preview.shifts.length > 1) parts.push(t("gantt.confirm.push", { count: preview.shifts.length }));
+  if (preview.shifts.length > 0) parts.push(t("gantt.confirm.push", { count: preview.shifts.length }));
   for (const wp of preview.workPackages)
     parts.push(wp.exceedsGate ? t("gantt.confirm.gate", { wp: wp.code, date: formatDate(wp.gateDueDate) }) : t("gantt.confirm.widen", { wp: wp.code, date: formatDate(wp.endDate) }));
   return parts.join("; ");
+}
+
+/**
+ * Every item the move pushes, by code and title with its dates before and after; items already
+ * reported achieved or complete stand out, and moving them needs the tick (the server checks it).
+ */
+function ReschedulePreviewDetail({ preview, confirmed, onConfirm }: { preview: ReschedulePreview; confirmed: boolean; onConfirm: (value: boolean) => void }) {
+  const t = useT();
+  const achievedKeys = new Set(preview.achieved.map((item) => item.key));
+  const label = (item: { code: string; euCode: string | null }) => (item.euCode ? `${item.euCode} · ${item.code}` : item.code);
+  return (
+    <>
+      {preview.shifts.length > 0 ? (
+        <>
+          <p className="fw-semibold mb-1 mt-2">{t("gantt.confirm.shifted")}</p>
+          <ul className="mb-2 tg-gantt-shifts" data-testid="gantt-shifts">
+            {preview.shifts.map((shift) => (
+              <li key={shift.key} data-testid={`gantt-shift-${shift.euCode ?? shift.code}`} className={achievedKeys.has(shift.key) ? "tg-gantt-shift-achieved" : undefined}>
+                {shift.euCode ? <span className="badge bg-light text-dark border me-1">{t("gantt.confirm.pnrr")} {shift.euCode}</span> : null}
+                <strong>{shift.code}</strong> {shift.title}:{" "}
+                {shift.fromStart === shift.fromEnd
+                  ? t("gantt.confirm.fromTo", { from: formatDate(shift.fromStart), to: formatDate(shift.start) })
+                  : t("gantt.confirm.fromTo", { from: `${formatDate(shift.fromStart)} – ${formatDate(shift.fromEnd)}`, to: `${formatDate(shift.start)} – ${formatDate(shift.end)}` })}
+                {achievedKeys.has(shift.key) ? <strong className="ms-1">⚠</strong> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {preview.achieved.length > 0 ? (
+        <div className="border border-danger rounded p-2 mb-1 bg-white" data-testid="gantt-achieved">
+          <p className="fw-bold text-danger mb-1">⚠ {t("gantt.confirm.achievedTitle")}</p>
+          <ul className="mb-2">
+            {preview.achieved.map((item) => (
+              <li key={item.key}>
+                <strong>{label(item)}</strong> {item.title} —{" "}
+                {item.achievedDate ? t("gantt.confirm.achievedMilestone", { date: formatDate(item.achievedDate) }) : t("gantt.confirm.achievedTask")}
+              </li>
+            ))}
+          </ul>
+          <div className="form-check mb-0">
+            <input className="form-check-input" type="checkbox" id="gantt-confirm-achieved" checked={confirmed} onChange={(event) => onConfirm(event.target.checked)} autoFocus />
+            <label className="form-check-label" htmlFor="gantt-confirm-achieved">
+              {t("gantt.confirm.achievedCheck", { count: preview.achieved.length, list: preview.achieved.map(label).join(", ") })}
+            </label>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
 }
 
 const VIEW_KEY = "traguardi.gantt.view";
@@ -159,6 +216,7 @@ export default function GanttPage() {
   const [buildKey, setBuildKey] = useState(0);
   const [pendingMove, setPendingMove] = useState<GanttMove | null>(null);
   const [notice, setNotice] = useState<{ kind: "success" | "danger" | "warning"; text: string; preview?: ReschedulePreview } | null>(null);
+  const [achievedConfirmed, setAchievedConfirmed] = useState(false);
 
   useEffect(() => {
     const stored = window.localStorage.getItem(VIEW_KEY);
@@ -177,10 +235,11 @@ export default function GanttPage() {
   );
 
   const submitMove = useCallback(
-    (move: GanttMove, confirm: boolean) => {
+    (move: GanttMove, confirm: boolean, confirmAchieved = false) => {
       const form: Record<string, string> = { intent: "reschedule", key: move.id, version: String(move.version), startDate: move.startDate, endDate: move.endDate };
       if (move.progress !== undefined) form.progress = String(move.progress);
       if (confirm) form.confirm = "1";
+      if (confirmAchieved) form.confirmAchieved = "1";
       fetcher.submit(form, { method: "post" });
     },
     [fetcher],
@@ -208,6 +267,7 @@ export default function GanttPage() {
     handled.current = reply;
     if ("preview" in reply) {
       const preview = reply.preview;
+      setAchievedConfirmed(false);
       setNotice({
         kind: "warning",
         preview,
@@ -230,7 +290,7 @@ export default function GanttPage() {
   const accept = () => {
     if (!pendingMove) return;
     setNotice({ kind: "warning", text: t("gantt.saving") });
-    submitMove(pendingMove, true);
+    submitMove(pendingMove, true, achievedConfirmed);
   };
   const cancel = () => {
     setPendingMove(null);
@@ -442,10 +502,17 @@ export default function GanttPage() {
         <div className={`alert alert-${notice.kind} py-2 ${notice.preview ? "tg-gantt-confirm" : ""}`} role={notice.preview ? "alertdialog" : "status"} aria-live="polite" data-testid="gantt-notice">
           {notice.preview ? <strong className="d-block">{t("gantt.confirm.title")}</strong> : null}
           <span>{notice.text}</span>
+          {notice.preview ? <ReschedulePreviewDetail preview={notice.preview} confirmed={achievedConfirmed} onConfirm={setAchievedConfirmed} /> : null}
           {notice.preview ? (
             <div className="d-flex gap-2 mt-2">
               {/* The decision is the only thing to do now: take the keyboard there. */}
-              <button type="button" className="btn btn-primary btn-sm" onClick={accept} disabled={busy} autoFocus>
+              <button
+                type="button"
+                className="btn btn-primary btn-sm"
+                onClick={accept}
+                disabled={busy || (notice.preview.achieved.length > 0 && !achievedConfirmed)}
+                autoFocus={notice.preview.achieved.length === 0}
+              >
                 {t("gantt.confirm.accept")}
               </button>
               <button type="button" className="btn btn-outline-secondary btn-sm" onClick={cancel} disabled={busy}>

@@ -11,7 +11,7 @@ import { FormErrors } from "~/components/forms/form-errors";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { DateText } from "~/components/ui/format";
 import { Progress } from "~/components/ui/progress";
-import { StateBadge } from "~/components/ui/state-badge";
+import { InconsistencyFlag, StateBadge } from "~/components/ui/state-badge";
 import { dependencySchema } from "~/domain/plan/schemas";
 import { useLocale, useT } from "~/i18n/use-t";
 import { createDependency, deleteDependency, getWorkPackageDetail } from "~/models/plan/plan.server";
@@ -217,6 +217,7 @@ export default function WorkPackagePage() {
                     <td>{t(`status.${task.status}`)}</td>
                     <td>
                       <StateBadge state={task.state} />
+                      <InconsistencyFlag detailed predecessors={task.inconsistentWith.map((p) => `${p.code} ${p.title}`)} />
                     </td>
                     {canEdit ? (
                       <td>
@@ -276,6 +277,7 @@ export default function WorkPackagePage() {
                     <td>{detail.gates.find((g) => g.id === m.gateId)?.code}</td>
                     <td>
                       <StateBadge state={m.state} />
+                      <InconsistencyFlag detailed predecessors={m.inconsistentWith.map((p) => `${p.code} ${p.title}`)} />
                     </td>
                     {canEdit ? (
                       <td>

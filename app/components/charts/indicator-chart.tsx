@@ -1,13 +1,12 @@
+import { formatIndicatorValue } from "~/domain/indicators/format";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDate } from "~/domain/core/dates";
 import type { IndicatorUnit } from "~/domain/training/training-values";
 import { useLocale, useT } from "~/i18n/use-t";
-import { countFormatter } from "~/domain/core/count-format";
 
 export function useIndicatorFormat(unit: IndicatorUnit) {
   const locale = useLocale();
-  const number = countFormatter(locale, { maximumFractionDigits: unit === "count" ? 0 : 1 });
-  return (value: number | null | undefined) => (value == null ? "—" : `${number.format(value)}${unit === "percent" ? "%" : ""}`);
+  return (value: number | null | undefined) => formatIndicatorValue(value, unit, locale);
 }
 
 const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

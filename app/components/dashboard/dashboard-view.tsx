@@ -2,10 +2,10 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DateText } from "~/components/ui/format";
 import { Progress } from "~/components/ui/progress";
-import { StateBadge } from "~/components/ui/state-badge";
-import { formatQuarter } from "~/domain/core/dates";
+import { InconsistencyFlag, StateBadge } from "~/components/ui/state-badge";
+import { formatDate, formatQuarter } from "~/domain/core/dates";
 import { formatEuro } from "~/domain/core/money";
-import type { ItemState } from "~/domain/plan/status";
+import { gateStanding, type ItemState } from "~/domain/plan/status";
 import { useLocale, useT } from "~/i18n/use-t";
 
 /**
@@ -34,6 +34,8 @@ export interface DashboardData {
     dueDate: string;
     state: ItemState;
     daysRemaining: number;
+    /** When a met gate was met (absent in snapshots frozen before issue 10). */
+    metDate?: string | null;
     counts: Record<ItemState, number>;
     items: {
       kind: "workPackage" | "milestone";
@@ -45,6 +47,8 @@ export interface DashboardData {
       progress: number;
       state: ItemState;
       euCode: string | null;
+      /** Codes of unfinished predecessors of an item reported done. */
+      inconsistentWith?: string[];
     }[];
   }[];
   euMilestones: {
@@ -57,14 +61,35 @@ export interface DashboardData {
     workPackageId: number;
     workPackageCode: string;
     state: ItemState;
+    inconsistentWith?: string[];
+  }[];
+  /** Items reported done ahead of an unfinished predecessor (absent in older snapshots). */
+  inconsistencies?: {
+    key: string;
+    code: string;
+    title: string;
+    workPackageId: number;
+    predecessors: { code: string; title: string; progress: number | null }[];
   }[];
 }
 
-function Countdown({ days }: { days: number }) {
+function Countdown({ gate }: { gate: DashboardData["gates"][number] }) {
   const t = useT();
-  if (days === 0) return <span className="tg-countdown text-warning">{t("dashboard.dueToday")}</span>;
-  if (days < 0) return <span className="tg-countdown text-danger">{t("dashboard.daysOverdue", { days: -days })}</span>;
-  return <span className="tg-countdown">{t("dashboard.daysRemaining", { days })}</span>;
+  const standing = gateStanding(gate);
+  switch (standing.kind) {
+    case "met":
+      return (
+        <span className="tg-countdown text-success fw-semibold" data-standing="met">
+          {standing.date ? t("dashboard.gateMet", { date: formatDate(standing.date) }) : t("dashboard.gateMetUndated")}
+        </span>
+      );
+    case "dueToday":
+      return <span className="tg-countdown text-warning" data-standing="dueToday">{t("dashboard.dueToday")}</span>;
+    case "overdue":
+      return <span className="tg-countdown text-danger" data-standing="overdue">{t("dashboard.daysOverdue", { days: standing.days })}</span>;
+    case "remaining":
+      return <span className="tg-countdown" data-standing="remaining">{t("dashboard.daysRemaining", { days: standing.days })}</span>;
+  }
 }
 
 function GateCard({ gate, frozen }: { gate: DashboardData["gates"][number]; frozen: boolean }) {
@@ -88,7 +113,7 @@ function GateCard({ gate, frozen }: { gate: DashboardData["gates"][number]; froz
         <DateText value={gate.dueDate} />
       </p>
       <p className="mb-2" data-testid="countdown">
-        <Countdown days={gate.daysRemaining} />
+        <Countdown gate={gate} />
       </p>
       <p className="small text-secondary">{t("dashboard.stateCounts", gate.counts)}</p>
       <h4 className="h6 mt-3">{t("dashboard.mustMeet")}</h4>
@@ -122,6 +147,7 @@ function GateCard({ gate, frozen }: { gate: DashboardData["gates"][number]; froz
                     {item.kind === "milestone" ? (
                       <span className="badge bg-light text-dark border ms-1">{item.euCode ?? t("kind.milestone")}</span>
                     ) : null}
+                    <InconsistencyFlag predecessors={item.inconsistentWith} />
                   </td>
                   <td data-testid="item-date">
                     <DateText value={item.date} />
@@ -206,6 +232,31 @@ export function DashboardView({ dashboard, frozen = false, aside }: { dashboard:
         </div>
       </section>
 
+      {dashboard.inconsistencies?.length ? (
+        <section className="tg-card tg-inconsistencies mb-4" aria-labelledby={`${prefix}inconsistencies`} data-testid={`${prefix}inconsistencies`}>
+          <h2 className="h5" id={`${prefix}inconsistencies`}>
+            ⚠ {t("consistency.title")}
+          </h2>
+          <p className="small mb-2">{t("consistency.intro")}</p>
+          <ul className="mb-0">
+            {dashboard.inconsistencies.map((item) => (
+              <li key={item.key} data-testid={`inconsistency-${item.code}`}>
+                {t("consistency.item", {
+                  item: `${item.code} ${item.title}`,
+                  predecessors: item.predecessors.map((p) => `${p.code} ${p.title}${p.progress === null ? "" : ` (${p.progress}%)`}`).join(", "),
+                })}
+                {frozen ? null : (
+                  <>
+                    {" "}
+                    <Link to={`/work-packages/${item.workPackageId}`}>{t("consistency.open")}</Link>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <h2 className="h4 mb-3">{t("dashboard.gates")}</h2>
       <div className="row g-4 mb-4">
         {dashboard.gates.map((gate) => (
@@ -249,6 +300,7 @@ export function DashboardView({ dashboard, frozen = false, aside }: { dashboard:
                   </td>
                   <td>
                     <StateBadge state={m.state} />
+                    <InconsistencyFlag predecessors={m.inconsistentWith} />
                   </td>
                 </tr>
               ))}

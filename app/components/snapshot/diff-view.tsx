@@ -216,8 +216,8 @@ export function DiffView({ diff }: { diff: SnapshotDiff }) {
                     {row.label}
                   </td>
                   <td>{row.columnLabel}</td>
-                  <td className="tg-num">{row.before ?? "—"}</td>
-                  <td className="tg-num">{row.after ?? "—"}</td>
+                  <td className="tg-num">{row.beforeText}</td>
+                  <td className="tg-num">{row.afterText}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,18 +1,6 @@
-import { formatDate } from "~/domain/core/dates";
-import { formatEuro } from "~/domain/core/money";
+import { formatKeyedCell } from "~/domain/snapshots/keyed-format";
 import type { KeyedTable } from "~/domain/snapshots/snapshot-content";
 import { useLocale, useT } from "~/i18n/use-t";
-
-export function formatCell(value: string | number | null | undefined, kind: KeyedTable["columns"][number]["kind"], locale: "it" | "en" = "it") {
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "number") {
-    if (kind === "cents") return formatEuro(value, locale);
-    if (kind === "percent") return `${value.toLocaleString(locale === "it" ? "it-IT" : "en-GB", { maximumFractionDigits: 1 })}%`;
-    return value.toLocaleString(locale === "it" ? "it-IT" : "en-GB", { maximumFractionDigits: 2 });
-  }
-  if (kind === "date") return formatDate(value);
-  return value;
-}
 
 /** A training or indicator table as frozen in a snapshot. */
 export function KeyedTableView({ table, caption, testId }: { table: KeyedTable; caption: string; testId: string }) {
@@ -40,7 +28,7 @@ export function KeyedTableView({ table, caption, testId }: { table: KeyedTable; 
               <th scope="row">{row.label}</th>
               {table.columns.map((column) => (
                 <td key={column.key} className={column.kind === "text" || column.kind === "date" ? undefined : "tg-num"}>
-                  {formatCell(row.values[column.key], column.kind, locale)}
+                  {formatKeyedCell(row, column, locale)}
                 </td>
               ))}
             </tr>

@@ -1,58 +1,36 @@
-import { formatDate, isIsoDate } from "~/domain/core/dates";
-import { formatEuro } from "~/domain/core/money";
-import { isMessageKey } from "~/i18n";
-import { useLocale, useT } from "~/i18n/use-t";
+import { describeChanges, type AuditReferences } from "~/domain/audit/audit-words";
+import { useLocale } from "~/i18n/use-t";
 
-function useFieldLabel() {
-  const t = useT();
-  return (field: string) => {
-    const key = `field.${field}`;
-    return isMessageKey(key) ? t(key) : field;
-  };
-}
-
-function useValueText() {
+/**
+ * The fields of an audit record in people's words (~/domain/audit/audit-words): before → after for
+ * updates, the values for creations and deletions; ids shown as the names they point to.
+ */
+export function AuditChanges({
+  before,
+  after,
+  references = {},
+}: {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  references?: AuditReferences;
+}) {
   const locale = useLocale();
-  const t = useT();
-  return (field: string, value: unknown): string => {
-    if (value === null || value === undefined || value === "") return "—";
-    if (typeof value === "number" && /Cents$/.test(field)) return formatEuro(value, locale);
-    if (typeof value === "string" && isIsoDate(value)) return formatDate(value);
-    if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
-    if (field === "status" && typeof value === "string") {
-      const key = `status.${value}`;
-      if (isMessageKey(key)) return t(key);
-    }
-    if (Array.isArray(value)) return value.join(", ");
-    if (typeof value === "object") return JSON.stringify(value);
-    return String(value);
-  };
-}
-
-/** The fields of an audit record: before → after for updates, the values for creations and deletions. */
-export function AuditChanges({ before, after }: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }) {
-  const label = useFieldLabel();
-  const text = useValueText();
-  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  if (fields.length === 0) return <span className="text-secondary">—</span>;
+  const lines = describeChanges(before, after, locale, references);
+  if (lines.length === 0) return <span className="text-secondary">—</span>;
   return (
     <ul className="tg-audit-changes">
-      {fields.map((field) => {
-        const was = before?.[field];
-        const now = after?.[field];
-        return (
-          <li key={field} data-field={field}>
-            <span className="fw-semibold">{label(field)}</span>:{" "}
-            {before && after ? (
-              <>
-                <span className="tg-diff-before">{text(field, was)}</span> → <span className="tg-diff-after">{text(field, now)}</span>
-              </>
-            ) : (
-              <span className={after ? "tg-diff-after" : "tg-diff-before"}>{text(field, after ? now : was)}</span>
-            )}
-          </li>
-        );
-      })}
+      {lines.map((line) => (
+        <li key={line.field} data-field={line.field}>
+          <span className="fw-semibold">{line.label}</span>:{" "}
+          {line.before !== null && line.after !== null ? (
+            <>
+              <span className="tg-diff-before">{line.before}</span> → <span className="tg-diff-after">{line.after}</span>
+            </>
+          ) : (
+            <span className={line.after !== null ? "tg-diff-after" : "tg-diff-before"}>{line.after ?? line.before}</span>
+          )}
+        </li>
+      ))}
     </ul>
   );
 }

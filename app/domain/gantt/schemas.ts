@@ -14,6 +14,8 @@ export function rescheduleSchema(t: Translate) {
       endDate: isoDate,
       progress: z.coerce.number().int(t("validation.progressRange")).min(0, t("validation.progressRange")).max(100, t("validation.progressRange")).optional(),
       confirm: z.literal("1").optional(),
+      /** The manager confirmed moving items already reported achieved (server-enforced). */
+      confirmAchieved: z.literal("1").optional(),
     })
     .superRefine((value, ctx) => {
       if (value.endDate < value.startDate)

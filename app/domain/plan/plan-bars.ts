@@ -55,12 +55,13 @@ export function planRows(content: SnapshotContent, baseline?: SnapshotContent | 
 
 const MONTHS = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"];
 
-export function layoutBars(rows: BarRow[], options: { width?: number; labelWidth?: number; rowHeight?: number } = {}): BarLayout {
+export function layoutBars(rows: BarRow[], options: { width?: number; labelWidth?: number; rowHeight?: number; extraDates?: readonly string[] } = {}): BarLayout {
   const width = options.width ?? 1100;
   const labelWidth = options.labelWidth ?? 300;
   const rowHeight = options.rowHeight ?? 22;
   const top = 28;
-  const dates = rows.flatMap((row) => [row.start, row.end, ...(row.baseline ? [row.baseline.start, row.baseline.end] : [])]);
+  // Extra dates (gate lines, today) widen the axis so their markers fall on the chart.
+  const dates = [...rows.flatMap((row) => [row.start, row.end, ...(row.baseline ? [row.baseline.start, row.baseline.end] : [])]), ...(options.extraDates ?? [])];
   const min = dates.length ? dates.reduce((a, b) => (a < b ? a : b)) : "2025-01-01";
   const max = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : "2025-12-31";
   // Whole months on both sides so the ticks fall on the chart.
@@ -105,8 +106,23 @@ const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&
 
 export const barColours = { workPackage: "#17324d", task: "#0066cc", milestone: "#a66300", baseline: "#b1b1b3", moved: "#d9364f", grid: "#e3e4e6", text: "#1a1a1a" };
 
-/** The chart as a standalone SVG document (for the PDF). */
-export function barsSvg(layout: BarLayout, options: { truncate?: number; fontSize?: number } = {}): string {
+/** Where a date falls on a layout's axis, or null outside it. */
+export function xOfDate(layout: BarLayout, date: string): number | null {
+  const end = addDays(layout.to, 1);
+  if (date < layout.from || date > end) return null;
+  const span = Math.max(1, daysBetween(layout.from, end));
+  return layout.labelWidth + (daysBetween(layout.from, date) / span) * (layout.width - layout.labelWidth - 10);
+}
+
+export interface BarMarker {
+  date: string;
+  label: string;
+  colour: string;
+  dashed?: boolean;
+}
+
+/** The chart as a standalone SVG document (for the PDF), with optional vertical date markers. */
+export function barsSvg(layout: BarLayout, options: { truncate?: number; fontSize?: number; markers?: readonly BarMarker[] } = {}): string {
   const truncate = options.truncate ?? 48;
   const fontSize = options.fontSize ?? 10;
   const parts: string[] = [];
@@ -114,6 +130,19 @@ export function barsSvg(layout: BarLayout, options: { truncate?: number; fontSiz
   for (const tick of layout.ticks) {
     parts.push(`<line x1="${tick.x.toFixed(1)}" y1="${layout.top - 6}" x2="${tick.x.toFixed(1)}" y2="${layout.height}" stroke="${barColours.grid}" stroke-width="1"/>`);
     parts.push(`<text x="${(tick.x + 2).toFixed(1)}" y="${layout.top - 10}" font-size="${fontSize}" fill="${barColours.text}">${escapeXml(tick.label)}</text>`);
+  }
+  for (const marker of options.markers ?? []) {
+    const x = xOfDate(layout, marker.date);
+    if (x === null) continue;
+    parts.push(
+      `<line class="tg-bar-marker" x1="${x.toFixed(1)}" y1="${layout.top - 2}" x2="${x.toFixed(1)}" y2="${layout.height}" stroke="${marker.colour}" stroke-width="1.2"${marker.dashed ? ' stroke-dasharray="3 2"' : ""}/>`,
+    );
+    if (!marker.label) continue;
+    // Near the right edge the label reads leftwards from its line, so it stays on the page.
+    const end = x + marker.label.length * fontSize * 0.5 > layout.width;
+    parts.push(
+      `<text x="${(end ? x - 2 : x + 2).toFixed(1)}" y="${(layout.top - 1).toFixed(1)}"${end ? ' text-anchor="end"' : ""} font-size="${(fontSize * 0.85).toFixed(1)}" font-weight="bold" fill="${marker.colour}">${escapeXml(marker.label)}</text>`,
+    );
   }
   for (const row of layout.rows) {
     const label = `${row.code} ${row.title}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessPlan, expectedProgress, gateCountdown, milestoneState, taskState, weightedProgress, workPackageState } from "./status";
+import { assessPlan, expectedProgress, gateCountdown, gateStanding, milestoneState, taskState, weightedProgress, workPackageState } from "./status";
 
 const gate = "2025-12-31";
 
@@ -100,5 +100,47 @@ describe("assessPlan", () => {
     expect(result.workPackages.get(10)!.state).toBe("late");
     expect(result.gates.get(1)).toBe("late");
     expect(result.gates.get(2)).toBe("at_risk");
+  });
+});
+
+describe("the one set of state rules (issue 10)", () => {
+  // G1 due 31/12/2025; WP1 with a finished task, M1 achieved, M2 (G1) depends on T2 at 70%.
+  const plan = {
+    gates: [{ id: 1, dueDate: "2025-12-31" }, { id: 2, dueDate: "2026-06-30" }],
+    workPackages: [
+      { id: 1, gateId: 1, startDate: "2025-01-01", endDate: "2025-11-30" },
+      { id: 2, gateId: 2, startDate: "2026-01-01", endDate: "2026-06-12" },
+    ],
+    tasks: [
+      { id: 1, workPackageId: 1, startDate: "2025-01-01", endDate: "2025-11-30", progress: 100 },
+      { id: 2, workPackageId: 2, startDate: "2026-01-01", endDate: "2026-06-12", progress: 70 },
+    ],
+    milestones: [
+      { id: 1, workPackageId: 1, gateId: 1, dueDate: "2025-12-19", achievedDate: "2025-12-17" },
+      { id: 2, workPackageId: 2, gateId: 2, dueDate: "2026-06-30", achievedDate: "2026-06-26" },
+    ],
+    dependencies: [{ from: "t2", to: "m2" }, { from: "t1", to: "m1" }],
+  };
+
+  it("reads a gate whose items are all complete as met, on its last completion, even long after its date", () => {
+    const assessment = assessPlan(plan, "2026-12-01");
+    expect(assessment.gates.get(1)).toBe("done");
+    expect(assessment.gateMetDates.get(1)).toBe("2025-12-17");
+    const standing = gateStanding({ state: "done", daysRemaining: gateCountdown("2025-12-31", "2026-12-01").daysRemaining, metDate: "2025-12-17" });
+    expect(standing).toEqual({ kind: "met", date: "2025-12-17" });
+    // The same gate unmet is overdue.
+    expect(gateStanding({ state: "late", daysRemaining: -335 })).toEqual({ kind: "overdue", days: 335 });
+    expect(gateStanding({ state: "on_track", daysRemaining: 0 })).toEqual({ kind: "dueToday" });
+    expect(assessment.gateMetDates.get(2)).toBeNull();
+  });
+
+  it("flags an achieved milestone whose predecessor is unfinished, naming the predecessor", () => {
+    const assessment = assessPlan(plan, "2026-12-01");
+    expect(assessment.milestones.get(2)).toBe("done");
+    expect(assessment.inconsistencies.get("m2")).toEqual({ key: "m2", openPredecessors: ["t2"] });
+    expect(assessment.inconsistencies.has("m1")).toBe(false);
+    // Once the predecessor is finished the flag goes.
+    const fixed = assessPlan({ ...plan, tasks: plan.tasks.map((t) => ({ ...t, progress: 100 })) }, "2026-12-01");
+    expect(fixed.inconsistencies.size).toBe(0);
   });
 });

@@ -103,6 +103,32 @@ export interface GateCountdown {
   passed: boolean;
 }
 
+/**
+ * How a gate stands, the one wording every page uses: a gate whose items are all done is met
+ * (on the day its last item was), whatever the calendar says; only an unmet gate counts down or
+ * is overdue.
+ */
+export type GateStanding =
+  | { kind: "met"; date: IsoDate | null }
+  | { kind: "dueToday" }
+  | { kind: "remaining"; days: number }
+  | { kind: "overdue"; days: number };
+
+export function gateStanding(gate: { state: ItemState; daysRemaining: number; metDate?: IsoDate | null }): GateStanding {
+  if (gate.state === "done") return { kind: "met", date: gate.metDate ?? null };
+  if (gate.daysRemaining === 0) return { kind: "dueToday" };
+  if (gate.daysRemaining < 0) return { kind: "overdue", days: -gate.daysRemaining };
+  return { kind: "remaining", days: gate.daysRemaining };
+}
+
+/** An item recorded as done (achieved, or at 100%) while an item it depends on is not. */
+export interface Inconsistency {
+  /** "t<id>" or "m<id>" of the item reported done. */
+  key: string;
+  /** Keys of its unfinished predecessors. */
+  openPredecessors: string[];
+}
+
 export function gateCountdown(dueDate: IsoDate, today: IsoDate): GateCountdown {
   const daysRemaining = daysBetween(today, dueDate);
   return { daysRemaining, passed: daysRemaining < 0 };
@@ -122,6 +148,10 @@ export interface PlanAssessment {
   milestones: Map<number, ItemState>;
   workPackages: Map<number, { state: ItemState; progress: number }>;
   gates: Map<number, ItemState>;
+  /** The day a met gate was met: the latest achievement of its milestones and end of its tasks. */
+  gateMetDates: Map<number, IsoDate | null>;
+  /** Items reported done ahead of an unfinished predecessor, keyed by the item's key. */
+  inconsistencies: Map<string, Inconsistency>;
   overallProgress: number;
 }
 
@@ -187,5 +217,31 @@ export function assessPlan(plan: PlanForAssessment, today: IsoDate): PlanAssessm
     gates.set(gate.id, states.length && states.every((s) => s === "done") ? "done" : worstState(states.filter((s) => s !== "done")));
   }
 
-  return { tasks, milestones, workPackages, gates, overallProgress: weightedProgress(plan.tasks) };
+  // A task has no recorded completion day: a finished one counts as finished on its end date.
+  const doneOn = new Map<string, IsoDate | null>();
+  for (const task of plan.tasks) doneOn.set(`t${task.id}`, task.progress >= 100 ? task.endDate : null);
+  for (const milestone of plan.milestones) doneOn.set(`m${milestone.id}`, milestone.achievedDate);
+
+  const gateMetDates = new Map<number, IsoDate | null>();
+  for (const gate of plan.gates) {
+    if (gates.get(gate.id) !== "done") {
+      gateMetDates.set(gate.id, null);
+      continue;
+    }
+    const wpIds = new Set(plan.workPackages.filter((wp) => wp.gateId === gate.id).map((wp) => wp.id));
+    const dates = [
+      ...plan.tasks.filter((t) => wpIds.has(t.workPackageId)).map((t) => doneOn.get(`t${t.id}`)),
+      ...plan.milestones.filter((m) => m.gateId === gate.id || wpIds.has(m.workPackageId)).map((m) => doneOn.get(`m${m.id}`)),
+    ].filter((date): date is IsoDate => !!date);
+    gateMetDates.set(gate.id, dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : null);
+  }
+
+  const inconsistencies = new Map<string, Inconsistency>();
+  for (const [key, before] of predecessors) {
+    if (!doneOn.get(key)) continue;
+    const open = before.filter((predecessor) => doneOn.has(predecessor) && !doneOn.get(predecessor));
+    if (open.length) inconsistencies.set(key, { key, openPredecessors: open });
+  }
+
+  return { tasks, milestones, workPackages, gates, gateMetDates, inconsistencies, overallProgress: weightedProgress(plan.tasks) };
 }

@@ -1,4 +1,4 @@
-import type { ItemState } from "~/domain/plan/status";
+import { assessPlan, type ItemState } from "~/domain/plan/status";
 
 /**
  * What a snapshot freezes. Sections are filled by the models that own the data; every value is a
@@ -182,17 +182,63 @@ export type SnapshotSections = ReturnType<typeof sectionsOf>;
  * What the frozen dashboard shows, without the task list: a large programme's snapshot is
  * megabytes, and the page needs only gates, work packages and milestones.
  */
+/**
+ * The met dates of gates and the items reported done ahead of an unfinished predecessor, derived
+ * from the frozen plan with the same rules as the live pages (~/domain/plan/status): they depend
+ * only on frozen progress, achievement dates and links, so older snapshots show them too.
+ */
+export function consistencyOf(content: SnapshotContent) {
+  const { plan } = content;
+  const keyOfCode = new Map<string, string>([
+    ...plan.tasks.map((t) => [t.code, `t${t.id}`] as const),
+    ...plan.milestones.map((m) => [m.code, `m${m.id}`] as const),
+  ]);
+  const assessment = assessPlan(
+    {
+      gates: content.gates,
+      workPackages: plan.workPackages,
+      tasks: plan.tasks,
+      milestones: plan.milestones,
+      dependencies: plan.dependencies
+        .map((dep) => ({ from: keyOfCode.get(dep.from) ?? "", to: keyOfCode.get(dep.to) ?? "" }))
+        .filter((dep) => dep.from && dep.to),
+    },
+    content.meta.asOf,
+  );
+  const labels = new Map<string, { code: string; title: string; workPackageId: number; progress: number | null }>([
+    ...plan.tasks.map((t) => [`t${t.id}`, { code: t.code, title: t.title, workPackageId: t.workPackageId, progress: t.progress }] as const),
+    ...plan.milestones.map((m) => [`m${m.id}`, { code: m.euCode ?? m.code, title: m.title, workPackageId: m.workPackageId, progress: null }] as const),
+  ]);
+  const inconsistencies = [...assessment.inconsistencies.values()].map(({ key, openPredecessors }) => ({
+    key,
+    ...labels.get(key)!,
+    predecessors: openPredecessors.map((p) => labels.get(p)!),
+  }));
+  const openOf = (key: string) => inconsistencies.find((i) => i.key === key)?.predecessors.map((p) => p.code) ?? [];
+  return { gateMetDates: assessment.gateMetDates, inconsistencies, openOf };
+}
+
 export function dashboardOf(content: SnapshotContent) {
+  const consistency = consistencyOf(content);
   return {
+    inconsistencies: consistency.inconsistencies,
     meta: content.meta,
     programme: content.programme,
     overallProgress: content.plan.overallProgress,
     taskCount: content.plan.tasks.length,
     milestoneCount: content.plan.milestones.length,
-    gates: content.gates.map((gate) => ({ ...gate, items: gateItemsOf(content, gate.id) })),
+    gates: content.gates.map((gate) => ({
+      ...gate,
+      metDate: consistency.gateMetDates.get(gate.id) ?? null,
+      items: gateItemsOf(content, gate.id).map((item) => ({ ...item, inconsistentWith: item.kind === "milestone" ? consistency.openOf(`m${item.id}`) : [] })),
+    })),
     euMilestones: content.plan.milestones
       .filter((m) => m.euCode)
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
-      .map((m) => ({ ...m, workPackageCode: content.plan.workPackages.find((wp) => wp.id === m.workPackageId)?.code ?? "" })),
+      .map((m) => ({
+        ...m,
+        workPackageCode: content.plan.workPackages.find((wp) => wp.id === m.workPackageId)?.code ?? "",
+        inconsistentWith: consistency.openOf(`m${m.id}`),
+      })),
   };
 }

@@ -95,7 +95,7 @@ describe("diffSnapshots", () => {
     after.indicators!.rows.push({ key: "M6C2-13", label: "Regioni che usano il FSE", values: { baseline: 0, current: 21 } });
     const diff = diffSnapshots(sampleContent(), after);
     expect(diff.tables).toEqual([
-      { table: "indicators", key: "M6C2-11", label: "MMG che alimentano il FSE", column: "current", columnLabel: "Valore attuale", before: 80, after: 86 },
+      { table: "indicators", key: "M6C2-11", label: "MMG che alimentano il FSE", column: "current", columnLabel: "Valore attuale", before: 80, after: 86, beforeText: "80", afterText: "86" },
     ]);
     expect(diff.added).toContainEqual({ kind: "indicator", code: "M6C2-13", title: "Regioni che usano il FSE" });
   });

@@ -1,3 +1,4 @@
+import { formatKeyedValue, unitOfRow } from "./keyed-format";
 import { daysBetween } from "~/domain/core/dates";
 import type { ItemState } from "~/domain/plan/status";
 import type { KeyedTable, SnapshotContent } from "./snapshot-content";
@@ -82,6 +83,9 @@ export interface TableChange {
   columnLabel: string;
   before: string | number | null;
   after: string | number | null;
+  /** Before and after as the web and the PDF write them (2.981, 82,1%, 31/12/2025). */
+  beforeText: string;
+  afterText: string;
 }
 
 export interface SnapshotDiff {
@@ -294,7 +298,18 @@ function diffTable(
     for (const column of columns) {
       const x = was.values[column.key] ?? null;
       const y = now.values[column.key] ?? null;
-      if (x !== y) changes.push({ table, key, label: now.label, column: column.key, columnLabel: column.label, before: x, after: y });
+      if (x !== y)
+        changes.push({
+          table,
+          key,
+          label: now.label,
+          column: column.key,
+          columnLabel: column.label,
+          before: x,
+          after: y,
+          beforeText: formatKeyedValue(x, column.kind, unitOfRow(was), "it"),
+          afterText: formatKeyedValue(y, column.kind, unitOfRow(now), "it"),
+        });
     }
   }
   for (const [key, was] of rowsBefore) if (!rowsAfter.has(key)) removed.push({ kind, code: key, title: was.label });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, count, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
-import { auditLog } from "#db/schema";
+import { and, count, desc, eq, gt, gte, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { auditLog, budgetLine, deadlineGate, healthAuthority, indicator, milestone, task, trainingWave, user, workPackage } from "#db/schema";
+import type { AuditReferences } from "~/domain/audit/audit-words";
 import { canonicalJson } from "~/domain/core/canonical";
 import type { Actor } from "~/models/core/actor.server";
 import { requirePermission } from "~/models/core/actor.server";
@@ -74,6 +75,109 @@ export interface AuditFilters {
   from?: string;
   to?: string;
   page?: number;
+  /** Sign-ins and sign-outs are left out unless asked for: they would flood the changes. */
+  includeSessions?: boolean;
+  /** Records about one budget line: the line itself, its profile, and the ledger entries on it. */
+  budgetLineId?: number;
+}
+
+const SESSION_ACTIONS = ["login", "logout"];
+
+function auditCondition(filters: AuditFilters): SQL | undefined {
+  const where: SQL[] = [];
+  if (filters.actorId) where.push(eq(auditLog.actorId, filters.actorId));
+  if (filters.entityType) where.push(eq(auditLog.entityType, filters.entityType));
+  if (filters.entityId) where.push(eq(auditLog.entityId, filters.entityId));
+  if (!filters.includeSessions) where.push(notInArray(auditLog.action, SESSION_ACTIONS));
+  if (filters.budgetLineId) {
+    const id = filters.budgetLineId;
+    where.push(
+      or(
+        and(inArray(auditLog.entityType, ["budget_line", "budget_line_profile"]), eq(auditLog.entityId, String(id))),
+        sql`json_extract(${auditLog.afterJson}, '$.budgetLineId') = ${id}`,
+        sql`json_extract(${auditLog.beforeJson}, '$.budgetLineId') = ${id}`,
+      )!,
+    );
+  }
+  // Filter dates are Rome calendar days; stored timestamps are UTC. A day's window is widened by
+  // the offset via the day boundaries in Rome.
+  if (filters.from) where.push(gte(auditLog.at, romeDayStartUtc(filters.from)));
+  if (filters.to) where.push(lt(auditLog.at, romeDayStartUtc(addDays(filters.to, 1))));
+  return where.length ? and(...where) : undefined;
+}
+
+type EntryRow = typeof auditLog.$inferSelect;
+
+function entryOf(row: EntryRow) {
+  return {
+    id: row.id,
+    at: row.at,
+    actorId: row.actorId,
+    actorName: row.actorName,
+    actorRole: row.actorRole,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    entityLabel: row.entityLabel,
+    before: row.beforeJson ? (JSON.parse(row.beforeJson) as Record<string, unknown>) : null,
+    after: row.afterJson ? (JSON.parse(row.afterJson) as Record<string, unknown>) : null,
+  };
+}
+export type AuditEntry = ReturnType<typeof entryOf>;
+
+/**
+ * The names of what the records' ids point to, so the log shows "BL-03 Licenze" rather than
+ * "budgetLineId: 3". Rows deleted since keep their id (audit rows outlive their subjects).
+ */
+export function auditReferences(entries: readonly AuditEntry[]): AuditReferences {
+  const ids = new Map<string, Set<number>>();
+  const keys = new Set<string>();
+  for (const entry of entries)
+    for (const values of [entry.before, entry.after])
+      for (const [field, value] of Object.entries(values ?? {})) {
+        if (typeof value === "number" && /Id$/.test(field)) (ids.get(field) ?? ids.set(field, new Set()).get(field)!).add(value);
+        const items = Array.isArray(value) ? value : [value];
+        for (const item of items) if (typeof item === "string" && /^(t|m|wp)\d+$/.test(item)) keys.add(item);
+      }
+  const db = getDb();
+  const list = (field: string) => [...(ids.get(field) ?? [])];
+  const named = (rows: { id: number; label: string }[]) => Object.fromEntries(rows.map((row) => [String(row.id), row.label]));
+  const codeTitle = sql<string>`code || ' ' || title`;
+  const references: AuditReferences = {};
+  const lookup = (fields: string[], load: (values: number[]) => { id: number; label: string }[]) => {
+    const values = [...new Set(fields.flatMap(list))];
+    if (!values.length) return;
+    const names = named(load(values));
+    for (const field of fields) references[field] = names;
+  };
+  lookup(["budgetLineId"], (v) => db.select({ id: budgetLine.id, label: codeTitle }).from(budgetLine).where(inArray(budgetLine.id, v)).all());
+  lookup(["workPackageId"], (v) => db.select({ id: workPackage.id, label: codeTitle }).from(workPackage).where(inArray(workPackage.id, v)).all());
+  lookup(["gateId"], (v) => db.select({ id: deadlineGate.id, label: sql<string>`code || ' ' || name` }).from(deadlineGate).where(inArray(deadlineGate.id, v)).all());
+  lookup(["createdById", "importedById", "userId", "updatedById"], (v) => db.select({ id: user.id, label: user.name }).from(user).where(inArray(user.id, v)).all());
+  lookup(["milestoneId"], (v) => db.select({ id: milestone.id, label: codeTitle }).from(milestone).where(inArray(milestone.id, v)).all());
+  lookup(["healthAuthorityId"], (v) => db.select({ id: healthAuthority.id, label: healthAuthority.name }).from(healthAuthority).where(inArray(healthAuthority.id, v)).all());
+  lookup(["waveId"], (v) => db.select({ id: trainingWave.id, label: trainingWave.code }).from(trainingWave).where(inArray(trainingWave.id, v)).all());
+  lookup(["indicatorId"], (v) => db.select({ id: indicator.id, label: sql<string>`code || ' ' || name` }).from(indicator).where(inArray(indicator.id, v)).all());
+  if (keys.size) {
+    const byPrefix = (prefix: string) => [...keys].filter((key) => key.startsWith(prefix) && /^\d+$/.test(key.slice(prefix.length))).map((key) => Number(key.slice(prefix.length)));
+    const itemKey: Record<string, string> = {};
+    const taskIds = byPrefix("t");
+    const milestoneIds = byPrefix("m");
+    const wpIds = byPrefix("wp");
+    if (taskIds.length) for (const row of db.select({ id: task.id, label: codeTitle }).from(task).where(inArray(task.id, taskIds)).all()) itemKey[`t${row.id}`] = row.label;
+    if (milestoneIds.length) for (const row of db.select({ id: milestone.id, label: codeTitle }).from(milestone).where(inArray(milestone.id, milestoneIds)).all()) itemKey[`m${row.id}`] = row.label;
+    if (wpIds.length) for (const row of db.select({ id: workPackage.id, label: codeTitle }).from(workPackage).where(inArray(workPackage.id, wpIds)).all()) itemKey[`wp${row.id}`] = row.label;
+    references.itemKey = itemKey;
+  }
+  return references;
+}
+
+/** Every record matching the filters, newest first, for the CSV/XLSX export (capped). */
+export const AUDIT_EXPORT_LIMIT = 100_000;
+export function listAuditForExport(actor: Actor, filters: AuditFilters) {
+  requirePermission(actor, "read:audit");
+  const entries = getDb().select().from(auditLog).where(auditCondition(filters)).orderBy(desc(auditLog.id)).limit(AUDIT_EXPORT_LIMIT).all().map(entryOf);
+  return { entries, references: auditReferences(entries) };
 }
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -81,15 +185,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export function listAudit(actor: Actor, filters: AuditFilters) {
   requirePermission(actor, "read:audit");
   const db = getDb();
-  const where: SQL[] = [];
-  if (filters.actorId) where.push(eq(auditLog.actorId, filters.actorId));
-  if (filters.entityType) where.push(eq(auditLog.entityType, filters.entityType));
-  if (filters.entityId) where.push(eq(auditLog.entityId, filters.entityId));
-  // Filter dates are Rome calendar days; stored timestamps are UTC. A day's window is widened by
-  // the offset via the day boundaries in Rome.
-  if (filters.from) where.push(gte(auditLog.at, romeDayStartUtc(filters.from)));
-  if (filters.to) where.push(lt(auditLog.at, romeDayStartUtc(addDays(filters.to, 1))));
-  const condition = where.length ? and(...where) : undefined;
+  const condition = auditCondition(filters);
   const page = Math.max(1, filters.page ?? 1);
   const rows = db
     .select()
@@ -100,24 +196,20 @@ export function listAudit(actor: Actor, filters: AuditFilters) {
     .offset((page - 1) * AUDIT_PAGE_SIZE)
     .all();
   const total = db.select({ total: count() }).from(auditLog).where(condition).get()?.total ?? 0;
+  const entries = rows.map(entryOf);
   return {
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-    entries: rows.map((row) => ({
-      id: row.id,
-      at: row.at,
-      actorId: row.actorId,
-      actorName: row.actorName,
-      actorRole: row.actorRole,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      entityLabel: row.entityLabel,
-      before: row.beforeJson ? (JSON.parse(row.beforeJson) as Record<string, unknown>) : null,
-      after: row.afterJson ? (JSON.parse(row.afterJson) as Record<string, unknown>) : null,
-    })),
+    entries,
+    references: auditReferences(entries),
   };
+}
+
+/** The budget lines, for the log's "one budget line" filter. */
+export function listAuditBudgetLines(actor: Actor) {
+  requirePermission(actor, "read:audit");
+  return getDb().select({ id: budgetLine.id, code: budgetLine.code, title: budgetLine.title }).from(budgetLine).orderBy(budgetLine.code).all();
 }
 
 export function listAuditActors(actor: Actor) {

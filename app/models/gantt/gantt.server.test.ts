@@ -107,6 +107,30 @@ describe("reschedule", () => {
       ["WP7.M2", 10],
     ]);
     expect(preview.workPackages).toContainEqual(expect.objectContaining({ code: "WP2", endDate: "2026-07-10", exceedsGate: true, widened: true }));
+    // Every pushed item is named with its old and new dates; the achieved EU milestones stand out.
+    expect(preview.shifts.find((s) => s.code === "WP2.7")).toMatchObject({ title: expect.any(String), fromStart: "2026-03-02", fromEnd: "2026-06-12", start: "2026-03-30", end: "2026-07-10" });
+    expect(preview.achieved.map((a) => [a.euCode, a.code, a.achievedDate])).toEqual([
+      ["M6C2-12", "WP2.M2", "2026-06-26"],
+      ["M6C2-13", "WP7.M2", expect.any(String)],
+    ]);
+  });
+
+  it("refuses to move items reported achieved without the explicit confirmation, naming them and writing nothing", () => {
+    const wp26 = taskByCode("WP2.6");
+    const before = auditTotal();
+    let refused: unknown;
+    try {
+      rescheduleItem(manager, { key: `t${wp26.id}`, version: wp26.version, startDate: "2025-12-31", endDate: "2026-03-29", pushDependents: true });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ValidationError);
+    const message = (refused as ValidationError).issues[0].message;
+    expect(message.key).toBe("gantt.validation.movesAchieved");
+    expect(message.params).toMatchObject({ count: 2, list: expect.stringContaining("M6C2-12 (WP2.M2)") });
+    expect(String(message.params?.list)).toContain("M6C2-13 (WP7.M2)");
+    expect(auditTotal()).toBe(before);
+    expect(taskByCode("WP2.6").startDate).toBe("2025-12-01");
   });
 
   it("refuses a move that breaks a link unless the manager accepted pushing, writing nothing", () => {
@@ -123,7 +147,7 @@ describe("reschedule", () => {
     const m2 = milestoneByCode("WP2.M2");
     const wp2 = wpByCode("WP2");
     const before = auditTotal();
-    const result = rescheduleItem(manager, { key: `t${wp26.id}`, version: wp26.version, startDate: "2025-12-31", endDate: "2026-03-29", pushDependents: true });
+    const result = rescheduleItem(manager, { key: `t${wp26.id}`, version: wp26.version, startDate: "2025-12-31", endDate: "2026-03-29", pushDependents: true, confirmAchieved: true });
     expect(result.changeId).not.toBeNull();
     expect(taskByCode("WP2.6")).toMatchObject({ startDate: "2025-12-31", endDate: "2026-03-29", version: wp26.version + 1 });
     expect(taskByCode("WP2.7")).toMatchObject({ startDate: "2026-03-30", endDate: "2026-07-10" });
@@ -167,7 +191,7 @@ describe("reschedule", () => {
 
   it("names who changed a widened work package when its undo is refused, and rolls the whole undo back", () => {
     const wp26 = taskByCode("WP2.6");
-    const result = rescheduleItem(manager, { key: `t${wp26.id}`, version: wp26.version, startDate: "2025-12-31", endDate: "2026-03-29", pushDependents: true });
+    const result = rescheduleItem(manager, { key: `t${wp26.id}`, version: wp26.version, startDate: "2025-12-31", endDate: "2026-03-29", pushDependents: true, confirmAchieved: true });
     const widened = wpByCode("WP2");
     expect(widened.endDate).toBe("2026-07-10");
     updateWorkPackage(adminAsOtherManager, { ...widened, description: `${widened.description} (rivisto)` });
@@ -209,7 +233,9 @@ describe("reschedule", () => {
 
   it("moves a milestone by whole days across the October clock change", () => {
     const m = milestoneByCode("WP2.M1");
-    rescheduleItem(manager, { key: `m${m.id}`, version: m.version, startDate: "2025-10-27", endDate: "2025-10-27", pushDependents: true });
+    // WP2.M1 is reported achieved: moving it takes the explicit confirmation.
+    expect(() => rescheduleItem(manager, { key: `m${m.id}`, version: m.version, startDate: "2025-10-27", endDate: "2025-10-27", pushDependents: true })).toThrow(ValidationError);
+    rescheduleItem(manager, { key: `m${m.id}`, version: m.version, startDate: "2025-10-27", endDate: "2025-10-27", pushDependents: true, confirmAchieved: true });
     expect(milestoneByCode("WP2.M1").dueDate).toBe("2025-10-27");
   });
 });

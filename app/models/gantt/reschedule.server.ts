@@ -24,10 +24,27 @@ export interface RescheduleInput {
   progress?: number;
   /** The manager accepted moving the dependents forward. */
   pushDependents: boolean;
+  /**
+   * The manager confirmed moving items already reported achieved or complete (issue 10): without
+   * it a move that would shift one is refused, naming them.
+   */
+  confirmAchieved?: boolean;
+}
+
+/** An item the move would shift although it is reported achieved (milestone) or complete (task). */
+export interface AchievedMove {
+  key: string;
+  code: string;
+  title: string;
+  euCode: string | null;
+  /** The achievement date of a milestone; null for a task at 100%. */
+  achievedDate: IsoDate | null;
+  fromStart: IsoDate;
+  toStart: IsoDate;
 }
 
 interface LoadedSchedule {
-  items: (ScheduleItem & { workPackageId: number; code: string; title: string })[];
+  items: (ScheduleItem & { workPackageId: number; code: string; title: string; euCode: string | null; done: boolean; achievedDate: IsoDate | null })[];
   links: { from: string; to: string }[];
   workPackages: { id: number; code: string; startDate: IsoDate; endDate: IsoDate; gateDueDate: IsoDate }[];
 }
@@ -43,14 +60,14 @@ function loadSchedule(conn: Conn, programmeId: number): LoadedSchedule {
   const wpIds = wps.map((wp) => wp.id);
   const tasks = wpIds.length
     ? conn
-        .select({ id: task.id, workPackageId: task.workPackageId, code: task.code, title: task.title, start: task.startDate, end: task.endDate })
+        .select({ id: task.id, workPackageId: task.workPackageId, code: task.code, title: task.title, start: task.startDate, end: task.endDate, progress: task.progress })
         .from(task)
         .where(inArray(task.workPackageId, wpIds))
         .all()
     : [];
   const milestones = wpIds.length
     ? conn
-        .select({ id: milestone.id, workPackageId: milestone.workPackageId, code: milestone.code, title: milestone.title, due: milestone.dueDate })
+        .select({ id: milestone.id, workPackageId: milestone.workPackageId, code: milestone.code, title: milestone.title, due: milestone.dueDate, euCode: milestone.euCode, achievedDate: milestone.achievedDate })
         .from(milestone)
         .where(inArray(milestone.workPackageId, wpIds))
         .all()
@@ -64,8 +81,8 @@ function loadSchedule(conn: Conn, programmeId: number): LoadedSchedule {
     workPackages: wps,
     links,
     items: [
-      ...tasks.map((t) => ({ key: `t${t.id}`, start: t.start, end: t.end, workPackageId: t.workPackageId, code: t.code, title: t.title })),
-      ...milestones.map((m) => ({ key: `m${m.id}`, start: m.due, end: m.due, workPackageId: m.workPackageId, code: m.code, title: m.title })),
+      ...tasks.map((t) => ({ key: `t${t.id}`, start: t.start, end: t.end, workPackageId: t.workPackageId, code: t.code, title: t.title, euCode: null, done: t.progress >= 100, achievedDate: null })),
+      ...milestones.map((m) => ({ key: `m${m.id}`, start: m.due, end: m.due, workPackageId: m.workPackageId, code: m.code, title: m.title, euCode: m.euCode, done: !!m.achievedDate, achievedDate: m.achievedDate })),
     ],
   };
 }
@@ -101,9 +118,12 @@ export interface ReschedulePreview {
   days: number;
   startDate: IsoDate;
   endDate: IsoDate;
-  shifts: (Shift & { code: string; title: string })[];
+  /** Every pushed item, named, with its dates before and after. */
+  shifts: (Shift & { code: string; title: string; euCode: string | null; fromStart: IsoDate; fromEnd: IsoDate; done: boolean })[];
   /** Work packages whose window grows, and whether they then miss their gate. */
   workPackages: WorkPackageImpact[];
+  /** Items reported achieved or complete that the move would shift: need confirmAchieved. */
+  achieved: AchievedMove[];
 }
 
 function computePreview(schedule: LoadedSchedule, input: RescheduleInput): ReschedulePreview {
@@ -115,6 +135,18 @@ function computePreview(schedule: LoadedSchedule, input: RescheduleInput): Resch
     { workPackageId: moved.workPackageId, start: input.startDate, end: input.endDate },
     ...shifts.map((shift) => ({ workPackageId: byKey.get(shift.key)!.workPackageId, start: shift.start, end: shift.end })),
   ];
+  const named = shifts.map((shift) => {
+    const item = byKey.get(shift.key)!;
+    return { ...shift, code: item.code, title: item.title, euCode: item.euCode, fromStart: item.start, fromEnd: item.end, done: item.done };
+  });
+  // Pushed items are the ones that could move unseen; the dragged item counts when it is an
+  // achieved milestone (its due date is what the EU was told), not a finished task the manager
+  // deliberately drags.
+  const movedDates = moved.start !== input.startDate || moved.end !== input.endDate;
+  const achieved: AchievedMove[] = [
+    ...(moved.done && moved.achievedDate && movedDates ? [{ item: moved, toStart: input.startDate }] : []),
+    ...shifts.filter((shift) => byKey.get(shift.key)!.done).map((shift) => ({ item: byKey.get(shift.key)!, toStart: shift.start })),
+  ].map(({ item, toStart }) => ({ key: item.key, code: item.code, title: item.title, euCode: item.euCode, achievedDate: item.achievedDate, fromStart: item.start, toStart }));
   return {
     key: input.key,
     code: moved.code,
@@ -122,8 +154,9 @@ function computePreview(schedule: LoadedSchedule, input: RescheduleInput): Resch
     days: daysBetween(moved.start, input.startDate),
     startDate: input.startDate,
     endDate: input.endDate,
-    shifts: shifts.map((shift) => ({ ...shift, code: byKey.get(shift.key)!.code, title: byKey.get(shift.key)!.title })),
+    shifts: named,
     workPackages: workPackageImpacts(schedule.workPackages, changed).filter((impact) => impact.widened || impact.exceedsGate),
+    achieved,
   };
 }
 
@@ -211,6 +244,12 @@ export function rescheduleItem(actor: Actor, input: RescheduleInput): Reschedule
     const programmeId = programmeOfItem(tx, input.key);
     const preview = computePreview(loadSchedule(tx, programmeId), input);
     if (preview.shifts.length > 0 && !input.pushDependents) throw ValidationError.field(null, "gantt.validation.needsConfirmation", { count: preview.shifts.length });
+    // Reported achievements are never moved silently: the manager must have confirmed these ones.
+    if (preview.achieved.length > 0 && !input.confirmAchieved)
+      throw ValidationError.field(null, "gantt.validation.movesAchieved", {
+        count: preview.achieved.length,
+        list: preview.achieved.map((item) => `${item.euCode ? `${item.euCode} (${item.code})` : item.code} ${item.title}`).join("; "),
+      });
     const entries: ChangeEntry[] = [];
     // Widen work packages first, so a milestone's new date is inside its work package when checked.
     for (const impact of preview.workPackages.filter((wp) => wp.widened))

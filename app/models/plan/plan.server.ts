@@ -403,15 +403,18 @@ export function getWorkPackageDetail(actor: Actor, id: number, today: string) {
     ...plan.tasks.filter((t) => t.workPackageId === id).map((t) => `t${t.id}`),
     ...plan.milestones.filter((m) => m.workPackageId === id).map((m) => `m${m.id}`),
   ]);
+  /** Codes and titles of the unfinished predecessors of an item reported done ahead of them. */
+  const openBefore = (key: string) =>
+    (assessment.inconsistencies.get(key)?.openPredecessors ?? []).map((p) => ({ code: labels.get(p)!.code, title: labels.get(p)!.title, workPackageId: labels.get(p)!.workPackageId }));
   return {
     workPackage: wp,
     gate: plan.gates.find((g) => g.id === wp.gateId)!,
     gates: plan.gates,
     state: assessment.workPackages.get(id)!,
-    tasks: plan.tasks.filter((t) => t.workPackageId === id).map((t) => ({ ...t, state: assessment.tasks.get(t.id)! })),
+    tasks: plan.tasks.filter((t) => t.workPackageId === id).map((t) => ({ ...t, state: assessment.tasks.get(t.id)!, inconsistentWith: openBefore(`t${t.id}`) })),
     milestones: plan.milestones
       .filter((m) => m.workPackageId === id)
-      .map((m) => ({ ...m, state: assessment.milestones.get(m.id)! })),
+      .map((m) => ({ ...m, state: assessment.milestones.get(m.id)!, inconsistentWith: openBefore(`m${m.id}`) })),
     dependencies: plan.dependencies
       .filter((dep) => own.has(dep.predecessorKey) || own.has(dep.successorKey))
       .map((dep) => ({
@@ -440,6 +443,23 @@ export function getWorkPackageSummaries(actor: Actor, programmeId: number, today
       milestoneCount: plan.milestones.filter((m) => m.workPackageId === wp.id).length,
     })),
   };
+}
+
+/**
+ * The items reported done ahead of an unfinished predecessor, with codes and titles to name them
+ * (every page shows the same list: the rule is assessPlan's).
+ */
+export function describeInconsistencies(plan: ReturnType<typeof getPlan>, assessment: ReturnType<typeof assessLoadedPlan>) {
+  const labels = new Map<string, { code: string; title: string; workPackageId: number; progress: number | null }>();
+  for (const t of plan.tasks) labels.set(`t${t.id}`, { code: t.code, title: t.title, workPackageId: t.workPackageId, progress: t.progress });
+  for (const m of plan.milestones) labels.set(`m${m.id}`, { code: m.euCode ?? m.code, title: m.title, workPackageId: m.workPackageId, progress: null });
+  return [...assessment.inconsistencies.values()]
+    .map(({ key, openPredecessors }) => ({
+      key,
+      ...labels.get(key)!,
+      predecessors: openPredecessors.map((p) => ({ key: p, ...labels.get(p)! })),
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code, "it", { numeric: true }));
 }
 
 /** The status of every item of a loaded plan on `today`. */

@@ -4,7 +4,7 @@ import { gateCountdown, type ItemState } from "~/domain/plan/status";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { getDb } from "~/models/core/db.server";
 import { NotFoundError } from "~/models/core/errors.server";
-import { assessLoadedPlan, getPlan } from "./plan.server";
+import { assessLoadedPlan, describeInconsistencies, getPlan } from "./plan.server";
 
 export type Programme = typeof programme.$inferSelect;
 export type DeadlineGate = typeof deadlineGate.$inferSelect;
@@ -42,6 +42,8 @@ export function getDashboard(actor: Actor, today: string) {
   const plan = getPlan(actor, current.id);
   const assessment = assessLoadedPlan(plan, today);
   const wpCode = new Map(plan.workPackages.map((wp) => [wp.id, wp.code]));
+  const inconsistencies = describeInconsistencies(plan, assessment);
+  const inconsistentWith = (key: string) => inconsistencies.find((i) => i.key === key)?.predecessors.map((p) => p.code) ?? [];
 
   const gates = plan.gates.map((gate) => {
     const items = [
@@ -57,6 +59,7 @@ export function getDashboard(actor: Actor, today: string) {
           progress: assessment.workPackages.get(wp.id)!.progress,
           state: assessment.workPackages.get(wp.id)!.state,
           euCode: null as string | null,
+          inconsistentWith: [] as string[],
         })),
       ...plan.milestones
         .filter((m) => m.gateId === gate.id)
@@ -70,6 +73,7 @@ export function getDashboard(actor: Actor, today: string) {
           progress: m.achievedDate ? 100 : 0,
           state: assessment.milestones.get(m.id)!,
           euCode: m.euCode,
+          inconsistentWith: inconsistentWith(`m${m.id}`),
         })),
     ].sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || a.date.localeCompare(b.date));
     const counts = { done: 0, on_track: 0, at_risk: 0, late: 0 } satisfies Record<ItemState, number>;
@@ -81,6 +85,7 @@ export function getDashboard(actor: Actor, today: string) {
       nameEn: gate.nameEn,
       dueDate: gate.dueDate,
       state: assessment.gates.get(gate.id)!,
+      metDate: assessment.gateMetDates.get(gate.id) ?? null,
       ...gateCountdown(gate.dueDate, today),
       counts,
       items,
@@ -99,6 +104,7 @@ export function getDashboard(actor: Actor, today: string) {
       workPackageId: m.workPackageId,
       workPackageCode: wpCode.get(m.workPackageId) ?? "",
       state: assessment.milestones.get(m.id)!,
+      inconsistentWith: inconsistentWith(`m${m.id}`),
     }))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 
@@ -110,5 +116,6 @@ export function getDashboard(actor: Actor, today: string) {
     milestoneCount: plan.milestones.length,
     gates,
     euMilestones,
+    inconsistencies,
   };
 }

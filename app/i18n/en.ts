@@ -4,6 +4,7 @@ import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
 import * as a11y from "./a11y";
+import * as bounds from "./bounds";
 
 const core: Record<keyof typeof import("./it").coreMessages, string> = {
   "app.name": "Traguardi",
@@ -188,4 +189,5 @@ export const en: Record<MessageKey, string> = {
   ...training.messages.en,
   ...finance.messages.en,
   ...a11y.messages.en,
+  ...bounds.messages.en,
 };

@@ -3,6 +3,7 @@ import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
 import * as a11y from "./a11y";
+import * as bounds from "./bounds";
 /** Italian is the default language; every key here must exist in en.ts (the type enforces it). */
 const core = {
   "app.name": "Traguardi",
@@ -192,6 +193,7 @@ export const it = {
   ...training.messages.it,
   ...finance.messages.it,
   ...a11y.messages.it,
+  ...bounds.messages.it,
 };
 
 export type MessageKey = keyof typeof it;

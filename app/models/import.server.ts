@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { isAmountInBounds, isDateInBounds } from "~/domain/core/bounds";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -126,6 +127,7 @@ function* validateRows(table: CsvTable, mapping: ImportMapping, linesByCode: Map
     const date = parseItalianDateField(value("entryDate"));
     if (!date.ok) problem("entryDate", date.problem === "empty" ? "finance.import.error.empty" : date.problem === "format" ? "finance.import.error.dateFormat" : "finance.import.error.dateInvalid");
     else if (date.value > today) problem("entryDate", "finance.import.error.dateFuture", { today: formatDate(today) });
+    else if (!isDateInBounds(date.value)) problem("entryDate", "bounds.date");
 
     const kind = kindWords[value("kind").toLowerCase()];
     if (!kind) problem("kind", value("kind") ? "finance.import.error.kind" : "finance.import.error.empty");
@@ -139,6 +141,7 @@ function* validateRows(table: CsvTable, mapping: ImportMapping, linesByCode: Map
     if (!amount.ok) problem("amount", amount.problem === "empty" ? "finance.import.error.empty" : amount.problem === "decimals" ? "finance.import.error.amountDecimals" : "finance.import.error.amount");
     else if (amount.value === 0) problem("amount", "finance.import.error.amountZero");
     else if (amount.value < 0) problem("amount", "finance.import.error.amountNegative");
+    else if (!isAmountInBounds(amount.value)) problem("amount", "bounds.amount");
 
     const supplier = value("supplier").replace(/\s+/g, " ");
     if (!supplier) problem("supplier", "finance.import.error.empty");

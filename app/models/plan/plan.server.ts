@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
+import { dateProblem } from "~/domain/core/bounds";
 import { deadlineGate, dependency, milestone, task, workPackage } from "#db/schema";
 import { formatDate, isIsoDate } from "~/domain/core/dates";
 import { cycleIfAdded } from "~/domain/plan/graph";
@@ -105,8 +106,8 @@ export function getMilestone(actor: Actor, id: number) {
 // ---------------------------------------------------------------- shared checks
 
 function checkDates(issues: FieldIssue[], start: string, end: string, startField: string, endField: string) {
-  if (!isIsoDate(start)) issues.push({ field: startField, message: { key: "validation.date" } });
-  if (!isIsoDate(end)) issues.push({ field: endField, message: { key: "validation.date" } });
+  if (dateProblem(start)) issues.push({ field: startField, message: { key: dateProblem(start)! } });
+  if (dateProblem(end)) issues.push({ field: endField, message: { key: dateProblem(end)! } });
   if (isIsoDate(start) && isIsoDate(end) && end < start)
     issues.push({ field: endField, message: { key: "validation.endBeforeStart", params: { start: formatDate(start) } } });
 }
@@ -237,8 +238,8 @@ export function deleteTask(actor: Actor, id: number, version: number) {
 
 function checkMilestone(conn: Conn, input: MilestoneInput) {
   const issues: FieldIssue[] = [];
-  if (!isIsoDate(input.dueDate)) issues.push({ field: "dueDate", message: { key: "validation.date" } });
-  if (input.achievedDate && !isIsoDate(input.achievedDate)) issues.push({ field: "achievedDate", message: { key: "validation.date" } });
+  if (dateProblem(input.dueDate)) issues.push({ field: "dueDate", message: { key: dateProblem(input.dueDate)! } });
+  if (input.achievedDate && dateProblem(input.achievedDate)) issues.push({ field: "achievedDate", message: { key: dateProblem(input.achievedDate)! } });
   ValidationError.throwIf(issues);
   const wp = requireWorkPackage(conn, input.workPackageId);
   if (input.dueDate < wp.startDate || input.dueDate > wp.endDate)

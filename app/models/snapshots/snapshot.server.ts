@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, lt, or } from "drizzle-orm";
+import { dateProblem } from "~/domain/core/bounds";
 import { snapshot, type SnapshotKind } from "#db/schema";
 import { isIsoDate } from "~/domain/core/dates";
 import { gateCountdown, type ItemState } from "~/domain/plan/status";
@@ -291,7 +292,7 @@ function checkInput(input: TakeSnapshotInput) {
   const issues = [];
   if (label.length === 0) issues.push({ field: "label", message: { key: "snapshot.validation.label" as const } });
   else if (label.length > 120) issues.push({ field: "label", message: { key: "validation.tooLong" as const, params: { max: 120 } } });
-  if (!isIsoDate(input.asOf)) issues.push({ field: "asOf", message: { key: "validation.date" as const } });
+  if (dateProblem(input.asOf)) issues.push({ field: "asOf", message: { key: dateProblem(input.asOf)! } });
   if (issues.length) throw new ValidationError(issues);
   return label;
 }

@@ -16,6 +16,9 @@ const it = {
   "bounds.anchorSource.snapshot": "Istantanea n. {id}",
   "bounds.anchorSource.evidence": "Pacchetto di evidenze n. {id}",
   "bounds.chainHead": "Testa della catena di audit",
+  "bounds.anchorField": "Testa della catena da un pacchetto di evidenze (facoltativa)",
+  "bounds.anchorHint": "Incolla «n. record:impronta» come stampato nel pacchetto di evidenze, ad esempio 1234:9f86d0…: si controlla che sia ancora nella catena, invariata.",
+  "bounds.anchorInvalid": "Formato non valido: numero del record, due punti e impronta SHA-256 di 64 caratteri esadecimali.",
 } as const;
 
 const en: Record<keyof typeof it, string> = {
@@ -35,6 +38,9 @@ const en: Record<keyof typeof it, string> = {
   "bounds.anchorSource.snapshot": "Snapshot no. {id}",
   "bounds.anchorSource.evidence": "Evidence pack no. {id}",
   "bounds.chainHead": "Audit chain head",
+  "bounds.anchorField": "Chain head from an evidence pack (optional)",
+  "bounds.anchorHint": "Paste “record no.:fingerprint” as printed in the evidence pack, e.g. 1234:9f86d0…: it is checked to be still in the chain, unchanged.",
+  "bounds.anchorInvalid": "Invalid format: the record number, a colon and the 64-hex-digit SHA-256 fingerprint.",
 };
 
 export const messages = { it, en };

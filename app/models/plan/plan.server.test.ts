@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { tamperWith } from "#db/tamper";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "#db/testing";
 import type { Actor } from "~/models/core/actor.server";
@@ -137,7 +138,7 @@ describe("audit chain", () => {
     expect(verifyAuditChain()).toMatchObject({ ok: true });
     const raw = new Database(database.file);
     const target = raw.prepare("select id from audit_log order by id limit 1 offset 1").get() as { id: number };
-    raw.prepare("update audit_log set actor_name = 'Qualcun altro' where id = ?").run(target.id);
+    tamperWith(raw, "audit_log", () => raw.prepare("update audit_log set actor_name = 'Qualcun altro' where id = ?").run(target.id));
     raw.close();
     expect(verifyAuditChain()).toMatchObject({ ok: false, firstBrokenId: target.id, reason: "hash" });
   });

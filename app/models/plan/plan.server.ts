@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, or } from "drizzle-orm";
 import { dateProblem } from "~/domain/core/bounds";
-import { deadlineGate, dependency, milestone, task, workPackage } from "#db/schema";
+import { budgetLine, deadlineGate, dependency, milestone, task, trainingWave, workPackage } from "#db/schema";
 import { formatDate, isIsoDate } from "~/domain/core/dates";
 import { cycleIfAdded } from "~/domain/plan/graph";
 import { assessPlan } from "~/domain/plan/status";
@@ -183,6 +183,12 @@ export function updateWorkPackageIn(tx: Conn, actor: Actor, input: Versioned<Wor
 export function deleteWorkPackage(actor: Actor, id: number, version: number) {
   command(actor, "update:plan", (tx) => {
     const current = loadVersioned(tx, workPackageEntity, id, version);
+    // Budget lines and training waves belong to a work package without cascading (their money and
+    // people must not vanish with it): say so instead of failing on the foreign key.
+    const lines = tx.select({ n: count() }).from(budgetLine).where(eq(budgetLine.workPackageId, id)).get()?.n ?? 0;
+    const waves = tx.select({ n: count() }).from(trainingWave).where(eq(trainingWave.workPackageId, id)).get()?.n ?? 0;
+    if (lines > 0 || waves > 0)
+      throw new ValidationError([{ field: null, message: { key: "bounds.workPackageInUse", params: { code: current.code, lines, waves } } }]);
     const taskCodes = tx.select({ code: task.code }).from(task).where(eq(task.workPackageId, id)).all();
     const milestoneCodes = tx.select({ code: milestone.code }).from(milestone).where(eq(milestone.workPackageId, id)).all();
     deleteAudited(tx, actor, workPackageEntity, current, {

@@ -90,7 +90,9 @@ export function listAudit(actor: Actor, filters: AuditFilters) {
   if (filters.from) where.push(gte(auditLog.at, romeDayStartUtc(filters.from)));
   if (filters.to) where.push(lt(auditLog.at, romeDayStartUtc(addDays(filters.to, 1))));
   const condition = where.length ? and(...where) : undefined;
-  const page = Math.max(1, filters.page ?? 1);
+  // A page number from the URL may be anything (page=1e300): SQLite's OFFSET takes only an integer.
+  const requested = filters.page ?? 1;
+  const page = Number.isSafeInteger(requested) && requested >= 1 ? Math.min(requested, 1_000_000) : 1;
   const rows = db
     .select()
     .from(auditLog)

@@ -269,10 +269,15 @@ function actions(id: ReturnType<typeof ids>): { page: string; action: string; ro
   ];
 }
 
-function fieldNames(html: string) {
-  const names = new Set<string>();
-  for (const match of html.matchAll(/<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"/g)) names.add(match[1].replace(/&amp;/g, "&"));
-  return [...names];
+/** The page's form fields with the value each has in the page (hidden versions, intents, defaults). */
+function formFields(html: string) {
+  const fields = new Map<string, string>();
+  for (const match of html.matchAll(/<(?:input|select|textarea)\b[^>]*>/g)) {
+    const name = /\bname="([^"]+)"/.exec(match[0])?.[1];
+    if (!name || fields.has(name)) continue;
+    fields.set(name.replace(/&amp;/g, "&"), (/\bvalue="([^"]*)"/.exec(match[0])?.[1] ?? "").replace(/&amp;/g, "&").replace(/&quot;/g, '"'));
+  }
+  return fields;
 }
 
 test("fuzz: malformed posts to every form action answer 4xx or a redirect, never 5xx", async ({ page, baseURL }) => {
@@ -283,6 +288,7 @@ test("fuzz: malformed posts to every form action answer 4xx or a redirect, never
   const origin = new URL(baseURL!).origin;
   const failures: string[] = [];
   let posts = 0;
+  const statuses: Record<number, number> = {};
   let signedAs: DemoRole | null = null;
   const POSTS_PER_ACTION = 30;
   for (const target of actions(id)) {
@@ -292,15 +298,17 @@ test("fuzz: malformed posts to every form action answer 4xx or a redirect, never
       signedAs = target.role;
     }
     const html = await (await page.request.get(target.page)).text();
-    const names = fieldNames(html);
+    const fields = formFields(html);
     for (let i = 0; i < POSTS_PER_ACTION; i++) {
+      // Start from what the page itself would send, then break some of it: so a malformed amount
+      // reaches the model with the right version and intent, not only the first check.
       const form: Record<string, string> = {};
-      for (const name of names) {
+      for (const [name, value] of fields) {
         const roll = random();
-        if (roll < 0.2) continue; // a missing field
-        form[name] = pick(MALFORMED);
+        if (roll < 0.15) continue; // a missing field
+        form[name] = roll < 0.55 ? value : pick(MALFORMED);
       }
-      if (random() < 0.7) form.intent = pick(INTENTS);
+      if (random() < 0.3) form.intent = pick(INTENTS);
       if (random() < 0.3) form[`extra_${i}`] = pick(MALFORMED); // an extra field
       if (random() < 0.2) form.__proto__x = "constructor";
       let response: APIResponse;
@@ -318,10 +326,12 @@ test("fuzz: malformed posts to every form action answer 4xx or a redirect, never
         response = await page.request.post(target.action, { form, headers: { Origin: origin }, maxRedirects: 0 });
       }
       posts++;
+      statuses[response.status()] = (statuses[response.status()] ?? 0) + 1;
       if (response.status() >= 500) failures.push(`${target.role} POST ${target.action} ${JSON.stringify(form).slice(0, 300)} → ${response.status()}`);
     }
   }
-  console.log(`fuzz: ${posts} posts to ${actions(id).length} actions, ${failures.length} answered 5xx`);
+  console.log(`fuzz: ${posts} posts to ${actions(id).length} actions, ${failures.length} answered 5xx; statuses ${JSON.stringify(statuses)}`);
+  if (failures.length) console.log(failures.join("\n"));
   expect(posts).toBe(actions(id).length * POSTS_PER_ACTION);
   expect(failures).toEqual([]);
 });

@@ -193,24 +193,19 @@ END;
 -- the SUM and COUNT of the entries of its (line, kind, month), so only the ledger's own trigger
 -- (which runs after the entry is inserted) or a bulk step that adds exactly the entries' totals
 -- can write it. An insert that meets an existing row is the trigger's upsert, checked as an UPDATE.
+-- One index range scan per check (sum and count together).
 CREATE TRIGGER `ledger_month_derived_insert` BEFORE INSERT ON `ledger_month`
 WHEN NOT EXISTS (SELECT 1 FROM `ledger_month` m WHERE m.`budget_line_id` = NEW.`budget_line_id` AND m.`kind` = NEW.`kind` AND m.`month` = NEW.`month`)
-	AND (NEW.`amount_cents` <> (SELECT coalesce(sum(e.`amount_cents`), 0) FROM `ledger_entry` e
+	AND NOT (SELECT coalesce(sum(e.`amount_cents`), 0) = NEW.`amount_cents` AND count(*) = NEW.`entry_count` FROM `ledger_entry` e
 		WHERE e.`budget_line_id` = NEW.`budget_line_id` AND e.`kind` = NEW.`kind`
 		AND e.`entry_date` >= NEW.`month` || '-01' AND e.`entry_date` <= NEW.`month` || '-31')
-	OR NEW.`entry_count` <> (SELECT count(*) FROM `ledger_entry` e
-		WHERE e.`budget_line_id` = NEW.`budget_line_id` AND e.`kind` = NEW.`kind`
-		AND e.`entry_date` >= NEW.`month` || '-01' AND e.`entry_date` <= NEW.`month` || '-31'))
 BEGIN
 	SELECT RAISE(ABORT, 'ledger_month is maintained by the ledger: the total does not match its entries');
 END;
 --> statement-breakpoint
 CREATE TRIGGER `ledger_month_derived_update` BEFORE UPDATE ON `ledger_month`
 WHEN NEW.`budget_line_id` <> OLD.`budget_line_id` OR NEW.`kind` <> OLD.`kind` OR NEW.`month` <> OLD.`month`
-	OR NEW.`amount_cents` <> (SELECT coalesce(sum(e.`amount_cents`), 0) FROM `ledger_entry` e
-		WHERE e.`budget_line_id` = NEW.`budget_line_id` AND e.`kind` = NEW.`kind`
-		AND e.`entry_date` >= NEW.`month` || '-01' AND e.`entry_date` <= NEW.`month` || '-31')
-	OR NEW.`entry_count` <> (SELECT count(*) FROM `ledger_entry` e
+	OR NOT (SELECT coalesce(sum(e.`amount_cents`), 0) = NEW.`amount_cents` AND count(*) = NEW.`entry_count` FROM `ledger_entry` e
 		WHERE e.`budget_line_id` = NEW.`budget_line_id` AND e.`kind` = NEW.`kind`
 		AND e.`entry_date` >= NEW.`month` || '-01' AND e.`entry_date` <= NEW.`month` || '-31')
 BEGIN

@@ -1,4 +1,5 @@
 import type { APIResponse, Page } from "@playwright/test";
+import { tamperWith } from "../db/tamper";
 import { e2eDb, expect, signInAs, test, type DemoRole } from "./fixtures";
 
 /**
@@ -354,4 +355,64 @@ test("deleting a work package with budget lines answers 400 saying why", async (
   const after = e2eDb();
   expect(after.prepare("select count(*) as n from work_package where id = ?").get(wp.id)).toEqual({ n: 1 });
   after.close();
+});
+
+test("the Verify page catches deleted last records against a snapshot's anchor and the head an auditor brings", async ({ page, baseURL }) => {
+  // A snapshot anchors the head; the manager takes it.
+  await signInAs(page, "manager", baseURL!);
+  await page.goto("/snapshots");
+  const taken = await page.request.post("/snapshots", { form: { label: "Ancoraggio e2e" }, headers: { Origin: new URL(baseURL!).origin }, maxRedirects: 0 });
+  expect(taken.status()).toBeLessThan(400);
+  const db = e2eDb();
+  const snapshotId = (db.prepare("select max(id) as id from snapshot").get() as { id: number }).id;
+  const anchored = JSON.parse((db.prepare("select content from snapshot where id = ?").get(snapshotId) as { content: string }).content).meta.auditHead as { id: number; hash: string };
+  const held = db.prepare("select id, hash from audit_log order by id desc limit 1").get() as { id: number; hash: string };
+
+  // The evidence pack prints both heads, in the form the Verify page takes back.
+  const zip = await page.request.get(`/snapshots/${snapshotId}/csv.zip`);
+  expect(zip.status()).toBe(200);
+  const { default: JSZip } = await import("jszip");
+  const readme = await (await JSZip.loadAsync(await zip.body())).file("LEGGIMI.txt")!.async("string");
+  expect(readme).toContain(`Testa della catena all'istantanea: ${anchored.id}:${anchored.hash}`);
+  expect(readme).toMatch(/Testa della catena alla generazione del pacchetto: \d+:[0-9a-f]{64}/);
+
+  await page.context().clearCookies();
+  await signInAs(page, "auditor", baseURL!);
+  await page.goto("/audit/verify");
+  await page.getByLabel("Testa della catena da un pacchetto di evidenze (facoltativa)").fill(`${held.id}:${held.hash}`);
+  await page.getByTestId("audit-verify-run").click();
+  await expect(page.getByTestId("audit-verify-result")).toHaveAttribute("data-ok", "true");
+  await expect(page.getByTestId("audit-verify-anchors")).toContainText("tutte ancora presenti e invariate");
+  await expect(page.getByTestId("audit-verify-ledger-months")).toContainText("tutte coincidenti");
+
+  // Truncation: the last records deleted (triggers dropped, as an attacker with the file would).
+  const removed = db.prepare("select * from audit_log where id >= ? order by id").all(anchored.id) as Record<string, unknown>[];
+  tamperWith(db, "audit_log", () => db.prepare("delete from audit_log where id >= ?").run(anchored.id));
+  try {
+    await page.getByTestId("audit-verify-run").click();
+    await expect(page.getByTestId("audit-verify-result")).toHaveAttribute("data-ok", "false");
+    // What is left is still a valid chain: only the anchors show the cut.
+    await expect(page.getByTestId("audit-verify-result")).toHaveAttribute("data-chain-ok", "true");
+    await expect(page.getByTestId("audit-verify-anchors")).toContainText(`Istantanea n. ${snapshotId}: il record n. ${anchored.id} non è più nella catena`);
+    await expect(page.getByTestId("audit-verify-anchors")).toContainText(`Testa indicata qui sopra: il record n. ${held.id} non è più nella catena`);
+    await page.screenshot({ path: "e2e/.tmp/screenshots/verify-truncated.png", fullPage: true });
+  } finally {
+    tamperWith(db, "audit_log", () => {
+      const columns = Object.keys(removed[0]);
+      const insert = db.prepare(`insert into audit_log (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})`);
+      for (const row of removed) insert.run(...columns.map((c) => row[c]));
+    });
+  }
+  // UPDATE ledger_month is refused by the database; done with the trigger dropped, Verify reports it.
+  expect(() => db.prepare("update ledger_month set amount_cents = amount_cents + 100 where rowid = (select min(rowid) from ledger_month)").run()).toThrow(/maintained by the ledger/);
+  tamperWith(db, "ledger_month", () => db.prepare("update ledger_month set amount_cents = amount_cents + 100 where rowid = (select min(rowid) from ledger_month)").run());
+  try {
+    await page.getByTestId("audit-verify-run").click();
+    await expect(page.getByTestId("audit-verify-ledger-months")).toContainText("Totali mensili del registro diversi dai movimenti (righe: 1;");
+  } finally {
+    tamperWith(db, "ledger_month", () => db.prepare("update ledger_month set amount_cents = amount_cents - 100 where rowid = (select min(rowid) from ledger_month)").run());
+    db.close();
+  }
+  await page.getByTestId("audit-verify-run").click();
+  await expect(page.getByTestId("audit-verify-result")).toHaveAttribute("data-ok", "true");
 });

@@ -92,7 +92,9 @@ export default function AuditVerifyPage() {
                       const source =
                         anchor.source === "snapshot"
                           ? t("bounds.anchorSource.snapshot", { id: anchor.sourceId ?? "?" })
-                          : t("bounds.anchorSource.evidence", { id: anchor.sourceId ?? "—" });
+                          : anchor.source === "evidence"
+                            ? t("bounds.anchorSource.evidence", { id: anchor.sourceId ?? "—" })
+                            : t("bounds.anchorSource.external");
                       return t(problem === "missing" ? "bounds.anchorMissing" : "bounds.anchorChanged", { source, id: anchor.id });
                     })
                     .join(" "),

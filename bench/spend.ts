@@ -13,8 +13,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { migrateDatabase, openDatabase } from "../db/client";
-import { spreadAmount } from "../app/domain/profile";
-import { ledgerFingerprint } from "../app/models/ledger.server";
+import { spreadAmount } from "../app/domain/finance/profile";
+import { ledgerFingerprint } from "../app/models/finance/ledger.server";
 
 const LINES = 200;
 const WORK_PACKAGES = 7;
@@ -90,7 +90,7 @@ console.log(`setup: ${LINES} lines, ${ENTRIES.toLocaleString("en")} entries in $
 
 // ---------------------------------------------------------------- measurements
 const { loader } = await import("../app/routes/finance._index");
-const { SPEND_SQL } = await import("../app/models/spend.server");
+const { SPEND_SQL } = await import("../app/models/finance/spend.server");
 const cookie = createCookie("traguardi_session", { secrets: [process.env.SESSION_SECRET!] });
 const cookieHeader = (await cookie.serialize("bench-session")).split(";")[0];
 

@@ -90,14 +90,18 @@ test.describe("finance office", () => {
     await page.getByRole("button", { name: "Mostra l'anteprima" }).click();
     await expect(page.getByTestId("import-summary")).toContainText("5 righe nel file: 5 valide, di cui 5 nuove e 0 già presenti");
     await expect(page.getByTestId("import-errors")).toHaveCount(0);
-    // WP6-MAT is already paid in full: the extra payment needs an explicit confirmation.
-    await expect(page.getByText("Su queste linee i pagamenti supererebbero l'impegnato:")).toBeVisible();
-    await page.getByTestId("import-confirm").click();
-    await expect(page.getByTestId("import-failed")).toContainText("I pagamenti supererebbero l'impegnato su: WP6-MAT");
+    // WP6-MAT is already paid in full: the extra payment needs an explicit confirmation (and the
+    // commitment takes WP6-CAMP above its budget). Without it the server refuses the import.
+    await expect(page.getByTestId("import-warnings")).toContainText("La linea WP6-MAT avrebbe pagato");
+    await expect(page.getByTestId("import-warnings")).toContainText("La linea WP6-CAMP avrebbe");
+    await expect(page.getByTestId("import-confirm")).toBeDisabled();
+    const unconfirmedToken = await page.locator('input[name="token"]').first().inputValue();
+    const unconfirmed = await forgePost(page, "/finance/import", { intent: "confirm", token: unconfirmedToken, fileName: "x.csv" });
+    expect(unconfirmed.status()).toBeLessThan(500);
+    await expect.poll(() => count("select count(*) from import_job where phase = 'failed' and error like '%finance.overrun.paymentsOverCommitted%'")).toBeGreaterThan(0);
     expect(ledgerTotals()).toEqual(before);
-    await page.getByLabel("File CSV").setInputFiles({ name: "movimenti-novembre-corretto.csv", mimeType: "text/csv", buffer: csv([...goodRows, ...fixedRows]) });
-    await page.getByRole("button", { name: "Mostra l'anteprima" }).click();
-    await page.getByLabel("Confermo i pagamenti oltre l'impegnato").check({ force: true });
+    await page.getByLabel("Confermo il superamento del limite").check({ force: true });
+    await page.getByLabel("Motivo del superamento").fill("Saldo della campagna approvato dall'autorità di gestione");
     await page.getByTestId("import-confirm").click();
     await expect(page.getByTestId("import-done")).toContainText("Importate 5 registrazioni da «movimenti-novembre-corretto.csv»");
     await expect(page.getByTestId("import-job")).toHaveAttribute("data-phase", "done");
@@ -142,6 +146,12 @@ test.describe("finance office", () => {
     await page.getByLabel("CIG").fill("A9A375BEEF");
     await page.getByLabel("Numero documento").fill("DET-E2E-STORNO");
     await page.getByRole("button", { name: "Registra" }).click();
+    // The demo commits every line's whole budget: one more commitment needs a confirmation with a reason.
+    await expect(page.getByTestId("overrun-confirmation")).toContainText("La linea WP7-AT avrebbe");
+    expect(lineTotal()).toBe(original);
+    await page.getByLabel("Confermo il superamento del limite").check({ force: true });
+    await page.getByLabel("Motivo del superamento").fill("Integrazione dell'incarico");
+    await page.getByRole("button", { name: "Registra" }).click();
     await expect(page.getByRole("heading", { name: /Registrazione n\. \d+ · Impegno/ })).toBeVisible();
     expect(lineTotal()).toBe(original + 4_321_09);
     await expect(page.getByTestId("line-totals")).toContainText(`impegnato ${formatEuro(original + 4_321_09)}`);
@@ -162,7 +172,11 @@ test.describe("finance office", () => {
     await page.getByLabel("Numero documento").fill("FT-E2E-OLTRE");
     await page.getByRole("button", { name: "Registra" }).click();
     await expect(page.locator('[data-field-error="confirmOverCommitment"]')).toContainText("oltre l'impegnato");
-    await page.getByLabel("Confermo il pagamento oltre l'importo impegnato").check({ force: true });
+    await page.getByLabel("Confermo il superamento del limite").check({ force: true });
+    await page.getByRole("button", { name: "Registra" }).click();
+    await expect(page.locator('[data-field-error="overrunReason"]')).toContainText("Indicare il motivo");
+    await page.getByLabel("Confermo il superamento del limite").check({ force: true });
+    await page.getByLabel("Motivo del superamento").fill("Acconto previsto dal contratto");
     await page.getByRole("button", { name: "Registra" }).click();
     await expect(page.getByRole("heading", { name: /Registrazione n\. \d+ · Pagamento/ })).toBeVisible();
   });
@@ -212,7 +226,7 @@ test.describe("budget lines", () => {
 
   test("a profile is spread between two months, edited month by month, and saved only when it sums to the cent", async ({ signedIn: page }) => {
     await page.goto("/finance/budget-lines");
-    await expect(page.getByTestId("budget-check")).toHaveText("Le linee di budget sommano esattamente al totale del programma (€ 39.000.000,00).");
+    await expect(page.getByTestId("budget-check")).toHaveText("I budget delle linee sommano esattamente al totale del programma (€ 39.000.000,00).");
     await page.getByTestId("line-WP6-MAT").getByRole("link", { name: "WP6-MAT" }).click();
     await page.getByLabel("Dal mese", { exact: true }).fill("2025-01");
     await page.getByLabel("Al mese", { exact: true }).fill("2025-03");

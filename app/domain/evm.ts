@@ -1,4 +1,4 @@
-import { formatEuro, type Cents } from "./money";
+import { formatEuro, type Cents } from "./core/money";
 
 /**
  * Earned value management for a work package (or the whole programme).

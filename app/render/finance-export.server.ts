@@ -4,10 +4,10 @@ import { formatDate } from "~/domain/core/dates";
 import { formatIndex } from "~/domain/evm";
 import type { Translate } from "~/i18n";
 import type { Actor } from "~/models/core/actor.server";
-import { listBudgetLines } from "~/models/budget.server";
-import { listLedgerEntries, type LedgerFilters } from "~/models/ledger.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
-import { getEarnedValue, getSpendSummary, getSpendTable } from "~/models/spend.server";
+import { listBudgetLines } from "~/models/finance/budget-lines.server";
+import { listLedgerEntries, type LedgerFilters } from "~/models/finance/ledger.server";
+import { getEarnedValue, getSpendSummary, getSpendTable } from "~/models/finance/spend.server";
 
 /**
  * Every finance view as a plain sheet (title, typed columns, rows), written as XLSX or as an

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { formatEuro } from "~/domain/core/money";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
-import { getSpendSummary } from "~/models/spend.server";
+import { getSpendSummary } from "~/models/finance/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
 import { answer } from "~/utils/responses.server";
@@ -48,7 +48,7 @@ export default function FinanceSummary() {
           <Euro cents={summary.plannedToDate} />
         </Figure>
         <Figure label={t("finance.summary.committed")} testId="sum-committed">
-          <Euro cents={summary.committed} />
+          <Euro cents={summary.committed} className={summary.overCommitted ? "text-danger" : ""} />
         </Figure>
         <Figure label={t("finance.summary.paid")} testId="sum-paid">
           <Euro cents={summary.paid} />
@@ -72,6 +72,27 @@ export default function FinanceSummary() {
               difference: formatEuro(summary.budgetDifference, locale),
             })}
       </p>
+      <p className={summary.overCommitted ? "alert alert-danger" : "text-success"} data-testid="commit-check" data-over={summary.overCommitted ? "yes" : "no"}>
+        {summary.overCommitted
+          ? t("finance.summary.commitOver", {
+              committed: formatEuro(summary.committed, locale),
+              total: formatEuro(summary.programmeTotal, locale),
+              excess: formatEuro(summary.committed - summary.programmeTotal, locale),
+            })
+          : t("finance.summary.commitOk", { committed: formatEuro(summary.committed, locale), total: formatEuro(summary.programmeTotal, locale) })}
+      </p>
+      {summary.overCommittedLines.length ? (
+        <div className="alert alert-danger" data-testid="lines-over">
+          {t("finance.summary.linesOver", {
+            lines: summary.overCommittedLines.map((l) => `${l.code} (${formatEuro(l.committed, locale)} > ${formatEuro(l.budget, locale)})`).join(", "),
+          })}{" "}
+          {summary.overCommittedLines.map((l) => (
+            <Link key={l.id} to={`/finance/budget-lines/${l.id}`} className="me-2">
+              {l.code}
+            </Link>
+          ))}
+        </div>
+      ) : null}
       <section className="tg-card mb-4">
         <div className="d-flex justify-content-end">
           <ExportLinks view="scurve" />
@@ -106,7 +127,7 @@ export default function FinanceSummary() {
                   </th>
                   <td className="tg-num"><Euro cents={wp.budget} /></td>
                   <td className="tg-num"><Euro cents={wp.plannedToDate} /></td>
-                  <td className="tg-num"><Euro cents={wp.committed} /></td>
+                  <td className="tg-num"><Euro cents={wp.committed} className={wp.committed > wp.budget ? "text-danger fw-bold" : ""} /></td>
                   <td className="tg-num"><Euro cents={wp.paid} /></td>
                   <td className="tg-num"><Percent value={wp.absorption} /></td>
                   <td className="tg-num"><Euro cents={wp.eac} /></td>
@@ -118,7 +139,7 @@ export default function FinanceSummary() {
                 <th scope="row">{t("finance.col.total")}</th>
                 <td className="tg-num"><Euro cents={summary.budget} /></td>
                 <td className="tg-num"><Euro cents={summary.plannedToDate} /></td>
-                <td className="tg-num"><Euro cents={summary.committed} /></td>
+                <td className="tg-num"><Euro cents={summary.committed} className={summary.overCommitted ? "text-danger" : ""} /></td>
                 <td className="tg-num"><Euro cents={summary.paid} /></td>
                 <td className="tg-num"><Percent value={summary.absorption} /></td>
                 <td className="tg-num"><Euro cents={summary.forecastAtCompletion} /></td>

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { explainEvm, formatIndex, type EvmResult } from "~/domain/evm";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
-import { getEarnedValue } from "~/models/spend.server";
+import { getEarnedValue } from "~/models/finance/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
 import { today } from "~/utils/today.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getImportJob } from "~/models/import.server";
+import { getImportJob } from "~/models/finance/ledger-import.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { answer } from "~/utils/responses.server";
 

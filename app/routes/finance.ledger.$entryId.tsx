@@ -2,6 +2,7 @@ import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { OverrunConfirmation } from "~/components/finance/overrun-confirmation";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { useZodForm } from "~/components/forms/use-zod-form";
@@ -12,7 +13,7 @@ import { formatTimestamp } from "~/domain/core/dates";
 import { formatEuro } from "~/domain/core/money";
 import { reversalSchema } from "~/domain/schemas/finance";
 import { useLocale, useT } from "~/i18n/use-t";
-import { getLedgerEntry, reverseLedgerEntry } from "~/models/ledger.server";
+import { getLedgerEntry, reverseLedgerEntry } from "~/models/finance/ledger.server";
 import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
@@ -39,38 +40,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function ReversalForm() {
-  const { entry, today } = useLoaderData<typeof loader>();
+  const { entry, today, remainingCents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useZodForm({ id: "reversal-form", schema: reversalSchema(t), lastResult: actionData?.result, defaultValue: { entryDate: today } });
-  const needsConfirmation = Boolean(fields.confirmOverCommitment.errors?.length);
   return (
     <Form method="post" {...getFormProps(form)} className="mt-3" aria-labelledby="reverse-title">
       <h3 className="h5" id="reverse-title">
         {t("finance.ledger.reverse")}
       </h3>
-      <p className="small">{t("finance.ledger.reverseHint", { amount: formatEuro(-entry.amountCents, locale) })}</p>
+      <p className="small">{t("finance.ledger.reverseHint", { amount: formatEuro(-remainingCents, locale) })}</p>
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="tg-form-grid">
         <Field label={t("finance.field.entryDate")} meta={fields.entryDate}>
           <input {...getInputProps(fields.entryDate, { type: "date" })} min={entry.entryDate} max={today} className="form-control" />
         </Field>
+        <Field label={t("finance.field.reversalDocument")} meta={fields.documentNumber}>
+          <input {...getInputProps(fields.documentNumber, { type: "text" })} placeholder={entry.documentNumber} className="form-control" />
+        </Field>
         <Field label={t("finance.field.reason")} meta={fields.reason} className="tg-span-2">
           <input {...getInputProps(fields.reason, { type: "text" })} className="form-control" />
         </Field>
       </div>
-      {needsConfirmation ? (
-        <div className="form-check alert alert-warning py-2">
-          <input {...getInputProps(fields.confirmOverCommitment, { type: "checkbox" })} className="form-check-input" />
-          <label htmlFor={fields.confirmOverCommitment.id} className="form-check-label">
-            {t("finance.field.confirmOverCommitment")}
-          </label>
-          <div className="small mt-1" role="alert">
-            {fields.confirmOverCommitment.errors!.join(" ")}
-          </div>
-        </div>
-      ) : null}
+      <OverrunConfirmation confirm={fields.confirmOverCommitment} reason={fields.overrunReason} />
       <button type="submit" className="btn btn-outline-danger">
         {t("finance.ledger.reverseSubmit")}
       </button>
@@ -145,7 +138,7 @@ export default function LedgerEntryPage() {
           <Link to={`/finance/ledger/${data.reversal.id}`}>{t("finance.ledger.reversedBy", { id: data.reversal.id })}</Link>
         </p>
       ) : null}
-      {canEdit && !data.reversal && !entry.reversesEntryId ? <ReversalForm /> : null}
+      {canEdit && data.remainingCents > 0 && !entry.reversesEntryId ? <ReversalForm /> : null}
     </section>
   );
 }

@@ -4,11 +4,11 @@ import { ExportLinks } from "~/components/finance/finance-nav";
 import { Euro } from "~/components/finance/money";
 import { DateText } from "~/components/ui/format";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { ledgerKinds } from "~/domain/finance-values";
 import { formatEuro } from "~/domain/core/money";
 import { useLocale, useT } from "~/i18n/use-t";
-import { listLedgerEntries, listLinesForEntry } from "~/models/ledger.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { ledgerKinds } from "~/domain/finance/finance-values";
+import { listLedgerEntries, listLinesForEntry } from "~/models/finance/ledger.server";
 import { requireViewer } from "~/utils/auth.server";
 import { ledgerFiltersOf } from "~/utils/finance-params.server";
 import { useCan } from "~/utils/viewer";
@@ -24,6 +24,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { filters, lines: listLinesForEntry(actor, programme.id), ...listLedgerEntries(actor, programme.id, filters) };
   });
 }
+
+const sortOptions = [
+  ["entryDate", "finance.field.entryDate"],
+  ["id", "finance.ledger.number"],
+  ["kind", "finance.field.kind"],
+  ["line", "finance.field.budgetLine"],
+  ["supplier", "finance.field.supplier"],
+  ["cig", "finance.field.cig"],
+  ["documentNumber", "finance.field.documentNumber"],
+  ["amount", "finance.field.amount"],
+  ["description", "finance.field.description"],
+] as const;
 
 export default function LedgerList() {
   const data = useLoaderData<typeof loader>();
@@ -46,7 +58,7 @@ export default function LedgerList() {
         <div className="d-flex gap-2">
           <ExportLinks
             view="ledger"
-            extra={Object.fromEntries(["line", "wp", "kind", "from", "to"].flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : [])))}
+            extra={Object.fromEntries(["line", "wp", "kind", "from", "to", "q", "supplier", "cig", "sort", "dir"].flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : [])))}
           />
           {canEdit ? (
             <Link to="/finance/ledger/new" className="btn btn-sm btn-primary">
@@ -59,6 +71,20 @@ export default function LedgerList() {
       <Form method="get" className="row g-2 align-items-end mb-3">
         <input type="hidden" name="asOf" value={filters.asOf} />
         {filters.workPackageId ? <input type="hidden" name="wp" value={filters.workPackageId} /> : null}
+        <div className="col-12 col-md-6">
+          <label htmlFor="f-q" className="small fw-semibold">
+            {t("finance.ledger.search")} <span className="fw-normal">({t("finance.ledger.searchHint")})</span>
+          </label>
+          <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} className="form-control form-control-sm" />
+        </div>
+        <div className="col-6 col-md-4">
+          <label htmlFor="f-supplier" className="small fw-semibold">{t("finance.field.supplier")}</label>
+          <input id="f-supplier" name="supplier" type="text" defaultValue={filters.supplier ?? ""} className="form-control form-control-sm" />
+        </div>
+        <div className="col-6 col-md-2">
+          <label htmlFor="f-cig" className="small fw-semibold">{t("finance.field.cig")}</label>
+          <input id="f-cig" name="cig" type="text" maxLength={10} defaultValue={filters.cig ?? ""} className="form-control form-control-sm font-monospace" />
+        </div>
         <div className="col-12 col-md-4">
           <label htmlFor="f-line" className="small fw-semibold">{t("finance.field.budgetLine")}</label>
           <select id="f-line" name="line" defaultValue={filters.budgetLineId ?? ""} className="form-select form-select-sm">
@@ -86,6 +112,21 @@ export default function LedgerList() {
         <div className="col-6 col-md-2">
           <label htmlFor="f-to" className="small fw-semibold">{t("finance.ledger.to")}</label>
           <input id="f-to" name="to" type="date" defaultValue={params.get("to") ?? ""} max={filters.asOf} className="form-control form-control-sm" />
+        </div>
+        <div className="col-6 col-md-3">
+          <label htmlFor="f-sort" className="small fw-semibold">{t("finance.ledger.sortBy")}</label>
+          <select id="f-sort" name="sort" defaultValue={filters.sort ?? "entryDate"} className="form-select form-select-sm">
+            {sortOptions.map(([value, label]) => (
+              <option key={value} value={value}>{t(label)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="col-6 col-md-2">
+          <label htmlFor="f-dir" className="small fw-semibold">{t("finance.ledger.direction")}</label>
+          <select id="f-dir" name="dir" defaultValue={filters.dir ?? "desc"} className="form-select form-select-sm">
+            <option value="desc">{t("finance.ledger.sortDesc")}</option>
+            <option value="asc">{t("finance.ledger.sortAsc")}</option>
+          </select>
         </div>
         <div className="col-6 col-md-2">
           <button type="submit" className="btn btn-sm btn-outline-primary w-100">{t("finance.ledger.filter")}</button>

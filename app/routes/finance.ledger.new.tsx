@@ -2,15 +2,16 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { OverrunConfirmation } from "~/components/finance/overrun-confirmation";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { ledgerKinds } from "~/domain/finance-values";
+import { ledgerKinds } from "~/domain/finance/finance-values";
 import { ledgerEntrySchema } from "~/domain/schemas/finance";
 import { useT } from "~/i18n/use-t";
-import { createLedgerEntry, listLinesForEntry } from "~/models/ledger.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { createLedgerEntry, listLinesForEntry } from "~/models/finance/ledger.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
@@ -53,7 +54,6 @@ export default function NewLedgerEntry() {
     lastResult: actionData?.result,
     defaultValue: { entryDate: today, kind: "payment", budgetLineId: line },
   });
-  const needsConfirmation = Boolean(fields.confirmOverCommitment.errors?.length);
   return (
     <section className="tg-card mb-4" aria-labelledby="new-entry-title">
       <Link to="/finance/ledger">← {t("finance.ledger.title")}</Link>
@@ -102,17 +102,7 @@ export default function NewLedgerEntry() {
         <Field label={t("finance.field.description")} meta={fields.description}>
           <textarea {...getTextareaProps(fields.description)} className="form-control" rows={2} />
         </Field>
-        <div className={`form-check mb-3 ${needsConfirmation ? "alert alert-warning py-2" : ""}`}>
-          <input {...getInputProps(fields.confirmOverCommitment, { type: "checkbox" })} className="form-check-input" />
-          <label htmlFor={fields.confirmOverCommitment.id} className="form-check-label">
-            {t("finance.field.confirmOverCommitment")}
-          </label>
-          {needsConfirmation ? (
-            <div className="small mt-1" role="alert" data-field-error="confirmOverCommitment">
-              {fields.confirmOverCommitment.errors!.join(" ")}
-            </div>
-          ) : null}
-        </div>
+        <OverrunConfirmation confirm={fields.confirmOverCommitment} reason={fields.overrunReason} />
         <button type="submit" className="btn btn-primary">
           {t("finance.ledger.record")}
         </button>

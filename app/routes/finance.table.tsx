@@ -6,7 +6,7 @@ import { Euro } from "~/components/finance/money";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
-import { getSpendTable } from "~/models/spend.server";
+import { getSpendTable } from "~/models/finance/spend.server";
 import { requireViewer } from "~/utils/auth.server";
 import { asOfParam } from "~/utils/finance-params.server";
 import { answer } from "~/utils/responses.server";

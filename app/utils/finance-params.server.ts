@@ -1,5 +1,6 @@
 import { isIsoDate } from "~/domain/core/dates";
-import { ledgerKinds, type LedgerKind } from "~/domain/finance-values";
+import { ledgerKinds, type LedgerKind } from "~/domain/finance/finance-values";
+import { ledgerSortColumns, type LedgerSort } from "~/models/finance/ledger.server";
 import { today } from "./today.server";
 
 /** The view's reference date: ?asOf=YYYY-MM-DD, never after today; today when absent or malformed. */
@@ -29,6 +30,11 @@ export function ledgerFiltersOf(request: Request) {
     kind: ledgerKinds.includes(kind as LedgerKind) ? (kind as LedgerKind) : undefined,
     from: isIsoDate(from) ? from : undefined,
     to: isIsoDate(to) && to < asOf ? to : asOf,
+    q: (params.get("q") ?? "").trim().slice(0, 200) || undefined,
+    supplier: (params.get("supplier") ?? "").trim().slice(0, 200) || undefined,
+    cig: (params.get("cig") ?? "").trim().slice(0, 10) || undefined,
+    sort: ledgerSortColumns.includes(params.get("sort") as LedgerSort) ? (params.get("sort") as LedgerSort) : undefined,
+    dir: params.get("dir") === "asc" ? ("asc" as const) : params.get("dir") === "desc" ? ("desc" as const) : undefined,
     page: number("page") ?? 1,
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { budgetCategories, fundingSources, ledgerKinds } from "../../app/domain/finance-values";
+import { budgetCategories, fundingSources, ledgerKinds } from "../../app/domain/finance/finance-values";
 import { versioned } from "./columns";
 import { workPackage } from "./plan";
 import { programme } from "./programme";
@@ -63,6 +63,11 @@ export const importBatch = sqliteTable(
     importedById: integer(),
     importedByName: text().notNull(),
     importedAt: text().notNull(),
+    /**
+     * Published in bulk (one INSERT … SELECT from the staging table): the monthly totals are added
+     * per month in the same transaction, so the per-row trigger skips this batch's entries.
+     */
+    bulk: integer({ mode: "boolean" }).notNull().default(false),
   },
   (table) => [uniqueIndex("import_batch_file_hash_idx").on(table.fileHash)],
 );
@@ -96,6 +101,8 @@ export const ledgerEntry = sqliteTable(
     // Covering index: the spend aggregates read (line, kind, date, amount) without touching the table.
     index("ledger_entry_line_kind_date_amount_idx").on(table.budgetLineId, table.kind, table.entryDate, table.amountCents),
     uniqueIndex("ledger_entry_fingerprint_idx").on(table.fingerprint),
+    // Ledger search and the import's reversal lookup by the reversed document's number.
+    index("ledger_entry_document_number_idx").on(table.documentNumber),
     index("ledger_entry_reverses_entry_id_idx").on(table.reversesEntryId).where(sql`${table.reversesEntryId} is not null`),
     check("ledger_entry_kind_check", sql`${table.kind} in ('commitment','payment')`),
     check("ledger_entry_amount_check", sql`${table.amountCents} <> 0 and (${table.amountCents} > 0 or ${table.reversesEntryId} is not null)`),

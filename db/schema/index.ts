@@ -6,3 +6,4 @@ export * from "./snapshot";
 export * from "./training";
 export * from "./finance";
 export * from "./gantt";
+export * from "./finance-import";

@@ -1,5 +1,5 @@
-import type { BudgetCategory, FundingSource, LedgerKind } from "../../app/domain/finance-values";
-import { addMonths, allocate, spreadAmount, type SpreadMethod } from "../../app/domain/profile";
+import type { BudgetCategory, FundingSource, LedgerKind } from "../../app/domain/finance/finance-values";
+import { addMonths, allocate, spreadAmount, type SpreadMethod } from "../../app/domain/finance/profile";
 
 /**
  * Demo finance of the FSE 2.0 programme (all *demo* values, see shared DOMAIN.md): 16 budget lines

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { appendAudit } from "../../app/models/audit/audit.server";
 import type { Actor } from "../../app/models/core/actor.server";
-import { ledgerFingerprint } from "../../app/models/ledger.server";
-import { spreadAmount } from "../../app/domain/profile";
+import { ledgerFingerprint } from "../../app/models/finance/ledger.server";
+import { spreadAmount } from "../../app/domain/finance/profile";
 import type { Db } from "../client";
 import { budgetLine, budgetLineProfile, ledgerEntry, programme, workPackage } from "../schema";
 import { budgetLineSeeds, FINANCE_CUP, ledgerSeeds } from "./finance-data";

@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { budgetCategories, fundingSources } from "~/domain/finance-values";
+import { budgetCategories, fundingSources } from "~/domain/finance/finance-values";
 import { budgetLineSchema } from "~/domain/schemas/finance";
 import { useT } from "~/i18n/use-t";
 

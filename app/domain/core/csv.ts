@@ -44,3 +44,17 @@ export function toCsv(rows: readonly (readonly CsvValue[])[], options: CsvOption
   const body = rows.map((row) => row.map((value) => csvCell(value, separator)).join(separator)).join("\r\n");
   return `${options.bom === false ? "" : "\uFEFF"}${body}\r\n`;
 }
+
+export const CSV_BOM = "\uFEFF";
+
+/** One line of a file written row by row (streamed exports): cells neutralised, CRLF at the end. */
+export function csvLine(cells: readonly CsvValue[], separator = ";"): string {
+  return cells.map((value) => csvCell(value, separator)).join(separator) + "\r\n";
+}
+
+/** Cents as "1234567,89" (no thousands separator, so spreadsheets read it back as a number). */
+export function csvMoney(cents: number): string {
+  const negative = cents < 0;
+  const abs = Math.abs(cents);
+  return `${negative ? "-" : ""}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, "0")}`;
+}

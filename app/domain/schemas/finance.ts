@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Translate } from "~/i18n";
 import { boundedDate, isAmountInBounds, isMonthInBounds } from "~/domain/core/bounds";
-import { budgetCategories, fundingSources, ledgerKinds } from "../finance-values";
-import { parseItalianAmount } from "../italian-format";
-import { isMonth, spreadMethods } from "../profile";
+import { budgetCategories, fundingSources, ledgerKinds } from "../finance/finance-values";
+import { parseItalianAmount } from "../core/italian-format";
+import { isMonth, spreadMethods } from "../finance/profile";
 
 /** Finance forms: one zod schema each, run in the browser and again on the server. */
 function text(t: Translate, max: number) {
@@ -55,6 +55,7 @@ export function ledgerEntrySchema(t: Translate) {
     documentNumber: text(t, 60),
     description: z.string().trim().max(500, t("validation.tooLong", { max: 500 })).optional(),
     confirmOverCommitment: checkbox,
+    overrunReason: z.string().trim().max(500, t("validation.tooLong", { max: 500 })).optional(),
   });
 }
 
@@ -62,7 +63,9 @@ export function reversalSchema(t: Translate) {
   return z.object({
     entryDate: isoDate(t),
     reason: text(t, 500),
+    documentNumber: z.string().trim().max(60, t("validation.tooLong", { max: 60 })).optional(),
     confirmOverCommitment: checkbox,
+    overrunReason: z.string().trim().max(500, t("validation.tooLong", { max: 500 })).optional(),
   });
 }
 

@@ -26,7 +26,9 @@ export type AuditAppender = (input: AuditInput) => void;
  */
 export function command<T>(actor: Actor, permission: Permission, work: (tx: Tx, audit: AuditAppender) => T): T {
   requirePermission(actor, permission);
-  return getDb().transaction((tx) => work(tx, (input) => appendAudit(tx, actor, input)));
+  // IMMEDIATE: take the write lock at BEGIN, so a command that reads before it writes waits its turn
+  // (busy timeout) instead of failing with SQLITE_BUSY_SNAPSHOT when another process wrote meanwhile.
+  return getDb().transaction((tx) => work(tx, (input) => appendAudit(tx, actor, input)), { behavior: "immediate" });
 }
 
 /**

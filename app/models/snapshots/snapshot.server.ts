@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lt, or } from "drizzle-orm";
 import { dateProblem } from "~/domain/core/bounds";
 import { snapshot, type SnapshotKind } from "#db/schema";
-import { isIsoDate } from "~/domain/core/dates";
+import { formatDate, isIsoDate } from "~/domain/core/dates";
 import { gateCountdown, type ItemState } from "~/domain/plan/status";
 import { isMessageKey, translate } from "~/i18n";
 import { SNAPSHOT_FORMAT, type FinanceSection, type KeyedTable, type SnapshotContent } from "~/domain/snapshots/snapshot-content";
@@ -16,7 +16,7 @@ import { NotFoundError, ValidationError } from "~/models/core/errors.server";
 import { assessLoadedPlan, getPlan } from "~/models/plan/plan.server";
 import { listIndicators } from "~/models/indicators/indicator.server";
 import { getCurrentProgramme, type Programme } from "~/models/plan/programme.server";
-import { getSpendSummary, getSpendTable } from "~/models/spend.server";
+import { getSpendSummary, getSpendTable } from "~/models/finance/spend.server";
 import { getRolloutOverview } from "~/models/training/rollout.server";
 
 export type SnapshotRow = typeof snapshot.$inferSelect;

@@ -1,15 +1,15 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { asc, eq, inArray } from "drizzle-orm";
 import { budgetLine, deadlineGate, programme, task, workPackage } from "#db/schema";
-import { isIsoDate } from "~/domain/dates";
+import { isIsoDate } from "~/domain/core/dates";
 import { computeEvm, sumEvm, type EvmResult } from "~/domain/evm";
-import type { LedgerKind } from "~/domain/finance-values";
-import type { Cents } from "~/domain/money";
-import { daysInMonth, monthOf, monthsBetween, plannedUpTo, quarterOf, type Month } from "~/domain/profile";
-import { weightedProgress } from "~/domain/status";
-import { requirePermission, type Actor } from "./actor.server";
-import { getDb } from "./db.server";
-import { NotFoundError } from "./errors.server";
+import type { LedgerKind } from "~/domain/finance/finance-values";
+import type { Cents } from "~/domain/core/money";
+import { daysInMonth, monthOf, monthsBetween, plannedUpTo, quarterOf, type Month } from "~/domain/finance/profile";
+import { weightedProgress } from "~/domain/plan/status";
+import { requirePermission, type Actor } from "~/models/core/actor.server";
+import { getDb } from "~/models/core/db.server";
+import { NotFoundError } from "~/models/core/errors.server";
 
 /**
  * Spend against plan, as of any date. The ledger is append-only, so "as of" is exact: months
@@ -223,6 +223,11 @@ export function getSpendSummary(actor: Actor, programmeId: number, asOf: string)
       absorption: total.pv > 0 ? total.ac / total.pv : null,
       variance: total.ac - total.pv,
       forecastAtCompletion: total.eac,
+      /** Budget control: commitments beyond the programme total, and lines committed beyond their budget. */
+      overCommitted: committed > data.programme.totalBudgetCents,
+      overCommittedLines: data.lines
+        .filter((line) => line.committed > line.amountCents)
+        .map((line) => ({ id: line.id, code: line.code, committed: line.committed, budget: line.amountCents })),
     },
     months,
     byWorkPackage,

@@ -16,7 +16,7 @@ export type FundingSource = (typeof fundingSources)[number];
 export const ledgerKinds = ["commitment", "payment"] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
-/** The ledger fields a CSV import maps columns to; the first six are required. */
-export const importFields = ["entryDate", "kind", "lineCode", "amount", "supplier", "cig", "documentNumber", "description"] as const;
+/** The ledger fields a CSV import maps columns to; six are required. `reference` names the document a reversal reverses. */
+export const importFields = ["entryDate", "kind", "lineCode", "amount", "supplier", "cig", "documentNumber", "description", "reference"] as const;
 export type ImportField = (typeof importFields)[number];
 export const requiredImportFields: readonly ImportField[] = ["entryDate", "kind", "lineCode", "amount", "supplier", "documentNumber"];

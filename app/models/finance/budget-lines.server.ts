@@ -1,13 +1,13 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { isAmountInBounds, isMonthInBounds } from "~/domain/core/bounds";
-import { budgetLine, budgetLineProfile, programme, user, workPackage } from "#db/schema";
-import { budgetCategories, fundingSources, type BudgetCategory, type FundingSource } from "~/domain/finance-values";
-import { formatEuro, type Cents } from "~/domain/money";
-import { isMonth, profileTotal, scaleProfile, spreadAmount, type MonthAmount, type SpreadMethod } from "~/domain/profile";
-import { requirePermission, type Actor } from "./actor.server";
-import { appendAudit, auditView, changedFields } from "./audit.server";
-import { getDb, nowIso, type Conn } from "./db.server";
-import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from "./errors.server";
+import { budgetLine, budgetLineProfile, programme, workPackage } from "#db/schema";
+import { budgetCategories, fundingSources, type BudgetCategory, type FundingSource } from "~/domain/finance/finance-values";
+import { formatEuro, type Cents } from "~/domain/core/money";
+import { isMonth, profileTotal, scaleProfile, spreadAmount, type MonthAmount, type SpreadMethod } from "~/domain/finance/profile";
+import { requirePermission, type Actor } from "~/models/core/actor.server";
+import { command, conflictOf, entity, insertAudited, loadVersioned, updateVersioned } from "~/models/core/command.server";
+import { getDb, nowIso, type Conn } from "~/models/core/db.server";
+import { NotFoundError, ValidationError, type FieldIssue } from "~/models/core/errors.server";
 
 export type BudgetLine = typeof budgetLine.$inferSelect;
 
@@ -83,10 +83,7 @@ function readProfile(conn: Conn, budgetLineId: number): MonthAmount[] {
 
 // ---------------------------------------------------------------- writes
 
-function conflict(conn: Conn, row: BudgetLine) {
-  const by = row.updatedById ? conn.select({ name: user.name }).from(user).where(eq(user.id, row.updatedById)).get() : null;
-  return new ConflictError("budget_line", row.id, by?.name ?? "—", row.updatedAt);
-}
+export const budgetLineEntity = entity("budget_line", budgetLine, label);
 
 function checkLine(conn: Conn, programmeId: number, input: BudgetLineInput, id?: number) {
   const issues: FieldIssue[] = [];
@@ -112,45 +109,17 @@ function checkLine(conn: Conn, programmeId: number, input: BudgetLineInput, id?:
   if (issues.length) throw new ValidationError(issues);
 }
 
-function stamp(actor: Actor) {
-  const now = nowIso();
-  return { createdAt: now, updatedAt: now, updatedById: actor.id || null };
-}
-
 export function createBudgetLine(actor: Actor, programmeId: number, input: BudgetLineInput) {
-  requirePermission(actor, "update:finance");
-  return getDb().transaction((tx) => {
+  return command(actor, "update:finance", (tx) => {
     checkLine(tx, programmeId, input);
-    const created = tx
-      .insert(budgetLine)
-      .values({ ...input, code: input.code.trim(), title: input.title.trim(), programmeId, ...stamp(actor) })
-      .returning()
-      .get();
-    appendAudit(tx, actor, { action: "create", entityType: "budget_line", entityId: created.id, entityLabel: label(created), after: auditView(created) });
-    return created;
+    return insertAudited(tx, actor, budgetLineEntity, { ...input, code: input.code.trim(), title: input.title.trim(), programmeId });
   });
-}
-
-function loadForWrite(tx: Conn, id: number, version: number) {
-  const current = tx.select().from(budgetLine).where(eq(budgetLine.id, id)).get();
-  if (!current) throw new NotFoundError("budget_line", id);
-  if (current.version !== version) throw conflict(tx, current);
-  return current;
 }
 
 function replaceProfile(tx: Conn, budgetLineId: number, profile: readonly MonthAmount[]) {
   tx.delete(budgetLineProfile).where(eq(budgetLineProfile.budgetLineId, budgetLineId)).run();
   const rows = profile.filter((entry) => entry.cents !== 0).map((entry) => ({ budgetLineId, month: entry.month, plannedCents: entry.cents }));
   for (let i = 0; i < rows.length; i += 200) tx.insert(budgetLineProfile).values(rows.slice(i, i + 200)).run();
-}
-
-function bump(tx: Conn, actor: Actor, current: BudgetLine, fields: Partial<BudgetLine> = {}) {
-  return tx
-    .update(budgetLine)
-    .set({ ...fields, version: current.version + 1, updatedAt: nowIso(), updatedById: actor.id || null })
-    .where(and(eq(budgetLine.id, current.id), eq(budgetLine.version, current.version)))
-    .returning()
-    .get();
 }
 
 const profileAudit = (profile: readonly MonthAmount[]) => Object.fromEntries(profile.map((entry) => [entry.month, entry.cents]));
@@ -160,13 +129,11 @@ const profileAudit = (profile: readonly MonthAmount[]) => Object.fromEntries(pro
  * exact to the cent), so a profile never stops summing to its line.
  */
 export function updateBudgetLine(actor: Actor, input: BudgetLineInput & { id: number; version: number }) {
-  requirePermission(actor, "update:finance");
-  return getDb().transaction((tx) => {
-    const current = loadForWrite(tx, input.id, input.version);
+  return command(actor, "update:finance", (tx) => {
+    const current = loadVersioned(tx, budgetLineEntity, input.id, input.version);
     checkLine(tx, current.programmeId, input, current.id);
     const { id, version, ...fields } = input;
-    const diff = changedFields(current, { ...fields, code: fields.code.trim(), title: fields.title.trim() });
-    if (!diff.changed) return current;
+    const next = { ...fields, code: fields.code.trim(), title: fields.title.trim() };
     let rescaled: MonthAmount[] | null = null;
     if (fields.amountCents !== current.amountCents) {
       const profile = readProfile(tx, id);
@@ -175,24 +142,14 @@ export function updateBudgetLine(actor: Actor, input: BudgetLineInput & { id: nu
         replaceProfile(tx, id, rescaled);
       }
     }
-    const updated = bump(tx, actor, current, { ...fields, code: fields.code.trim(), title: fields.title.trim() });
-    appendAudit(tx, actor, {
-      action: "update",
-      entityType: "budget_line",
-      entityId: id,
-      entityLabel: label(updated),
-      before: diff.before,
-      after: rescaled ? { ...diff.after, profileRescaled: profileAudit(rescaled) } : diff.after,
-    });
-    return updated;
+    return updateVersioned(tx, actor, budgetLineEntity, current, next, { version, extraAudit: rescaled ? { profileRescaled: profileAudit(rescaled) } : undefined });
   });
 }
 
 /** Replaces a line's profile with one entered month by month; it must sum exactly to the amount. */
 export function saveBudgetLineProfile(actor: Actor, input: { id: number; version: number; profile: MonthAmount[] }) {
-  requirePermission(actor, "update:finance");
-  return getDb().transaction((tx) => {
-    const current = loadForWrite(tx, input.id, input.version);
+  return command(actor, "update:finance", (tx, audit) => {
+    const current = loadVersioned(tx, budgetLineEntity, input.id, input.version);
     const issues: FieldIssue[] = [];
     const seen = new Set<string>();
     for (const entry of input.profile) {
@@ -212,8 +169,16 @@ export function saveBudgetLineProfile(actor: Actor, input: { id: number; version
     const before = readProfile(tx, current.id);
     const profile = [...input.profile].sort((a, b) => a.month.localeCompare(b.month));
     replaceProfile(tx, current.id, profile);
-    const updated = bump(tx, actor, current);
-    appendAudit(tx, actor, {
+    // The profile lives in its own table: the line only gets its version bumped (no field audit),
+    // and the profile change is the audit record.
+    const updated = tx
+      .update(budgetLine)
+      .set({ version: current.version + 1, updatedAt: nowIso(), updatedById: actor.id || null })
+      .where(and(eq(budgetLine.id, current.id), eq(budgetLine.version, current.version)))
+      .returning()
+      .get();
+    if (!updated) throw conflictOf(tx, budgetLineEntity.type, current);
+    audit({
       action: "update",
       entityType: "budget_line_profile",
       entityId: current.id,

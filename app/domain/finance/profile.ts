@@ -1,4 +1,4 @@
-import { assertCents, type Cents } from "./money";
+import { assertCents, type Cents } from "~/domain/core/money";
 
 /**
  * Planned spend profiles: a budget line's amount spread over months ('YYYY-MM'). Every function

@@ -1,0 +1,79 @@
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { formatDate } from "~/domain/core/dates";
+import { CSV_BOM, csvLine, csvMoney } from "~/domain/core/csv";
+import type { Translate } from "~/i18n";
+import type { Actor } from "~/models/core/actor.server";
+import { iterateLedgerEntries, type LedgerFilters, type LedgerListEntry } from "./ledger.server";
+
+/**
+ * The filtered ledger as CSV or XLSX, streamed: rows come one at a time from SQLite's cursor
+ * (iterateLedgerEntries) and leave as soon as they are written, so a million entries never sit in
+ * memory. XLSX uses exceljs's streaming WorkbookWriter.
+ */
+const BATCH = 2_000;
+
+function headers(t: Translate) {
+  return ["n.", t("finance.field.entryDate"), t("finance.field.kind"), t("finance.field.budgetLine"), t("finance.field.supplier"), t("finance.field.cig"), t("finance.field.documentNumber"), t("finance.field.amount"), t("finance.field.description"), "Storno di"];
+}
+
+export function ledgerCsvStream(actor: Actor, programmeId: number, filters: LedgerFilters, t: Translate): ReadableStream<Uint8Array> {
+  const rows = iterateLedgerEntries(actor, programmeId, filters);
+  const encoder = new TextEncoder();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      let text = "";
+      if (!started) {
+        started = true;
+        text += CSV_BOM + csvLine(headers(t));
+      }
+      for (let i = 0; i < BATCH; i++) {
+        const next = rows.next();
+        if (next.done) {
+          if (text) controller.enqueue(encoder.encode(text));
+          controller.close();
+          return;
+        }
+        const e = next.value;
+        text += csvLine([String(e.id), formatDate(e.entryDate), t(`finance.kind.${e.kind}`), e.lineCode, e.supplier, e.cig ?? "", e.documentNumber, csvMoney(e.amountCents), e.description, e.reversesEntryId ? String(e.reversesEntryId) : ""]);
+      }
+      controller.enqueue(encoder.encode(text));
+    },
+    cancel() {
+      rows.return(undefined);
+    },
+  });
+}
+
+const isoToDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export function ledgerXlsxStream(actor: Actor, programmeId: number, filters: LedgerFilters, t: Translate, title: string): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Traguardi";
+  const sheet = workbook.addWorksheet(t("finance.tab.ledger").slice(0, 31).replace(/[\\/?*[\]:]/g, " "));
+  sheet.columns = [{ width: 9 }, { width: 12, style: { numFmt: "dd/mm/yyyy" } }, { width: 12 }, { width: 12 }, { width: 36 }, { width: 13 }, { width: 18 }, { width: 16, style: { numFmt: "#,##0.00 €;-#,##0.00 €" } }, { width: 48 }, { width: 10 }];
+  void (async () => {
+    try {
+      const titleRow = sheet.addRow([title]);
+      titleRow.font = { bold: true, size: 13 };
+      titleRow.commit();
+      sheet.addRow([]).commit();
+      const head = sheet.addRow(headers(t));
+      head.font = { bold: true };
+      head.commit();
+      let n = 0;
+      for (const e of iterateLedgerEntries(actor, programmeId, filters) as Iterable<LedgerListEntry>) {
+        sheet.addRow([e.id, isoToDate(e.entryDate), t(`finance.kind.${e.kind}`), e.lineCode, e.supplier, e.cig ?? "", e.documentNumber, e.amountCents / 100, e.description, e.reversesEntryId ?? ""]).commit();
+        // Let the response drain (backpressure) and other requests run.
+        if (++n % BATCH === 0) await new Promise<void>((resolve) => (output.writableNeedDrain ? output.once("drain", () => resolve()) : setImmediate(resolve)));
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      output.destroy(error as Error);
+    }
+  })();
+  return Readable.toWeb(output) as unknown as ReadableStream<Uint8Array>;
+}

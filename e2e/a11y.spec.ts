@@ -119,7 +119,7 @@ const morePagesByRole: Partial<Record<DemoRole, string[]>> = {
   ],
   finance: ["/finance/ledger/new", "/finance/ledger/1", "/finance/budget-lines/new", "/finance/budget-lines/1"],
   admin: ["/admin/users/1"],
-  auditor: ["/", "/audit", "/audit/verify", "/snapshots", "/account/sessions"],
+  auditor: ["/", "/audit", "/audit/verify", "/audit/verify?run=1&anchor=1:" + "0".repeat(64), "/audit/verify?run=1&anchor=nonsense", "/snapshots", "/account/sessions"],
 };
 
 for (const [role, urls] of Object.entries(morePagesByRole) as [DemoRole, string[]][]) {

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { tamperWith } from "../db/tamper";
 import fs from "node:fs";
 import path from "node:path";
 import { e2eDb, expect, forgePost, signInAs, test } from "./fixtures";
@@ -203,12 +204,12 @@ test.describe("snapshots", () => {
     const db = e2eDb();
     const target = db.prepare("select id, entity_label as label from audit_log order by id desc limit 1 offset 2").get() as { id: number; label: string | null };
     try {
-      db.prepare("update audit_log set entity_label = 'Riscritto di nascosto' where id = ?").run(target.id);
+      tamperWith(db, "audit_log", () => db.prepare("update audit_log set entity_label = 'Riscritto di nascosto' where id = ?").run(target.id));
       await page.getByTestId("audit-verify-run").click();
       await expect(page.getByTestId("audit-verify-result")).toHaveAttribute("data-ok", "false");
       await expect(page.getByTestId("audit-verify-result")).toContainText(`Catena interrotta alla registrazione n. ${target.id}`);
     } finally {
-      db.prepare("update audit_log set entity_label = ? where id = ?").run(target.label, target.id);
+      tamperWith(db, "audit_log", () => db.prepare("update audit_log set entity_label = ? where id = ?").run(target.label, target.id));
       db.close();
     }
     await page.getByTestId("audit-verify-run").click();

@@ -8,6 +8,7 @@ import * as finance from "./finance";
 import * as procurement from "./procurement";
 import * as a11y from "./a11y";
 import * as account from "./account";
+import * as bounds from "./bounds";
 
 const core: Record<keyof typeof import("./it").coreMessages, string> = {
   "app.name": "Traguardi",
@@ -211,4 +212,5 @@ export const en: Record<MessageKey, string> = {
   ...procurement.messages.en,
   ...a11y.messages.en,
   ...account.messages.en,
+  ...bounds.messages.en,
 };

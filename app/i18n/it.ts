@@ -7,6 +7,7 @@ import * as finance from "./finance";
 import * as procurement from "./procurement";
 import * as a11y from "./a11y";
 import * as account from "./account";
+import * as bounds from "./bounds";
 /** Italian is the default language; every key here must exist in en.ts (the type enforces it). */
 const core = {
   "app.name": "Traguardi",
@@ -215,6 +216,7 @@ export const it = {
   ...procurement.messages.it,
   ...a11y.messages.it,
   ...account.messages.it,
+  ...bounds.messages.it,
 };
 
 export type MessageKey = keyof typeof it;

@@ -2,6 +2,7 @@ import { getDocumentStore } from "~/models/documents/store.server";
 import { addSnapshotDocuments } from "~/models/procurement/snapshot-sections.server";
 import { createRequire } from "node:module";
 import JSZip from "jszip";
+import { auditHead, type AuditHead } from "~/models/audit/audit.server";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import { formatDate, formatTimestamp } from "~/domain/core/dates";
@@ -320,6 +321,9 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
   }
   doc.moveDown(1.5).font(BOLD).fontSize(11).fillColor(INK).text("Impronta SHA-256 del contenuto", PAGE.margin, undefined, { width });
   doc.moveDown(0.3).font(MONO).fontSize(9.5).text(summary.hash, { width, lineBreak: false });
+  const anchors = anchorLines(content.meta.auditHead, auditHead());
+  doc.moveDown(0.8).font(BOLD).fontSize(11).fillColor(INK).text("Testa della catena di audit", PAGE.margin, undefined, { width });
+  doc.moveDown(0.3).font(MONO).fontSize(8).text(anchors.join("\n"), { width });
   doc.moveDown(0.8).font(BODY).fontSize(9).fillColor(MUTED);
   doc.text(
     `${verified ? "Verificata al momento della generazione: il contenuto archiviato corrisponde all'impronta." : "ATTENZIONE: il contenuto archiviato NON corrisponde all'impronta."} ` +
@@ -509,6 +513,7 @@ export async function buildEvidenceZip(actor: Actor, id: number): Promise<{ file
       `Programma: ${content.programme.name} · CUP ${content.programme.cup}`,
       `Scattata il ${formatTimestamp(summary.takenAt, "it")} da ${summary.takenByName}`,
       `SHA-256: ${summary.hash}`,
+      ...anchorLines(content.meta.auditHead, auditHead()),
       "",
       "istantanea.json è il contenuto esatto su cui è calcolata l'impronta: sha256sum istantanea.json deve restituire il valore qui sopra.",
       "I file CSV (separatore ';', UTF-8) ne riportano i dati in tabelle: date ISO AAAA-MM-GG, importi in euro con la virgola decimale.",
@@ -544,4 +549,16 @@ export async function buildEvidenceZip(actor: Actor, id: number): Promise<{ file
   addSnapshotDocuments(zip, content, new Date(summary.takenAt), getDocumentStore()); // documents and evidence (issue 13)
   const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
   return { fileName: evidenceFileName(summary, "zip"), bytes };
+}
+
+/**
+ * The chain heads an evidence pack carries away (issue 11): the one frozen in the snapshot and the
+ * one at the moment the pack was made, each as "id:hash", the form the Verify page and
+ * `npm run audit:verify -- <id>:<hash>` take back.
+ */
+function anchorLines(atSnapshot: AuditHead | null | undefined, now: AuditHead | null): string[] {
+  return [
+    `Testa della catena all'istantanea: ${atSnapshot ? `${atSnapshot.id}:${atSnapshot.hash}` : "non registrata (istantanea precedente all'ancoraggio)"}`,
+    `Testa della catena alla generazione del pacchetto: ${now ? `${now.id}:${now.hash}` : "catena vuota"}`,
+  ];
 }

@@ -17,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const format = params.get("format");
     if (!exportViews.includes(view) || (format !== "xlsx" && format !== "csv")) throw new Response("Bad request", { status: 400 });
     const asOf = asOfParam(request);
-    const year = Number(params.get("year")) || Number(asOf.slice(0, 4));
+    const requested = Number(params.get("year"));
+    const year = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : Number(asOf.slice(0, 4));
     const t = translator(await getLocale(request));
     if (view === "ledger") {
       // Streamed at any size (issue 12.4): never built as one sheet in memory.

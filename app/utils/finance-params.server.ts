@@ -17,7 +17,8 @@ export function ledgerFiltersOf(request: Request) {
   const asOf = asOfParam(request);
   const number = (name: string) => {
     const value = Number(params.get(name));
-    return Number.isInteger(value) && value > 0 ? value : undefined;
+    // Safe integers only: page=1e300 is an integer to JS but not to SQLite's OFFSET.
+    return Number.isSafeInteger(value) && value > 0 ? value : undefined;
   };
   const kind = params.get("kind");
   const from = params.get("from") ?? "";

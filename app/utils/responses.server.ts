@@ -56,6 +56,10 @@ export function httpErrorOf(error: unknown): Response | null {
     return Response.json({ rows: error.issues, totalIssues: error.totalIssues }, { status: 400, statusText: "Bad Request" });
   if (error instanceof ConflictError)
     return Response.json({ conflict: { name: error.updatedByName, at: error.updatedAt } }, { status: 409, statusText: "Conflict" });
+  // The database's own bounds (migration domain_bounds_and_append_only) refused a value that got
+  // past the forms: still the client's value, so 400, not 500.
+  if (error instanceof Error && error.name === "SqliteError" && error.message.startsWith("bounds:"))
+    return new Response("Bad Request: a value is outside the allowed range", { status: 400, statusText: "Bad Request" });
   return null;
 }
 

@@ -11,7 +11,10 @@ const formatters = {
 
 /** `€ 39.000.000,00` in Italian. */
 export function formatEuro(cents: Cents, locale: "it" | "en" = "it"): string {
-  assertCents(cents);
+  // A reader never throws on what it is shown: a total past 2^53 cents (only possible by summing
+  // hundreds of maximal amounts) is formatted as the nearest double, not refused (issue 11).
+  if (!Number.isFinite(cents)) return "—";
+  if (!Number.isInteger(cents)) cents = Math.round(cents);
   const text = formatters[locale].format(cents / 100);
   // it-IT puts the sign after the number ("39.000.000,00 €"); Italian public documents write "€ 39.000.000,00".
   if (locale === "it") {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isAmountInBounds, isDateInBounds } from "~/domain/core/bounds";
 import { formatDate } from "~/domain/core/dates";
 import { parseItalianAmount, parseItalianDateField } from "~/domain/core/italian-csv";
 import type { Cents } from "~/domain/core/money";
@@ -155,6 +156,7 @@ export function parseLedgerRow(value: (field: ImportField) => string, lookups: R
   const date = parseItalianDateField(value("entryDate"));
   if (!date.ok) problem("entryDate", date.problem === "empty" ? "finance.import.error.empty" : date.problem === "format" ? "finance.import.error.dateFormat" : "finance.import.error.dateInvalid");
   else if (date.value > lookups.today) problem("entryDate", "finance.import.error.dateFuture", { today: formatDate(lookups.today) });
+  else if (!isDateInBounds(date.value)) problem("entryDate", "bounds.date");
 
   const movement = lookups.movement(value("kind"));
   if (!movement) problem("kind", value("kind") ? "finance.import.error.kind" : "finance.import.error.empty");
@@ -167,6 +169,7 @@ export function parseLedgerRow(value: (field: ImportField) => string, lookups: R
   const amount = parseItalianAmount(value("amount"));
   if (!amount.ok) problem("amount", amount.problem === "empty" ? "finance.import.error.empty" : amount.problem === "decimals" ? "finance.import.error.amountDecimals" : "finance.import.error.amount");
   else if (amount.value === 0) problem("amount", "finance.import.error.amountZero");
+  else if (!isAmountInBounds(amount.value)) problem("amount", "bounds.amount");
 
   const supplier = value("supplier").replace(/\s+/g, " ");
   if (!supplier) problem("supplier", "finance.import.error.empty");

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Translate } from "~/i18n";
-import { formatDate, isIsoDate } from "~/domain/core/dates";
+import { formatDate } from "~/domain/core/dates";
+import { boundedDate } from "~/domain/core/bounds";
 
 /** A drag saved from the Gantt chart. `confirm` is set once the manager accepted the consequences. */
 export function rescheduleSchema(t: Translate) {
-  const isoDate = z.string({ error: t("validation.required") }).refine(isIsoDate, t("validation.date"));
+  const isoDate = boundedDate(t);
   return z
     .object({
       intent: z.literal("reschedule"),

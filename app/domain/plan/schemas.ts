@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Translate } from "~/i18n";
 import { taskStatuses } from "./plan-values";
-import { formatDate, isIsoDate } from "~/domain/core/dates";
+import { formatDate } from "~/domain/core/dates";
+import { boundedDate } from "~/domain/core/bounds";
 
 /**
  * One schema per form, built with the reader's translator so the same messages appear in the
@@ -18,9 +19,7 @@ function text(t: Translate, max: number) {
 }
 
 function isoDate(t: Translate) {
-  return z
-    .string({ error: t("validation.required") })
-    .refine(isIsoDate, t("validation.date"));
+  return boundedDate(t);
 }
 
 function id(t: Translate) {

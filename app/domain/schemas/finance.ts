@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Translate } from "~/i18n";
-import { isIsoDate } from "../core/dates";
+import { boundedDate, isAmountInBounds, isMonthInBounds } from "~/domain/core/bounds";
 import { budgetCategories, fundingSources, ledgerKinds } from "../finance/finance-values";
 import { parseItalianAmount } from "../core/italian-format";
 import { isMonth, spreadMethods } from "../finance/profile";
@@ -18,6 +18,10 @@ export function amountField(t: Translate, { allowZero = false } = {}) {
     .min(1, t("finance.error.required"))
     .transform((value, ctx) => {
       const parsed = parseItalianAmount(value);
+      if ((!parsed.ok && parsed.problem === "range") || (parsed.ok && !isAmountInBounds(parsed.value))) {
+        ctx.addIssue({ code: "custom", message: t("bounds.amount") });
+        return z.NEVER;
+      }
       if (!parsed.ok || parsed.value < 0 || (!allowZero && parsed.value === 0)) {
         ctx.addIssue({ code: "custom", message: t(allowZero ? "finance.error.amountNotNegative" : "finance.error.amountPositive") });
         return z.NEVER;
@@ -26,8 +30,12 @@ export function amountField(t: Translate, { allowZero = false } = {}) {
     });
 }
 
-const isoDate = (t: Translate) => z.string({ error: t("finance.error.required") }).refine(isIsoDate, t("validation.date"));
-const month = (t: Translate) => z.string({ error: t("finance.error.required") }).refine(isMonth, t("finance.error.month"));
+const isoDate = (t: Translate) => boundedDate(t, "finance.error.required");
+const month = (t: Translate) =>
+  z
+    .string({ error: t("finance.error.required") })
+    .refine(isMonth, t("finance.error.month"))
+    .refine((value) => !isMonth(value) || isMonthInBounds(value), t("bounds.month"));
 const id = (t: Translate) => z.coerce.number({ error: t("finance.error.required") }).int().positive(t("finance.error.required"));
 const checkbox = z.preprocess((value) => value === "on" || value === "true", z.boolean()).default(false);
 

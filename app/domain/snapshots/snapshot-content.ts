@@ -14,6 +14,8 @@ export interface SnapshotMeta {
   asOf: string;
   takenAt: string;
   takenBy: string;
+  /** The audit chain's head when the snapshot was taken (absent in snapshots taken before issue 11). */
+  auditHead?: { id: number; hash: string } | null;
 }
 
 export interface ProgrammeSection {

@@ -4,6 +4,7 @@
  * cells, spreadsheet row numbers) and the Italian values are italian-csv.ts / italian-format.ts.
  */
 import type { IsoDate } from "~/domain/core/dates";
+import { isCountInBounds } from "~/domain/core/bounds";
 import { cellReader, CsvFormatError, missingHeaders, parseItalianDateField, parseItalianInteger, readCsv, type CsvTable } from "~/domain/core/italian-csv";
 
 /** Columns of the completions file each health authority sends. */
@@ -60,6 +61,7 @@ export function parseCompletionRows(text: string, today: IsoDate): { rows: Compl
     if (!rawCount) issues.push({ line: record.line, column: COMPLETION_COLUMNS.count, reason: "required" });
     else if (count === null) issues.push({ line: record.line, column: COMPLETION_COLUMNS.count, reason: "integer", params: { value: rawCount } });
     else if (count === 0) issues.push({ line: record.line, column: COMPLETION_COLUMNS.count, reason: "zero" });
+    else if (!isCountInBounds(count)) issues.push({ line: record.line, column: COMPLETION_COLUMNS.count, reason: "integer", params: { value: rawCount } });
     if (issues.length === before) rows.push({ line: record.line, waveCode, date: date!, count: count!, note });
   }
   return { rows, issues };

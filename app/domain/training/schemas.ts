@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Translate } from "~/i18n";
-import { formatDate, isIsoDate } from "~/domain/core/dates";
+import { formatDate } from "~/domain/core/dates";
+import { boundedDate, MAX_COUNT, MAX_INDICATOR_VALUE } from "~/domain/core/bounds";
 import { deliveryModes, indicatorUnits, professionalGroups } from "./training-values";
 import { EU_CODE } from "~/domain/plan/schemas";
 
@@ -19,7 +20,7 @@ function optionalText(t: Translate, max: number) {
 }
 
 function isoDate(t: Translate) {
-  return z.string({ error: t("validation.required") }).refine(isIsoDate, t("validation.date"));
+  return boundedDate(t);
 }
 
 function id(t: Translate) {
@@ -31,7 +32,8 @@ function integer(t: Translate, message: Parameters<Translate>[0]) {
     .string({ error: t("validation.required") })
     .trim()
     .regex(/^-?(\d{1,3}(\.\d{3})+|\d+)$/, t(message))
-    .transform((value) => Number(value.replace(/\./g, "")));
+    .transform((value) => Number(value.replace(/\./g, "")))
+    .refine((n) => Math.abs(n) <= MAX_COUNT, t("bounds.count"));
 }
 
 /** Accepts "85", "85,5", "4.310.000" and "0.5" (a lone dot with 1–2 decimals). */
@@ -47,7 +49,8 @@ function decimal(t: Translate) {
     .string({ error: t("validation.required") })
     .trim()
     .refine((value) => parseDecimalInput(value) !== null, t("training.indicator.validation.number"))
-    .transform((value) => parseDecimalInput(value)!);
+    .transform((value) => parseDecimalInput(value)!)
+    .refine((n) => Math.abs(n) <= MAX_INDICATOR_VALUE, t("bounds.indicatorValue"));
 }
 
 const version = z.coerce.number().int().positive().optional();

@@ -186,7 +186,9 @@ export function listAudit(actor: Actor, filters: AuditFilters) {
   requirePermission(actor, "read:audit");
   const db = getDb();
   const condition = auditCondition(filters);
-  const page = Math.max(1, filters.page ?? 1);
+  // A page number from the URL may be anything (page=1e300): SQLite's OFFSET takes only an integer.
+  const requested = filters.page ?? 1;
+  const page = Number.isSafeInteger(requested) && requested >= 1 ? Math.min(requested, 1_000_000) : 1;
   const rows = db
     .select()
     .from(auditLog)
@@ -258,4 +260,47 @@ export function verifyAuditChain(conn: Conn = getDb()): ChainReport {
   }
   }
   return { checked, ok: true, firstBrokenId: null, reason: null };
+}
+
+/** The chain's head: the last record's id and hash, which snapshots and evidence packs record. */
+export interface AuditHead {
+  id: number;
+  hash: string;
+}
+
+export function auditHead(conn: Conn = getDb()): AuditHead | null {
+  return conn.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get() ?? null;
+}
+
+/** A head someone holds: a snapshot's (in its hashed content) or one an auditor copied from a pack. */
+export interface AuditAnchor extends AuditHead {
+  source: "snapshot" | "evidence" | "external";
+  sourceId: number | null;
+}
+
+export interface AnchorProblem {
+  anchor: AuditAnchor;
+  problem: "missing" | "changed";
+}
+
+/**
+ * Every anchored head must still be in the chain with the same hash. Together with the chain check
+ * this catches truncation below an anchor (the record is gone) and an edit at or before an anchor
+ * re-hashed forward (the anchored record's hash changes). Records after the newest anchor are only
+ * as safe as the chain itself: see the threat model in the README.
+ */
+export function verifyAnchors(conn: Conn, anchors: readonly AuditAnchor[]): AnchorProblem[] {
+  const problems: AnchorProblem[] = [];
+  for (const anchor of anchors) {
+    const row = conn.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.id, anchor.id)).get();
+    if (!row) problems.push({ anchor, problem: "missing" });
+    else if (row.hash !== anchor.hash) problems.push({ anchor, problem: "changed" });
+  }
+  return problems;
+}
+
+/** `123:abcdef…` (id and hash, as the evidence pack prints them) → an external anchor, or null. */
+export function parseAnchor(text: string): AuditAnchor | null {
+  const match = /^\s*(\d{1,12})\s*[:\s]\s*([0-9a-f]{64})\s*$/i.exec(text);
+  return match ? { source: "external", sourceId: null, id: Number(match[1]), hash: match[2].toLowerCase() } : null;
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { isAmountInBounds, isMonthInBounds } from "~/domain/core/bounds";
 import { budgetLine, budgetLineProfile, programme, workPackage } from "#db/schema";
 import { budgetCategories, fundingSources, type BudgetCategory, type FundingSource } from "~/domain/finance/finance-values";
 import { formatEuro, type Cents } from "~/domain/core/money";
@@ -95,6 +96,7 @@ function checkLine(conn: Conn, programmeId: number, input: BudgetLineInput, id?:
   if (!fundingSources.includes(input.fundingSource)) issues.push({ field: "fundingSource", message: { key: "finance.error.required" } });
   if (!CUP_PATTERN.test(input.cup)) issues.push({ field: "cup", message: { key: "finance.error.cup" } });
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents < 0) issues.push({ field: "amount", message: { key: "finance.error.amountNotNegative" } });
+  else if (!isAmountInBounds(input.amountCents)) issues.push({ field: "amount", message: { key: "bounds.amount" } });
   const clash = conn
     .select({ id: budgetLine.id })
     .from(budgetLine)
@@ -156,6 +158,7 @@ export function saveBudgetLineProfile(actor: Actor, input: { id: number; version
     for (const entry of input.profile) {
       if (!isMonth(entry.month) || seen.has(entry.month)) issues.push({ field: `m-${entry.month}`, message: { key: "finance.error.month" } });
       else if (!Number.isSafeInteger(entry.cents) || entry.cents < 0) issues.push({ field: `m-${entry.month}`, message: { key: "finance.error.amountNotNegative" } });
+      else if (!isMonthInBounds(entry.month) || !isAmountInBounds(entry.cents)) issues.push({ field: `m-${entry.month}`, message: { key: isMonthInBounds(entry.month) ? "bounds.amount" : "bounds.month" } });
       seen.add(entry.month);
     }
     if (issues.length) throw new ValidationError(issues);
@@ -195,7 +198,9 @@ export function spreadBudgetLineProfile(actor: Actor, input: { id: number; versi
   requirePermission(actor, "update:finance");
   const issues: FieldIssue[] = [];
   if (!isMonth(input.from)) issues.push({ field: "from", message: { key: "finance.error.month" } });
+  else if (!isMonthInBounds(input.from)) issues.push({ field: "from", message: { key: "bounds.month" } });
   if (!isMonth(input.to)) issues.push({ field: "to", message: { key: "finance.error.month" } });
+  else if (!isMonthInBounds(input.to)) issues.push({ field: "to", message: { key: "bounds.month" } });
   else if (isMonth(input.from) && input.to < input.from) issues.push({ field: "to", message: { key: "finance.error.monthOrder" } });
   if (issues.length) throw new ValidationError(issues);
   const current = getDb().select().from(budgetLine).where(eq(budgetLine.id, input.id)).get();

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { dateProblem, isAmountInBounds } from "~/domain/core/bounds";
 import { and, asc, count, desc, eq, gte, lte, or, sql, type SQL } from "drizzle-orm";
 import { budgetLine, ledgerEntry, ledgerMonth, user, workPackage } from "#db/schema";
 import { formatDate, isIsoDate } from "~/domain/core/dates";
@@ -242,10 +243,11 @@ export function getLedgerEntry(actor: Actor, id: number) {
 
 function checkEntry(conn: Conn, programmeId: number, input: LedgerEntryInput, today: string) {
   const issues: FieldIssue[] = [];
-  if (!isIsoDate(input.entryDate)) issues.push({ field: "entryDate", message: { key: "validation.date" } });
+  if (dateProblem(input.entryDate)) issues.push({ field: "entryDate", message: { key: dateProblem(input.entryDate)! } });
   else if (input.entryDate > today) issues.push({ field: "entryDate", message: { key: "finance.error.futureDate", params: { today: formatDate(today) } } });
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0)
     issues.push({ field: "amount", message: { key: "finance.error.amountPositive" } });
+  else if (!isAmountInBounds(input.amountCents)) issues.push({ field: "amount", message: { key: "bounds.amount" } });
   if (!input.supplier.trim()) issues.push({ field: "supplier", message: { key: "finance.error.required" } });
   if (!input.documentNumber.trim()) issues.push({ field: "documentNumber", message: { key: "finance.error.required" } });
   if (input.cig && !CIG_PATTERN.test(input.cig)) issues.push({ field: "cig", message: { key: "finance.error.cig" } });
@@ -325,7 +327,7 @@ export function reverseLedgerEntry(
       throw ValidationError.field(null, "finance.error.alreadyReversed", { id: already?.id ?? "—" });
     }
     const issues: FieldIssue[] = [];
-    if (!isIsoDate(input.entryDate)) issues.push({ field: "entryDate", message: { key: "validation.date" } });
+    if (dateProblem(input.entryDate)) issues.push({ field: "entryDate", message: { key: dateProblem(input.entryDate)! } });
     else if (input.entryDate < original.entryDate)
       issues.push({ field: "entryDate", message: { key: "finance.error.reversalBeforeOriginal", params: { date: formatDate(original.entryDate) } } });
     else if (input.entryDate > today) issues.push({ field: "entryDate", message: { key: "finance.error.futureDate", params: { today: formatDate(today) } } });

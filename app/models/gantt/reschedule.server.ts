@@ -3,6 +3,7 @@
  * forward and work packages widened, in one command composed of the plan's own updates.
  */
 import { eq, inArray } from "drizzle-orm";
+import { dateProblem } from "~/domain/core/bounds";
 import { deadlineGate, dependency, ganttChange, milestone, task, workPackage } from "#db/schema";
 import { daysBetween, formatDate, isIsoDate, type IsoDate } from "~/domain/core/dates";
 import { pushForward, workPackageImpacts, type ScheduleItem, type Shift, type WorkPackageImpact } from "~/domain/gantt/schedule";
@@ -104,8 +105,8 @@ function programmeOfItem(conn: Conn, key: string) {
 
 function checkInput(input: RescheduleInput) {
   if (!/^[tm]\d+$/.test(input.key)) throw ValidationError.field("key", "validation.unknownId", { id: input.key });
-  if (!isIsoDate(input.startDate)) throw ValidationError.field("startDate", "validation.date");
-  if (!isIsoDate(input.endDate)) throw ValidationError.field("endDate", "validation.date");
+  if (dateProblem(input.startDate)) throw ValidationError.field("startDate", dateProblem(input.startDate)!);
+  if (dateProblem(input.endDate)) throw ValidationError.field("endDate", dateProblem(input.endDate)!);
   if (input.endDate < input.startDate) throw ValidationError.field("endDate", "validation.endBeforeStart", { start: formatDate(input.startDate) });
   if (input.key[0] === "m" && input.endDate !== input.startDate) throw ValidationError.field("endDate", "gantt.validation.milestoneOneDay");
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, ne } from "drizzle-orm";
+import { dateProblem, MAX_INDICATOR_VALUE } from "~/domain/core/bounds";
 import { indicator, indicatorMeasurement, pnrrCatalogueItem, user } from "#db/schema";
 import { formatDate, isIsoDate, type IsoDate } from "~/domain/core/dates";
 import { assessIndicator, trajectorySeries } from "~/domain/indicators/trajectory";
@@ -85,12 +86,14 @@ export function getIndicatorDetail(actor: Actor, id: number, asOf: IsoDate) {
 
 function checkIndicator(conn: Conn, programmeId: number, input: IndicatorInput, id?: number) {
   const issues: FieldIssue[] = [];
-  if (!isIsoDate(input.baselineDate)) issues.push({ field: "baselineDate", message: { key: "validation.date" } });
-  if (!isIsoDate(input.dueDate)) issues.push({ field: "dueDate", message: { key: "validation.date" } });
+  if (dateProblem(input.baselineDate)) issues.push({ field: "baselineDate", message: { key: dateProblem(input.baselineDate)! } });
+  if (dateProblem(input.dueDate)) issues.push({ field: "dueDate", message: { key: dateProblem(input.dueDate)! } });
   if (isIsoDate(input.baselineDate) && isIsoDate(input.dueDate) && input.dueDate <= input.baselineDate)
     issues.push({ field: "dueDate", message: { key: "training.indicator.validation.dueAfterBaseline", params: { date: formatDate(input.baselineDate) } } });
   if (!Number.isFinite(input.baseline)) issues.push({ field: "baseline", message: { key: "training.indicator.validation.number" } });
+  else if (Math.abs(input.baseline) > MAX_INDICATOR_VALUE) issues.push({ field: "baseline", message: { key: "bounds.indicatorValue" } });
   if (!Number.isFinite(input.targetValue)) issues.push({ field: "targetValue", message: { key: "training.indicator.validation.number" } });
+  else if (Math.abs(input.targetValue) > MAX_INDICATOR_VALUE) issues.push({ field: "targetValue", message: { key: "bounds.indicatorValue" } });
   if (input.unit === "percent") {
     if (input.baseline < 0 || input.baseline > 100) issues.push({ field: "baseline", message: { key: "training.indicator.validation.percent" } });
     if (input.targetValue < 0 || input.targetValue > 100) issues.push({ field: "targetValue", message: { key: "training.indicator.validation.percent" } });
@@ -127,9 +130,10 @@ export function recordMeasurement(actor: Actor, indicatorId: number, input: Meas
   return command(actor, "update:training", (tx, audit) => {
     const current = loadRow(tx, indicatorEntity, indicatorId);
     const issues: FieldIssue[] = [];
-    if (!isIsoDate(input.date)) issues.push({ field: "date", message: { key: "validation.date" } });
+    if (dateProblem(input.date)) issues.push({ field: "date", message: { key: dateProblem(input.date)! } });
     else if (input.date > today) issues.push({ field: "date", message: { key: "training.validation.future" } });
     if (!Number.isFinite(input.value)) issues.push({ field: "value", message: { key: "training.indicator.validation.number" } });
+    else if (Math.abs(input.value) > MAX_INDICATOR_VALUE) issues.push({ field: "value", message: { key: "bounds.indicatorValue" } });
     else if (current.unit === "percent" && (input.value < 0 || input.value > 100)) issues.push({ field: "value", message: { key: "training.indicator.validation.percent" } });
     else if (current.unit === "count" && (!Number.isInteger(input.value) || input.value < 0)) issues.push({ field: "value", message: { key: "training.validation.positiveInteger" } });
     if (!input.source.trim()) issues.push({ field: "source", message: { key: "validation.required" } });

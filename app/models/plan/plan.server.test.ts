@@ -1,10 +1,11 @@
 import Database from "better-sqlite3";
+import { tamperWith } from "#db/tamper";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "#db/testing";
 import type { Actor } from "~/models/core/actor.server";
 import { listAudit, verifyAuditChain } from "~/models/audit/audit.server";
 import { ConflictError, PermissionError, ValidationError } from "~/models/core/errors.server";
-import { createDependency, createMilestone, deleteTask, getPlan, updateTask, updateWorkPackage } from "./plan.server";
+import { createDependency, createMilestone, deleteTask, deleteWorkPackage, getPlan, updateTask, updateWorkPackage } from "./plan.server";
 import { getCurrentProgramme } from "./programme.server";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -137,8 +138,29 @@ describe("audit chain", () => {
     expect(verifyAuditChain()).toMatchObject({ ok: true });
     const raw = new Database(database.file);
     const target = raw.prepare("select id from audit_log order by id limit 1 offset 1").get() as { id: number };
-    raw.prepare("update audit_log set actor_name = 'Qualcun altro' where id = ?").run(target.id);
+    tamperWith(raw, "audit_log", () => raw.prepare("update audit_log set actor_name = 'Qualcun altro' where id = ?").run(target.id));
     raw.close();
     expect(verifyAuditChain()).toMatchObject({ ok: false, firstBrokenId: target.id, reason: "hash" });
+  });
+});
+
+describe("deleting a work package", () => {
+  it("with budget lines or training waves is refused with why (400), not a foreign-key failure", () => {
+    const raw = new Database(database.file);
+    const used = raw
+      .prepare("select w.id, w.code, w.version, (select count(*) from budget_line b where b.work_package_id = w.id) as lines, (select count(*) from training_wave t where t.work_package_id = w.id) as waves from work_package w where exists (select 1 from budget_line b where b.work_package_id = w.id) limit 1")
+      .get() as { id: number; code: string; version: number; lines: number; waves: number };
+    raw.close();
+    const before = listAudit(manager, {}).total;
+    let error: unknown;
+    try {
+      deleteWorkPackage(manager, used.id, used.version);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues[0].message).toEqual({ key: "bounds.workPackageInUse", params: { code: used.code, lines: used.lines, waves: used.waves } });
+    expect(getPlan(manager, getCurrentProgramme(manager).id).workPackages.some((wp) => wp.id === used.id)).toBe(true);
+    expect(listAudit(manager, {}).total).toBe(before);
   });
 });

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
-import { deadlineGate, dependency, milestone, task, workPackage } from "#db/schema";
+import { and, asc, count, eq, inArray, ne, or } from "drizzle-orm";
+import { dateProblem } from "~/domain/core/bounds";
+import { budgetLine, deadlineGate, dependency, milestone, task, trainingWave, workPackage } from "#db/schema";
 import { formatDate, isIsoDate } from "~/domain/core/dates";
 import { cycleIfAdded } from "~/domain/plan/graph";
 import { assessPlan } from "~/domain/plan/status";
@@ -105,8 +106,8 @@ export function getMilestone(actor: Actor, id: number) {
 // ---------------------------------------------------------------- shared checks
 
 function checkDates(issues: FieldIssue[], start: string, end: string, startField: string, endField: string) {
-  if (!isIsoDate(start)) issues.push({ field: startField, message: { key: "validation.date" } });
-  if (!isIsoDate(end)) issues.push({ field: endField, message: { key: "validation.date" } });
+  if (dateProblem(start)) issues.push({ field: startField, message: { key: dateProblem(start)! } });
+  if (dateProblem(end)) issues.push({ field: endField, message: { key: dateProblem(end)! } });
   if (isIsoDate(start) && isIsoDate(end) && end < start)
     issues.push({ field: endField, message: { key: "validation.endBeforeStart", params: { start: formatDate(start) } } });
 }
@@ -182,6 +183,12 @@ export function updateWorkPackageIn(tx: Conn, actor: Actor, input: Versioned<Wor
 export function deleteWorkPackage(actor: Actor, id: number, version: number) {
   command(actor, "update:plan", (tx) => {
     const current = loadVersioned(tx, workPackageEntity, id, version);
+    // Budget lines and training waves belong to a work package without cascading (their money and
+    // people must not vanish with it): say so instead of failing on the foreign key.
+    const lines = tx.select({ n: count() }).from(budgetLine).where(eq(budgetLine.workPackageId, id)).get()?.n ?? 0;
+    const waves = tx.select({ n: count() }).from(trainingWave).where(eq(trainingWave.workPackageId, id)).get()?.n ?? 0;
+    if (lines > 0 || waves > 0)
+      throw new ValidationError([{ field: null, message: { key: "bounds.workPackageInUse", params: { code: current.code, lines, waves } } }]);
     const taskCodes = tx.select({ code: task.code }).from(task).where(eq(task.workPackageId, id)).all();
     const milestoneCodes = tx.select({ code: milestone.code }).from(milestone).where(eq(milestone.workPackageId, id)).all();
     deleteAudited(tx, actor, workPackageEntity, current, {
@@ -237,8 +244,8 @@ export function deleteTask(actor: Actor, id: number, version: number) {
 
 function checkMilestone(conn: Conn, input: MilestoneInput) {
   const issues: FieldIssue[] = [];
-  if (!isIsoDate(input.dueDate)) issues.push({ field: "dueDate", message: { key: "validation.date" } });
-  if (input.achievedDate && !isIsoDate(input.achievedDate)) issues.push({ field: "achievedDate", message: { key: "validation.date" } });
+  if (dateProblem(input.dueDate)) issues.push({ field: "dueDate", message: { key: dateProblem(input.dueDate)! } });
+  if (input.achievedDate && dateProblem(input.achievedDate)) issues.push({ field: "achievedDate", message: { key: dateProblem(input.achievedDate)! } });
   ValidationError.throwIf(issues);
   const wp = requireWorkPackage(conn, input.workPackageId);
   if (input.dueDate < wp.startDate || input.dueDate > wp.endDate)

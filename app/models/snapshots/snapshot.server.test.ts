@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { tamperWith } from "#db/tamper";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -165,7 +166,7 @@ describe("snapshot model", () => {
     expect(verifyAuditChain().ok).toBe(true);
     const sqlite = getDb().$client;
     const target = sqlite.prepare("select id from audit_log where entity_type = 'snapshot' order by id limit 1").get() as { id: number };
-    sqlite.prepare("update audit_log set entity_label = 'Etichetta riscritta' where id = ?").run(target.id);
+    tamperWith(sqlite, "audit_log", () => sqlite.prepare("update audit_log set entity_label = 'Etichetta riscritta' where id = ?").run(target.id));
     const report = verifyAuditChain();
     expect(report).toMatchObject({ ok: false, firstBrokenId: target.id, reason: "hash" });
   });

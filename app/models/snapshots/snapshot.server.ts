@@ -1,5 +1,6 @@
 import { documentsSnapshotSections } from "~/models/procurement/snapshot-sections.server";
 import { and, asc, desc, eq, lt, or } from "drizzle-orm";
+import { dateProblem } from "~/domain/core/bounds";
 import { snapshot, type SnapshotKind } from "#db/schema";
 import { formatDate, isIsoDate } from "~/domain/core/dates";
 import { gateCountdown, type ItemState } from "~/domain/plan/status";
@@ -8,7 +9,8 @@ import { SNAPSHOT_FORMAT, type FinanceSection, type KeyedTable, type SnapshotCon
 import { diffSnapshots } from "~/domain/snapshots/snapshot-diff";
 import { sealSnapshot, verifySnapshotText } from "~/domain/snapshots/snapshot-hash";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
-import { verifyAuditChain } from "~/models/audit/audit.server";
+import { auditHead, verifyAnchors, verifyAuditChain, type AuditAnchor } from "~/models/audit/audit.server";
+import { verifyLedgerMonths } from "~/models/finance/ledger-month-check.server";
 import { command, type AuditAppender } from "~/models/core/command.server";
 import { getDb, nowIso, type Conn } from "~/models/core/db.server";
 import { NotFoundError, ValidationError } from "~/models/core/errors.server";
@@ -258,7 +260,8 @@ export interface TakeSnapshotInput {
 
 function insertSnapshot(tx: Conn, actor: Actor, audit: AuditAppender, input: Required<TakeSnapshotInput> & { period: string | null }) {
   const takenAt = nowIso();
-  const content = buildContent(actor, { label: input.label, kind: input.kind, asOf: input.asOf, takenAt, takenBy: actor.name });
+  // The chain's head goes into the hashed content: whoever holds the snapshot's hash holds the head.
+  const content = buildContent(actor, { label: input.label, kind: input.kind, asOf: input.asOf, takenAt, takenBy: actor.name, auditHead: auditHead(tx) });
   const sealed = sealSnapshot(content);
   const created = tx
     .insert(snapshot)
@@ -293,7 +296,7 @@ function checkInput(input: TakeSnapshotInput) {
   const issues = [];
   if (label.length === 0) issues.push({ field: "label", message: { key: "snapshot.validation.label" as const } });
   else if (label.length > 120) issues.push({ field: "label", message: { key: "validation.tooLong" as const, params: { max: 120 } } });
-  if (!isIsoDate(input.asOf)) issues.push({ field: "asOf", message: { key: "validation.date" as const } });
+  if (dateProblem(input.asOf)) issues.push({ field: "asOf", message: { key: dateProblem(input.asOf)! } });
   if (issues.length) throw new ValidationError(issues);
   return label;
 }
@@ -419,10 +422,34 @@ export function verifyAllSnapshots(conn: Conn = getDb()) {
   return { checked: rows.length, broken, hashes: rows.map((row) => ({ id: row.id, hash: row.hash })) };
 }
 
-/** The "Verifica" button: the audit chain and every snapshot hash, recomputed. */
-export function verifyAuditTrail(actor: Actor) {
-  requirePermission(actor, "read:audit");
-  const chain = verifyAuditChain();
-  const { checked, broken } = verifyAllSnapshots();
-  return { chain, snapshots: { checked, broken } };
+/** The heads recorded in every snapshot's (hashed) content. */
+export function snapshotAnchors(conn: Conn = getDb()): AuditAnchor[] {
+  const rows = conn.select({ id: snapshot.id, content: snapshot.content }).from(snapshot).orderBy(asc(snapshot.id)).all();
+  const anchors: AuditAnchor[] = [];
+  for (const row of rows) {
+    let head: { id: number; hash: string } | null | undefined;
+    try {
+      head = (JSON.parse(row.content) as SnapshotContent).meta.auditHead;
+    } catch {
+      head = null; // an unreadable snapshot is reported by its hash check
+    }
+    if (head) anchors.push({ source: "snapshot", sourceId: row.id, id: head.id, hash: head.hash });
+  }
+  return anchors;
+}
+
+/**
+ * The "Verifica" button and `npm run audit:verify`: the audit chain, every snapshot hash, every
+ * anchored head (the snapshots' and any the auditor brings from an evidence pack) and the ledger's
+ * monthly totals recomputed from its entries.
+ */
+export function verifyAuditTrail(actor: Actor | null, external: readonly AuditAnchor[] = [], conn: Conn = getDb()) {
+  if (actor) requirePermission(actor, "read:audit");
+  const chain = verifyAuditChain(conn);
+  const { checked, broken } = verifyAllSnapshots(conn);
+  const anchors = [...snapshotAnchors(conn), ...external];
+  const anchorProblems = verifyAnchors(conn, anchors);
+  const ledgerMonths = verifyLedgerMonths(conn);
+  const ok = chain.ok && broken.length === 0 && anchorProblems.length === 0 && ledgerMonths.differences.length === 0;
+  return { ok, chain, snapshots: { checked, broken }, anchors: { checked: anchors.length, problems: anchorProblems }, ledgerMonths };
 }

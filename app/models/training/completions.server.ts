@@ -1,4 +1,5 @@
 /** People trained, entered by hand on a wave's page (the CSV import is completions-import). */
+import { dateProblem, isCountInBounds } from "~/domain/core/bounds";
 import { eq } from "drizzle-orm";
 import { trainingCompletion } from "#db/schema";
 import { formatDate, isIsoDate, type IsoDate } from "~/domain/core/dates";
@@ -25,10 +26,11 @@ export function recordCompletion(actor: Actor, waveId: number, input: Completion
   return command(actor, "update:training", (tx, audit) => {
     const wave = loadRow(tx, waveEntity, waveId);
     const issues: FieldIssue[] = [];
-    if (!isIsoDate(input.date)) issues.push({ field: "date", message: { key: "validation.date" } });
+    if (dateProblem(input.date)) issues.push({ field: "date", message: { key: dateProblem(input.date)! } });
     else if (input.date > today) issues.push({ field: "date", message: { key: "training.validation.future" } });
     else if (input.date < wave.startDate) issues.push({ field: "date", message: { key: "training.validation.beforeWave", params: { start: formatDate(wave.startDate) } } });
     if (!Number.isInteger(input.count) || input.count === 0) issues.push({ field: "count", message: { key: "training.validation.nonZeroInteger" } });
+    else if (!isCountInBounds(input.count)) issues.push({ field: "count", message: { key: "bounds.count" } });
     ValidationError.throwIf(issues);
     assertMonthOpen(tx, wave.programmeId, input.date, "date");
     if (input.count < 0) checkNeverNegative(tx, wave.id, input.date, input.count, "count");

@@ -1,5 +1,6 @@
 /** Training sessions of a wave: dated places with a capacity. */
 import { trainingSession } from "#db/schema";
+import { dateProblem, isCountInBounds } from "~/domain/core/bounds";
 import { formatDate, isIsoDate, type IsoDate } from "~/domain/core/dates";
 import type { Actor } from "~/models/core/actor.server";
 import { command, deleteAudited, entity, insertAudited, loadRow, loadVersioned } from "~/models/core/command.server";
@@ -17,10 +18,11 @@ const sessionEntity = (wave: { code: string }) => entity("training_session", tra
 
 function checkSession(input: TrainingSessionInput, wave: TrainingWave) {
   const issues: FieldIssue[] = [];
-  if (!isIsoDate(input.date)) issues.push({ field: "date", message: { key: "validation.date" } });
+  if (dateProblem(input.date)) issues.push({ field: "date", message: { key: dateProblem(input.date)! } });
   else if (input.date < wave.startDate || input.date > wave.endDate)
     issues.push({ field: "date", message: { key: "training.validation.outsideWave", params: { start: formatDate(wave.startDate), end: formatDate(wave.endDate) } } });
   if (!Number.isInteger(input.capacity) || input.capacity <= 0) issues.push({ field: "capacity", message: { key: "training.validation.positiveInteger" } });
+  else if (!isCountInBounds(input.capacity)) issues.push({ field: "capacity", message: { key: "bounds.count" } });
   ValidationError.throwIf(issues);
 }
 

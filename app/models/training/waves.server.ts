@@ -1,5 +1,6 @@
 /** Training waves: their reads (list, detail, form options) and their writes, on the kernel. */
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { dateProblem, isCountInBounds } from "~/domain/core/bounds";
 import { healthAuthority, trainingCompletion, trainingImportBatch, trainingSession, trainingWave, user, workPackage } from "#db/schema";
 import { formatDate, isIsoDate, type IsoDate } from "~/domain/core/dates";
 import { waveProgress } from "~/domain/training/rollout";
@@ -153,12 +154,13 @@ export function getWaveFormOptions(actor: Actor, programmeId: number) {
 
 function checkWave(conn: Conn, programmeId: number, input: TrainingWaveInput, id?: number) {
   const issues: FieldIssue[] = [];
-  if (!isIsoDate(input.startDate)) issues.push({ field: "startDate", message: { key: "validation.date" } });
-  if (!isIsoDate(input.endDate)) issues.push({ field: "endDate", message: { key: "validation.date" } });
+  if (dateProblem(input.startDate)) issues.push({ field: "startDate", message: { key: dateProblem(input.startDate)! } });
+  if (dateProblem(input.endDate)) issues.push({ field: "endDate", message: { key: dateProblem(input.endDate)! } });
   if (isIsoDate(input.startDate) && isIsoDate(input.endDate) && input.endDate < input.startDate)
     issues.push({ field: "endDate", message: { key: "validation.endBeforeStart", params: { start: formatDate(input.startDate) } } });
   if (!Number.isInteger(input.targetHeadcount) || input.targetHeadcount <= 0)
     issues.push({ field: "targetHeadcount", message: { key: "training.validation.positiveInteger" } });
+  else if (!isCountInBounds(input.targetHeadcount)) issues.push({ field: "targetHeadcount", message: { key: "bounds.count" } });
   const clash = conn
     .select({ id: trainingWave.id })
     .from(trainingWave)

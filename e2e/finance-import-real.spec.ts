@@ -22,14 +22,14 @@ const header = "Data registrazione;Tipo movimento;Voce di bilancio;Importo (€)
 const csv = (head: string, rows: string[]) => Buffer.from("\uFEFF" + [head, ...rows].join("\r\n") + "\r\n", "utf8");
 
 const goodRows = [
-  '03/11/2025;Impegno;WP6-CAMP;8.000,00;Agenzia Eventi Emilia S.r.l.;B12345678C;DET-RE-1;"Campagna; fase 2"',
-  '04/11/2025;Pagamento;WP6-CAMP;2.500,00;Agenzia Eventi Emilia S.r.l.;B12345678C;FT-RE-101;"Fattura di acconto\nprimo SAL; eventi"',
-  '05/11/2025;Storno;WP6-CAMP;-2.500,00;Agenzia Eventi Emilia S.r.l.;B12345678C;NC-RE-7;"Nota di credito; annulla FT-RE-101"',
+  '03/11/2025;Impegno;WP6-CAMP;8.000,00;Agenzia Eventi Emilia S.r.l.;A01D44C9B3;DET-RE-1;"Campagna; fase 2"',
+  '04/11/2025;Pagamento;WP6-CAMP;2.500,00;Agenzia Eventi Emilia S.r.l.;A01D44C9B3;FT-RE-101;"Fattura di acconto\nprimo SAL; eventi"',
+  '05/11/2025;Storno;WP6-CAMP;-2.500,00;Agenzia Eventi Emilia S.r.l.;A01D44C9B3;NC-RE-7;"Nota di credito; annulla FT-RE-101"',
 ];
 const badRows = [
-  "31/04/2025;Pagamento;WP6-CAMP;100,00;Agenzia Eventi Emilia S.r.l.;B12345678C;FT-RE-102;Data impossibile",
-  "06/11/2025;Pagamento;WP6-CAMP;1,234.56;Agenzia Eventi Emilia S.r.l.;B12345678C;FT-RE-103;Importo all'inglese",
-  "07/11/2025;Pagamento;WP9-IGNOTA;100,00;Agenzia Eventi Emilia S.r.l.;B12345678C;FT-RE-104;Linea sconosciuta",
+  "31/04/2025;Pagamento;WP6-CAMP;100,00;Agenzia Eventi Emilia S.r.l.;A01D44C9B3;FT-RE-102;Data impossibile",
+  "06/11/2025;Pagamento;WP6-CAMP;1,234.56;Agenzia Eventi Emilia S.r.l.;A01D44C9B3;FT-RE-103;Importo all'inglese",
+  "07/11/2025;Pagamento;WP9-IGNOTA;100,00;Agenzia Eventi Emilia S.r.l.;A01D44C9B3;FT-RE-104;Linea sconosciuta",
 ];
 
 test.describe("ledger import from the accounting system", () => {
@@ -94,7 +94,7 @@ test.describe("ledger import from the accounting system", () => {
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(0)).toContainText("DET-RE-1");
     await expect(rows.nth(2)).toContainText("NC-RE-7");
-    await page.goto("/finance/ledger?cig=B12345678C&kind=payment");
+    await page.goto("/finance/ledger?cig=A01D44C9B3&kind=payment");
     await expect(rows).toHaveCount(2);
     const exported = await page.request.get("/finance/export?view=ledger&format=csv&q=Agenzia%20Eventi&sort=documentNumber&dir=asc");
     expect(exported.status()).toBe(200);

@@ -139,7 +139,8 @@ test.describe("finance office", () => {
     const refuse = async (file: { name: string; mimeType: string; buffer: Buffer }, message: RegExp) => {
       await panel.getByLabel("File").setInputFiles(file);
       await panel.getByRole("button", { name: "Carica" }).click();
-      await expect(panel.getByTestId("upload-error")).toContainText(message);
+      // A 21 MB upload on a busy machine takes a while: wait for the answer, not a fixed 10 s.
+      await expect(panel.getByTestId("upload-error")).toContainText(message, { timeout: 60_000 });
       expect({ rows: rows(), files: storedFiles() }).toEqual(before);
     };
     await refuse({ name: "fattura.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00"), Buffer.alloc(512, 0x41)]) }, /programma eseguibile/);

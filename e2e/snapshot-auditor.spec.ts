@@ -15,6 +15,7 @@ const SELF_SERVICE = new Map([
   ["login.tsx", "signing in creates the caller's own session"],
   ["logout.tsx", "signing out ends the caller's own session"],
   ["set-language.tsx", "sets a language cookie, writes nothing"],
+  ["procurement.awards.tsx", "compares uploaded Italia Domani files with the register, stores nothing (a read, open to auditors)"],
   ["account.sessions.tsx", "ends the caller's own sessions or changes their own password (manage:own-account, every role)"],
 ]);
 

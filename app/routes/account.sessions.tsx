@@ -15,41 +15,46 @@ import { currentSessionId, requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Le mie sessioni · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "manage:own-account");
-  const [current, locale] = await Promise.all([currentSessionId(request), getLocale(request)]);
-  return { sessions: listOwnSessions(actor, current), locale };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "manage:own-account");
+    const [current, locale] = await Promise.all([currentSessionId(request), getLocale(request)]);
+    return { sessions: listOwnSessions(actor, current), locale };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "password") {
-    return submitForm(request, { permission: "manage:own-account", schema: changePasswordSchema, formData }, async (value, { viewer }) => {
-      const current = await currentSessionId(request);
-      await changeOwnPassword(viewer.actor, current ?? "", { currentPassword: value.currentPassword, newPassword: value.newPassword });
-      return redirect("/account/sessions", { headers: await toastHeaders({ kind: "success", message: "account.password.changed" }) });
-    });
-  }
-  const { actor } = await requireViewerWith(request, "manage:own-account");
-  const current = await currentSessionId(request);
-  if (intent === "end-others" && current) {
-    endOtherOwnSessions(actor, current);
-    return redirect("/account/sessions", { headers: await toastHeaders({ kind: "success", message: "account.sessions.ended" }) });
-  }
-  if (intent === "end") {
-    try {
-      endOwnSession(actor, String(formData.get("session") ?? ""));
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new Response("Not found", { status: 404 });
-      throw error;
+  return answer(async () => {
+    const formData = await request.formData();
+    const intent = formData.get("intent");
+    if (intent === "password") {
+      return submitForm(request, { permission: "manage:own-account", schema: changePasswordSchema, formData }, async (value, { viewer }) => {
+        const current = await currentSessionId(request);
+        await changeOwnPassword(viewer.actor, current ?? "", { currentPassword: value.currentPassword, newPassword: value.newPassword });
+        return redirect("/account/sessions", { headers: await toastHeaders({ kind: "success", message: "account.password.changed" }) });
+      });
     }
-    return redirect("/account/sessions", { headers: await toastHeaders({ kind: "success", message: "account.sessions.ended" }) });
-  }
-  throw new Response("Unknown intent", { status: 400 });
+    const { actor } = await requireViewerWith(request, "manage:own-account");
+    const current = await currentSessionId(request);
+    if (intent === "end-others" && current) {
+      endOtherOwnSessions(actor, current);
+      return redirect("/account/sessions", { headers: await toastHeaders({ kind: "success", message: "account.sessions.ended" }) });
+    }
+    if (intent === "end") {
+      try {
+        endOwnSession(actor, String(formData.get("session") ?? ""));
+      } catch (error) {
+        if (error instanceof NotFoundError) throw new Response("Not found", { status: 404 });
+        throw error;
+      }
+      return redirect("/account/sessions", { headers: await toastHeaders({ kind: "success", message: "account.sessions.ended" }) });
+    }
+    throw new Response("Unknown intent", { status: 400 });
+  });
 }
 
 function PasswordForm() {

@@ -7,19 +7,22 @@ import { useT } from "~/i18n/use-t";
 import { getEvidenceRegister } from "~/models/procurement/evidence.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Evidenze M&T · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, user } = await requireViewer(request);
-  const register = getEvidenceRegister(actor, getCurrentProgramme(actor).id);
-  return {
-    ...register,
-    canUpload: can(user.role, "upload:documents"),
-    canVerify: can(user.role, "verify:evidence"),
-    canDownload: can(user.role, "read:documents"),
-    viewerId: user.id,
-  };
+  return answer(async () => {
+    const { actor, user } = await requireViewer(request);
+    const register = getEvidenceRegister(actor, getCurrentProgramme(actor).id);
+    return {
+      ...register,
+      canUpload: can(user.role, "upload:documents"),
+      canVerify: can(user.role, "verify:evidence"),
+      canDownload: can(user.role, "read:documents"),
+      viewerId: user.id,
+    };
+  });
 }
 
 export default function EvidencePage() {

@@ -22,28 +22,33 @@ import { requireViewer } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan } from "~/utils/viewer";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `CIG ${data?.procedure.cig ?? ""} · Traguardi` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { ...getProcedure(actor, Number(params.procedureId)), documents: documentsPanel(actor, "procedure", Number(params.procedureId)) };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { ...getProcedure(actor, Number(params.procedureId)), documents: documentsPanel(actor, "procedure", Number(params.procedureId)) };
+  });
 }
 
 const removeSchema = () => z.object({ intent: z.literal("removeParty"), partyId: z.coerce.number().int().positive() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = Number(params.procedureId);
-  const formData = await request.formData();
-  const done = async (message: "toast.saved" | "toast.created") => redirect(`/procurement/${id}`, { headers: await toastHeaders({ kind: "success", message }) });
-  if (formData.get("intent") === "removeParty")
-    return submitForm(request, { permission: "update:procurement", schema: removeSchema, formData }, async (value, { viewer }) => {
-      removeProcedureParty(viewer.actor, value.partyId);
-      return done("toast.saved");
+  return answer(async () => {
+    const id = Number(params.procedureId);
+    const formData = await request.formData();
+    const done = async (message: "toast.saved" | "toast.created") => redirect(`/procurement/${id}`, { headers: await toastHeaders({ kind: "success", message }) });
+    if (formData.get("intent") === "removeParty")
+      return submitForm(request, { permission: "update:procurement", schema: removeSchema, formData }, async (value, { viewer }) => {
+        removeProcedureParty(viewer.actor, value.partyId);
+        return done("toast.saved");
+      });
+    return submitForm(request, { permission: "update:procurement", schema: partySchema, formData }, async (value, { viewer }) => {
+      addProcedureParty(viewer.actor, id, value);
+      return done("toast.created");
     });
-  return submitForm(request, { permission: "update:procurement", schema: partySchema, formData }, async (value, { viewer }) => {
-    addProcedureParty(viewer.actor, id, value);
-    return done("toast.created");
   });
 }
 

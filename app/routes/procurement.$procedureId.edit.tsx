@@ -10,21 +10,26 @@ import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.procedure.cig ?? "Procedura"} · Traguardi` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:procurement");
-  const detail = getProcedure(actor, Number(params.procedureId));
-  return { ...detail, allLines: listLinesForProcedure(actor, getCurrentProgramme(actor).id) };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:procurement");
+    const detail = getProcedure(actor, Number(params.procedureId));
+    return { ...detail, allLines: listLinesForProcedure(actor, getCurrentProgramme(actor).id) };
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = Number(params.procedureId);
-  return submitForm(request, { permission: "update:procurement", schema: procedureSchema }, async (value, { viewer }) => {
-    const { tendered, awarded, version, ...rest } = value;
-    updateProcedure(viewer.actor, id, version ?? 0, { ...rest, tenderedCents: tendered, awardedCents: awarded });
-    return redirect(`/procurement/${id}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
+  return answer(async () => {
+    const id = Number(params.procedureId);
+    return submitForm(request, { permission: "update:procurement", schema: procedureSchema }, async (value, { viewer }) => {
+      const { tendered, awarded, version, ...rest } = value;
+      updateProcedure(viewer.actor, id, version ?? 0, { ...rest, tenderedCents: tendered, awardedCents: awarded });
+      return redirect(`/procurement/${id}`, { headers: await toastHeaders({ kind: "success", message: "toast.saved" }) });
+    });
   });
 }
 

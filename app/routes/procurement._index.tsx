@@ -10,16 +10,19 @@ import { listProcedures } from "~/models/procurement/procedure.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { useCan } from "~/utils/viewer";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Appalti · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const programme = getCurrentProgramme(actor);
-  const url = new URL(request.url);
-  const q = url.searchParams.get("q") ?? "";
-  const type = url.searchParams.get("type") ?? "";
-  return { procedures: listProcedures(actor, programme.id, { q, type }), q, type };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const programme = getCurrentProgramme(actor);
+    const url = new URL(request.url);
+    const q = url.searchParams.get("q") ?? "";
+    const type = url.searchParams.get("type") ?? "";
+    return { procedures: listProcedures(actor, programme.id, { q, type }), q, type };
+  });
 }
 
 export default function ProcurementRegister() {

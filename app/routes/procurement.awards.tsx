@@ -13,39 +13,46 @@ import { compareWithItaliaDomani } from "~/models/procurement/awards.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Confronto Italia Domani · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireViewer(request);
-  return null;
+  return answer(async () => {
+    await requireViewer(request);
+    return null;
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  const t = translator(await getLocale(request));
-  try {
-    let formData: FormData;
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    const t = translator(await getLocale(request));
     try {
-      formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: documentMaxBytes() }));
+      let formData: FormData;
+      try {
+        formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: documentMaxBytes() }));
+      } catch (error) {
+        if (error instanceof MaxPartSizeExceededError) throw ValidationError.field("winners", "documents.error.tooLarge", { size: "—", max: String(documentMaxBytes()) });
+        // Not a multipart body at all (a forged or hand-made POST): the files are missing.
+        if (error instanceof TypeError) throw ValidationError.field("winners", "documents.error.noFile");
+        throw error;
+      }
+      const files: { name: string; bytes: Buffer }[] = [];
+      for (const field of ["winners", "subcontractors"]) {
+        const file = formData.get(field);
+        if (file && typeof file !== "string" && file.size > 0) files.push({ name: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+      }
+      const result = compareWithItaliaDomani(actor, getCurrentProgramme(actor).id, files, String(formData.get("cup") ?? ""));
+      return { ok: true as const, ...result };
     } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) throw ValidationError.field("winners", "documents.error.tooLarge", { size: "—", max: String(documentMaxBytes()) });
+      if (error instanceof ValidationError) {
+        const issue = error.issues[0];
+        return data({ ok: false as const, error: isMessageKey(issue.message.key) ? t(issue.message.key, issue.message.params) : issue.message.key }, { status: 400 });
+      }
       throw error;
     }
-    const files: { name: string; bytes: Buffer }[] = [];
-    for (const field of ["winners", "subcontractors"]) {
-      const file = formData.get(field);
-      if (file && typeof file !== "string" && file.size > 0) files.push({ name: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
-    }
-    const result = compareWithItaliaDomani(actor, getCurrentProgramme(actor).id, files, String(formData.get("cup") ?? ""));
-    return { ok: true as const, ...result };
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      const issue = error.issues[0];
-      return data({ ok: false as const, error: isMessageKey(issue.message.key) ? t(issue.message.key, issue.message.params) : issue.message.key }, { status: 400 });
-    }
-    throw error;
-  }
+  });
 }
 
 function PartyList({ comparison, side }: { comparison: CigComparison; side: "published" | "registered" }) {

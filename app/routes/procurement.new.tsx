@@ -10,20 +10,25 @@ import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { requireViewerWith } from "~/utils/auth.server";
 import { submitForm } from "~/utils/form-action.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova procedura · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewerWith(request, "update:procurement");
-  return { lines: listLinesForProcedure(actor, getCurrentProgramme(actor).id) };
+  return answer(async () => {
+    const { actor } = await requireViewerWith(request, "update:procurement");
+    return { lines: listLinesForProcedure(actor, getCurrentProgramme(actor).id) };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return submitForm(request, { permission: "update:procurement", schema: procedureSchema }, async (value, { viewer }) => {
-    const programme = getCurrentProgramme(viewer.actor);
-    const { tendered, awarded, version: _version, ...rest } = value;
-    const created = createProcedure(viewer.actor, programme.id, { ...rest, tenderedCents: tendered, awardedCents: awarded });
-    return redirect(`/procurement/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+  return answer(async () => {
+    return submitForm(request, { permission: "update:procurement", schema: procedureSchema }, async (value, { viewer }) => {
+      const programme = getCurrentProgramme(viewer.actor);
+      const { tendered, awarded, version: _version, ...rest } = value;
+      const created = createProcedure(viewer.actor, programme.id, { ...rest, tenderedCents: tendered, awardedCents: awarded });
+      return redirect(`/procurement/${created.id}`, { headers: await toastHeaders({ kind: "success", message: "toast.created" }) });
+    });
   });
 }
 

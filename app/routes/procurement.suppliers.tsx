@@ -5,12 +5,15 @@ import { TableScroll } from "~/components/ui/table-scroll";
 import { useT } from "~/i18n/use-t";
 import { listSuppliers } from "~/models/procurement/procedure.server";
 import { requireViewer } from "~/utils/auth.server";
+import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Soggetti · Traguardi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireViewer(request);
-  return { suppliers: listSuppliers(actor) };
+  return answer(async () => {
+    const { actor } = await requireViewer(request);
+    return { suppliers: listSuppliers(actor) };
+  });
 }
 
 export default function Suppliers() {

@@ -3,10 +3,13 @@ import { Outlet } from "@remix-run/react";
 import { ProcurementNav } from "~/components/procurement/procurement-nav";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { requireViewer } from "~/utils/auth.server";
+import { answer } from "~/utils/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireViewer(request);
-  return null;
+  return answer(async () => {
+    await requireViewer(request);
+    return null;
+  });
 }
 
 export default function ProcurementLayout() {

@@ -22,7 +22,7 @@ describe("login and sessions", { timeout: 60_000 }, () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(getSessionUser(result.sessionId)?.email).toBe("responsabile@traguardi.demo");
-    expect(listAudit(admin, { entityType: "session" }).entries[0]).toMatchObject({ action: "login", actorName: "Giulia Ferri" });
+    expect(listAudit(admin, { entityType: "session", includeSessions: true }).entries[0]).toMatchObject({ action: "login", actorName: "Giulia Ferri" });
     endSession(result.sessionId);
     expect(getSessionUser(result.sessionId)).toBeNull();
   });

@@ -83,7 +83,7 @@ describe("sessions end with their user", { timeout: 60_000 }, () => {
     expect(endOtherOwnSessions(actor, here.id).ended).toBe(1);
     expect(listOwnSessions(actor, here.id)).toHaveLength(1);
     expect(getSessionUser(otherUser.id)).not.toBeNull();
-    const logouts = listAudit(admin, { entityType: "session" }).entries.filter((e) => e.action === "logout" && e.actorName === auditor.name);
+    const logouts = listAudit(admin, { entityType: "session", includeSessions: true }).entries.filter((e) => e.action === "logout" && e.actorName === auditor.name);
     expect(logouts.length).toBeGreaterThanOrEqual(2);
   });
 });

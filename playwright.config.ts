@@ -13,6 +13,8 @@ const buildDir = path.join(workDir, "build");
 export const e2eEnv = {
   DATABASE_PATH: path.join(workDir, "traguardi.db"),
   SESSION_SECRET: "e2e-session-secret",
+  // A small document limit, so the oversized-upload check sends 3 MB instead of 21 (the default is 20 MB).
+  DOCUMENT_MAX_BYTES: String(2 * 1024 * 1024),
   // The suite's "today": mid-flight, six weeks before gate 1, so every state occurs.
   TRAGUARDI_TODAY: "2025-11-14",
   TRAGUARDI_BUILD_DIR: buildDir,

@@ -29,6 +29,11 @@ test("an auditor reads the log in words, filters it to one budget line and downl
     await page.getByLabel("Fornitore").fill("Consulenze PNRR Emilia S.r.l.");
     await page.getByLabel("Numero documento").fill(doc);
     await page.getByRole("button", { name: "Registra" }).click();
+    // The demo commits every line's whole budget: one more commitment needs a confirmation with a reason.
+    await expect(page.getByTestId("overrun-confirmation")).toBeVisible();
+    await page.getByLabel("Confermo il superamento del limite").check({ force: true });
+    await page.getByLabel("Motivo del superamento").fill("Integrazione approvata");
+    await page.getByRole("button", { name: "Registra" }).click();
     await expect(page.getByRole("heading", { name: /Registrazione n\. \d+ · Impegno/ })).toBeVisible();
   }
 

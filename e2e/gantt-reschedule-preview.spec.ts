@@ -33,6 +33,7 @@ test.describe("the reschedule preview names everything it moves (issue 10)", () 
   test("dragging WP2.7 lists the achieved EU milestones M6C2-12 and M6C2-13 and needs the explicit confirmation", async ({ signedIn: page }) => {
     // A short WP2.7 ending four days before WP2.M2 (M6C2-12) is due, so a ten-day drag fits the
     // screen and pushes the milestone, and M6C2-13 behind it.
+    const original = taskRow("WP2.7");
     const db = e2eDb();
     db.prepare("update task set start_date = '2026-06-15', end_date = '2026-06-26' where code = 'WP2.7'").run();
     db.close();
@@ -92,5 +93,14 @@ test.describe("the reschedule preview names everything it moves (issue 10)", () 
     // The preview said where it would go.
     expect(m12Text).toContain(`30/06/2026 → ${newDue.split("-").reverse().join("/")}`);
     expect(milestoneDue("WP7.M2") > dueBefore.m13).toBe(true);
+
+    // Leave the demo plan as the other specs expect it: undo the move, then put WP2.7 back.
+    await page.getByRole("button", { name: "Annulla ultima modifica" }).click();
+    await expect(notice).toContainText("Modifica annullata");
+    expect(milestoneDue("WP2.M2")).toBe(dueBefore.m12);
+    expect(milestoneDue("WP7.M2")).toBe(dueBefore.m13);
+    const restore = e2eDb();
+    restore.prepare("update task set start_date = ?, end_date = ? where code = 'WP2.7'").run(original.startDate, original.endDate);
+    restore.close();
   });
 });

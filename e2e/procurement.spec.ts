@@ -145,7 +145,7 @@ test.describe("finance office", () => {
     };
     await refuse({ name: "fattura.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00"), Buffer.alloc(512, 0x41)]) }, /programma eseguibile/);
     await refuse({ name: "fattura.html", mimeType: "text/html", buffer: Buffer.from("<!DOCTYPE html><html><body><script>alert('x')</script></body></html>") }, /pagina HTML/);
-    await refuse({ name: "scansione.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(21 * 1024 * 1024, 0x20)]) }, /il limite è 20,0 MB/);
+    await refuse({ name: "scansione.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(3 * 1024 * 1024, 0x20)]) }, /il limite è 2,0 MB/);
     await refuse({ name: "fattura.xml", mimeType: "application/xml", buffer: Buffer.from("<p:FatturaElettronica><rotto></p:FatturaElettronica>") }, /non è un XML ben formato/);
 
     await panel.getByLabel("Tipo di documento").selectOption("invoice");

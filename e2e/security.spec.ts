@@ -235,7 +235,7 @@ test.describe("sessions end with their user", () => {
       await device.page.goto("/");
       await expect(device.page).toHaveURL(/\/login/);
     }
-    await laptop.page.goto("/audit?entity=session");
+    await laptop.page.goto("/audit?entity=session&sessions=1");
     await expect(laptop.page.getByTestId("audit-row").first()).toBeVisible();
     for (const device of [laptop, phone, tablet]) await device.context.close();
   });

@@ -134,6 +134,13 @@ describe("the one set of state rules (issue 10)", () => {
     expect(assessment.gateMetDates.get(2)).toBeNull();
   });
 
+  it("does not read a gate as met before the day its last item was done", () => {
+    // Completions recorded with later dates, viewed on a rehearsal "today" before them: still counting down.
+    const daysRemaining = gateCountdown("2025-12-31", "2025-11-14").daysRemaining;
+    expect(gateStanding({ state: "done", daysRemaining, metDate: "2025-12-19", dueDate: "2025-12-31" })).toEqual({ kind: "remaining", days: 47 });
+    expect(gateStanding({ state: "done", daysRemaining, metDate: "2025-11-10", dueDate: "2025-12-31" })).toEqual({ kind: "met", date: "2025-11-10" });
+  });
+
   it("flags an achieved milestone whose predecessor is unfinished, naming the predecessor", () => {
     const assessment = assessPlan(plan, "2026-12-01");
     expect(assessment.milestones.get(2)).toBe("done");

@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from "~/domain/core/dates";
+import { addDays, daysBetween, type IsoDate } from "~/domain/core/dates";
 
 /**
  * Schedule state of plan items against their deadline gate. Pure: "today" is always passed in,
@@ -114,8 +114,11 @@ export type GateStanding =
   | { kind: "remaining"; days: number }
   | { kind: "overdue"; days: number };
 
-export function gateStanding(gate: { state: ItemState; daysRemaining: number; metDate?: IsoDate | null }): GateStanding {
-  if (gate.state === "done") return { kind: "met", date: gate.metDate ?? null };
+export function gateStanding(gate: { state: ItemState; daysRemaining: number; metDate?: IsoDate | null; dueDate?: IsoDate }): GateStanding {
+  // Met once every item is done, on the day the last one was: a completion recorded with a date
+  // after "today" (a rehearsal date before it happened) has not met the gate yet.
+  const today = gate.dueDate ? addDays(gate.dueDate, -gate.daysRemaining) : null;
+  if (gate.state === "done" && !(gate.metDate && today && gate.metDate > today)) return { kind: "met", date: gate.metDate ?? null };
   if (gate.daysRemaining === 0) return { kind: "dueToday" };
   if (gate.daysRemaining < 0) return { kind: "overdue", days: -gate.daysRemaining };
   return { kind: "remaining", days: gate.daysRemaining };

@@ -70,7 +70,20 @@ export function createApp(build, config) {
   app.use((req, res, next) => {
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
-    res.set(securityHeaders(nonce, { secure: req.secure }));
+    const headers = securityHeaders(nonce, { secure: req.secure });
+    res.set(headers);
+    // A route that sets one of these itself (a document download's sandbox CSP, its nosniff) replaces
+    // the default instead of adding a second copy: Remix's adapter appends response headers.
+    const defaults = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
+    const append = res.append.bind(res);
+    res.append = (field, value) => {
+      const name = String(field).toLowerCase();
+      if (defaults.has(name)) {
+        defaults.delete(name);
+        return res.set(field, value);
+      }
+      return append(field, value);
+    };
     next();
   });
 

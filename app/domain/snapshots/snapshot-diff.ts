@@ -135,50 +135,35 @@ export function diffSnapshots(a: SnapshotContent, b: SnapshotContent): SnapshotD
   const added: ItemRef[] = [];
   const removed: ItemRef[] = [];
 
-  const wps = match(a.plan.workPackages, b.plan.workPackages);
-  for (const [was, now] of wps.both) {
-    if (was.startDate !== now.startDate || was.endDate !== now.endDate)
-      moved.push({
-        kind: "workPackage",
-        id: now.id,
-        code: now.code,
-        title: now.title,
-        startBefore: was.startDate,
-        startAfter: now.startDate,
-        endBefore: was.endDate,
-        endAfter: now.endDate,
-        startDays: daysBetween(was.startDate, now.startDate),
-        endDays: daysBetween(was.endDate, now.endDate),
-      });
-    if (was.progress !== now.progress)
-      progress.push({ kind: "workPackage", id: now.id, code: now.code, title: now.title, before: was.progress, after: now.progress });
-    if (was.state !== now.state)
-      states.push({ kind: "workPackage", id: now.id, code: now.code, title: now.title, before: was.state, after: now.state });
-  }
-  for (const wp of wps.added) added.push({ kind: "workPackage", code: wp.code, title: wp.title });
-  for (const wp of wps.removed) removed.push({ kind: "workPackage", code: wp.code, title: wp.title });
-
-  const tasks = match(a.plan.tasks, b.plan.tasks);
-  for (const [was, now] of tasks.both) {
-    if (was.startDate !== now.startDate || was.endDate !== now.endDate)
-      moved.push({
-        kind: "task",
-        id: now.id,
-        code: now.code,
-        title: now.title,
-        startBefore: was.startDate,
-        startAfter: now.startDate,
-        endBefore: was.endDate,
-        endAfter: now.endDate,
-        startDays: daysBetween(was.startDate, now.startDate),
-        endDays: daysBetween(was.endDate, now.endDate),
-      });
-    if (was.progress !== now.progress)
-      progress.push({ kind: "task", id: now.id, code: now.code, title: now.title, before: was.progress, after: now.progress });
-    if (was.state !== now.state) states.push({ kind: "task", id: now.id, code: now.code, title: now.title, before: was.state, after: now.state });
-  }
-  for (const task of tasks.added) added.push({ kind: "task", code: task.code, title: task.title });
-  for (const task of tasks.removed) removed.push({ kind: "task", code: task.code, title: task.title });
+  // Work packages and tasks change the same ways: dates, progress, state, added or removed.
+  const compare = <Row extends { id: number; code: string; title: string; startDate: string; endDate: string; progress: number; state: ItemState }>(
+    kind: "workPackage" | "task",
+    before: Row[],
+    after: Row[],
+  ) => {
+    const rows = match(before, after);
+    for (const [was, now] of rows.both) {
+      if (was.startDate !== now.startDate || was.endDate !== now.endDate)
+        moved.push({
+          kind,
+          id: now.id,
+          code: now.code,
+          title: now.title,
+          startBefore: was.startDate,
+          startAfter: now.startDate,
+          endBefore: was.endDate,
+          endAfter: now.endDate,
+          startDays: daysBetween(was.startDate, now.startDate),
+          endDays: daysBetween(was.endDate, now.endDate),
+        });
+      if (was.progress !== now.progress) progress.push({ kind, id: now.id, code: now.code, title: now.title, before: was.progress, after: now.progress });
+      if (was.state !== now.state) states.push({ kind, id: now.id, code: now.code, title: now.title, before: was.state, after: now.state });
+    }
+    for (const row of rows.added) added.push({ kind, code: row.code, title: row.title });
+    for (const row of rows.removed) removed.push({ kind, code: row.code, title: row.title });
+  };
+  compare("workPackage", a.plan.workPackages, b.plan.workPackages);
+  compare("task", a.plan.tasks, b.plan.tasks);
 
   const milestones = match(a.plan.milestones, b.plan.milestones);
   for (const [was, now] of milestones.both) {

@@ -9,6 +9,7 @@ import { formatPeriod, isPeriod } from "~/domain/close/period";
 import { formatDate, formatTimestamp } from "~/domain/core/dates";
 import { useLocale, useT } from "~/i18n/use-t";
 import { closeMonth, getPreCheck } from "~/models/close/close.server";
+import { listRegisCups } from "~/models/regis/pack.server";
 import { requireViewer } from "~/utils/auth.server";
 import { answer } from "~/utils/responses.server";
 import { formString, plainWrite } from "~/utils/plain-action.server";
@@ -27,7 +28,8 @@ function periodParam(params: { period?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);
-    return getPreCheck(actor, periodParam(params), today());
+    const period = periodParam(params);
+    return { ...getPreCheck(actor, period, today()), regisCups: period <= today().slice(0, 7) ? listRegisCups(actor) : [] };
   });
 }
 
@@ -45,12 +47,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const severityClass: Record<FindingSeverity, string> = { error: "tg-state tg-state-late", warning: "tg-state tg-state-at_risk", info: "tg-state tg-state-on_track" };
 
 export default function PreCheckPage() {
-  const { period, monthEnd, findings, blockingCount, close, refusal } = useLoaderData<typeof loader>();
+  const { period, monthEnd, findings, blockingCount, close, refusal, regisCups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = actionData && "failure" in actionData ? actionData.failure : null;
   const t = useT();
   const locale = useLocale();
   const canClose = useCan("close:month");
+  const canReadDocuments = useCan("read:documents");
   const month = formatPeriod(period, locale);
   return (
     <>
@@ -78,6 +81,8 @@ export default function PreCheckPage() {
           ) : null}
         </section>
       ) : null}
+
+      {canReadDocuments && regisCups.length ? <RegisPackLinks period={period} cups={regisCups} closed={Boolean(close)} /> : null}
 
       <section className="tg-card mb-4" aria-labelledby="findings-title">
         <h2 className="h4" id="findings-title">
@@ -165,6 +170,29 @@ export default function PreCheckPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The month's ReGiS data pack per CUP (issue 14): frozen once closed, provisional before. */
+function RegisPackLinks({ period, cups, closed }: { period: string; cups: string[]; closed: boolean }) {
+  const t = useT();
+  return (
+    <section className="tg-card mb-4" aria-labelledby="regis-title" data-testid="regis-pack">
+      <h2 className="h4" id="regis-title">
+        {t("regis.title")}
+      </h2>
+      <p className="mb-1">{t("regis.intro")}</p>
+      <p className="small text-secondary">{closed ? t("regis.closedNote") : t("regis.openNote")}</p>
+      <ul className="mb-0">
+        {cups.map((cup) => (
+          <li key={cup}>
+            <a href={`/regis/${cup}/${period}.zip`} download>
+              {t("regis.download", { cup })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -8,6 +8,7 @@ import { command } from "~/models/core/command.server";
 import { getDb, nowIso, type Conn } from "~/models/core/db.server";
 import { NotFoundError, ValidationError } from "~/models/core/errors.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
+import { freezeRegisPacksIn } from "~/models/regis/pack.server";
 import { takeMonthEndSnapshot } from "~/models/snapshots/snapshot.server";
 import { checkContext, closeChecks } from "./checks.server";
 import { latestClosedPeriod, lockedThrough } from "./lock.server";
@@ -110,6 +111,7 @@ export function closeMonth(actor: Actor, input: CloseMonthInput, today: string) 
       entityLabel: `Chiusura ${formatPeriod(row.period)}`,
       after: { period: row.period, snapshotId: row.snapshotId, snapshotHash: row.snapshotHash, snapshotTaken: created, findingsAccepted: blocking.length, acceptReason: row.acceptReason, acceptedKeys: blocking.map((f) => f.key) },
     });
+    freezeRegisPacksIn(tx, audit, row); // the month's ReGiS data pack, per CUP, frozen with the close
     return row;
   });
 }

@@ -85,6 +85,8 @@ const pagesByRole: Partial<Record<DemoRole, string[]>> = {
     "/checklists/4",
   ],
   admin: ["/admin/users", "/checklists/templates", "/checklists/templates/dnsh"],
+  // A closed month with its frozen ReGiS data pack (issue 14).
+  auditor: ["/close/2025-09"],
 };
 
 for (const [role, urls] of Object.entries(pagesByRole) as [DemoRole, string[]][]) {

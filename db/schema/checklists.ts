@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { checklistAnswers, checklistEventKinds, checklistStates, checklistSubjectTypes } from "../../app/domain/checklists/values";
 import { versioned } from "./columns";
+import { document } from "./documents";
 import { programme } from "./programme";
 
 /**
@@ -113,9 +114,7 @@ export const checklistAnswer = sqliteTable(
 );
 
 /**
- * Documents an answer relies on. `documentId` names a row of the documents table (issue 13), which
- * does not exist on this branch: NO foreign key yet — the integrator adds
- * `references(() => document.id)` when the documents table is merged.
+ * Documents an answer relies on: each a row of the documents table (issue 13), a real foreign key.
  */
 export const checklistAnswerDocument = sqliteTable(
   "checklist_answer_document",
@@ -123,7 +122,9 @@ export const checklistAnswerDocument = sqliteTable(
     answerId: integer()
       .notNull()
       .references(() => checklistAnswer.id, { onDelete: "cascade" }),
-    documentId: integer().notNull(),
+    documentId: integer()
+      .notNull()
+      .references(() => document.id),
     createdAt: text().notNull(),
     createdById: integer(),
   },

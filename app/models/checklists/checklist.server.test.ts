@@ -66,6 +66,9 @@ describe("a checklist's life", () => {
     ]);
     row = saveAnswers(finance, { id: row.id, version: row.version, answers: partial }).checklist;
     expect(getChecklist(auditor, row.id).items[0].documentIds).toEqual([7, 12]);
+    // The link is a real foreign key: an id that is no document is refused with the item's field, not a 500.
+    const unknown = partial.map((a, index) => (index === 0 ? { ...a, documentIds: [7, 999_999] } : a));
+    expect(issuesOf(() => saveAnswers(finance, { id: row.id, version: row.version, answers: unknown }))).toEqual([`documents-${items[0].id}:checklist.error.documentUnknown`]);
     expect(() => saveAnswers(finance, { id: row.id, version: row.version - 1, answers: partial })).toThrow(ConflictError);
 
     const full = partial.map((a, index) => ({ ...a, answer: a.answer ?? ("na" as const), note: index === 2 ? "Il commissario ha dichiarato un rapporto pregresso e si è astenuto." : "" }));

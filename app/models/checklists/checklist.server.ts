@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { checklist, checklistAnswer, checklistAnswerDocument, checklistEvent, checklistTemplate, checklistTemplateItem } from "#db/schema";
+import { checklist, checklistAnswer, checklistAnswerDocument, checklistEvent, checklistTemplate, checklistTemplateItem, document } from "#db/schema";
 import { answersEditable, completionIssues, normaliseSubjectKey, reviewRefusal } from "~/domain/checklists/rules";
 import type { ChecklistAnswer, ChecklistState, ChecklistSubjectType } from "~/domain/checklists/values";
 import type { Message } from "~/i18n";
@@ -208,6 +208,9 @@ function saveAnswersIn(tx: Conn, actor: Actor, input: { id: number; version: num
     if (note.length > 2000) issues.push({ field: `note-${given.itemId}`, message: { key: "validation.tooLong", params: { max: 2000 } } });
     const documentIds = [...new Set(given.documentIds)].sort((a, b) => a - b);
     if (documentIds.some((d) => !Number.isInteger(d) || d <= 0)) issues.push({ field: `documents-${given.itemId}`, message: { key: "checklist.error.documentIds" } });
+    // A real foreign key since the documents table exists: an id not among the programme's documents is the client's mistake (400).
+    else if (documentIds.length && tx.select({ id: document.id }).from(document).where(and(inArray(document.id, documentIds), eq(document.programmeId, row.programmeId))).all().length !== documentIds.length)
+      issues.push({ field: `documents-${given.itemId}`, message: { key: "checklist.error.documentUnknown" } });
     if (issues.length) continue;
     const before = tx.select({ documentId: checklistAnswerDocument.documentId }).from(checklistAnswerDocument).where(eq(checklistAnswerDocument.answerId, current.id)).orderBy(asc(checklistAnswerDocument.documentId)).all().map((d) => d.documentId);
     const docsChanged = before.join(",") !== documentIds.join(",");

@@ -10,7 +10,7 @@ import type { Actor } from "~/models/core/actor.server";
 import { buildEvidencePdf, buildEvidenceZip } from "./evidence.server";
 import { getPlan, updateMilestone } from "~/models/plan/plan.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
-import { takeSnapshot } from "~/models/snapshots/snapshot.server";
+import { getSnapshot, takeSnapshot } from "~/models/snapshots/snapshot.server";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
 const manager: Actor = { id: 2, name: "Giulia Ferri", role: "manager" };
@@ -44,6 +44,16 @@ describe("evidence pack", () => {
     expect(text).toContain("Variazioni rispetto all'istantanea precedente");
     expect(text).toMatch(/WP3\.M2[^\n]*19\/06\/2026 \/ 12\/06\/2026\s+-7 gg/);
     expect(pack.fileName).toBe(`traguardi-istantanea-${november.id}-2025-11-14.pdf`);
+    // Supporting documents with their hashes (issue 14): evidence of the EU targets and the invoices.
+    expect(text).toContain("Documenti a supporto");
+    const frozen = getSnapshot(auditor, november.id).content.documents!.rows;
+    expect(frozen.length).toBeGreaterThan(0);
+    for (const row of frozen) {
+      const sha = String(row.values.sha256);
+      expect(text).toContain(sha.slice(0, 32));
+      expect(text).toContain(sha.slice(32));
+    }
+    expect(text).toMatch(/\(M6C2-11#\d\)/);
   });
 
   it("PDF (issue 10): full Unicode, the web's numbers, the gate met, and no near-empty page", async () => {

@@ -109,7 +109,7 @@ class PackWriter {
   }
 
   /** A plain ruled table that continues on the next page, repeating its header. */
-  table(columns: Column[], rows: string[][]) {
+  table(columns: Column[], rows: string[][], options: { keepTogether?: boolean } = {}) {
     const x0 = PAGE.margin;
     const size = 8.5;
     const drawHeader = () => {
@@ -131,7 +131,7 @@ class PackWriter {
     const heights = rows.map((row) => Math.max(...row.map((cell, i) => this.doc.heightOfString(cell, { width: columns[i].width - 4 }))) + 3);
     const total = heights.reduce((a, b) => a + b, 0) + 24;
     const pageRoom = this.bottom - PAGE.margin;
-    if (this.doc.y + total > this.bottom && total <= pageRoom && this.doc.y > PAGE.margin + pageRoom * 0.15) this.newPage();
+    if ((options.keepTogether ?? true) && this.doc.y + total > this.bottom && total <= pageRoom && this.doc.y > PAGE.margin + pageRoom * 0.15) this.newPage();
     else this.ensure(40);
     drawHeader();
     for (const row of rows) {
@@ -475,6 +475,33 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
     pack.paragraph(`Istantanea precedente: «${previous.summary.label}» al ${formatDate(previous.summary.asOf)}, SHA-256 ${previous.summary.hash}.`, { colour: MUTED, size: 9 });
     writeChanges(pack, diffSnapshots(previous.content, content));
   } else pack.paragraph("È la prima istantanea del programma: non ci sono variazioni da mostrare.");
+
+  // Supporting documents (issue 14), last, after the changes and on the same page: what each EU
+  // milestone/target and each expense rests on, with the hash the snapshot froze (in two halves,
+  // so it fits a portrait column), naming the exact files.
+  if (content.documents?.rows.length) {
+    pack.heading("Documenti a supporto", 12);
+    pack.paragraph("Documenti allegati a milestone e target, spese, procedure e work package alla data, con l'impronta SHA-256 del file; i file stessi sono nel pacchetto CSV ZIP.", { colour: MUTED, size: 9 });
+    const rank = (attachedTo: string) => (attachedTo.startsWith("traguardo") ? 0 : attachedTo.startsWith("registrazione") ? 1 : 2);
+    const rows = [...content.documents.rows].sort((a, b) => {
+      const x = String(a.values.attachedTo ?? "");
+      const y = String(b.values.attachedTo ?? "");
+      return rank(x) - rank(y) || x.localeCompare(y, "it", { numeric: true }) || a.key.localeCompare(b.key, "it", { numeric: true });
+    });
+    pack.table(
+      [
+        { header: "Documento", width: width * 0.28 },
+        { header: "Tipo", width: width * 0.11 },
+        { header: "Allegato a", width: width * 0.2 },
+        { header: "SHA-256", width: width * 0.41 },
+      ],
+      rows.map((row) => {
+        const sha = String(row.values.sha256 ?? "");
+        return [row.label, `${row.values.role ?? ""}\n${row.values.size ?? ""}`, String(row.values.attachedTo ?? ""), `${sha.slice(0, 32)}\n${sha.slice(32)}`];
+      }),
+      { keepTogether: false },
+    );
+  }
 
   pack.finish(summary.hash);
   return { fileName: evidenceFileName(summary, "pdf"), bytes: await done, hash: summary.hash };

@@ -33,12 +33,14 @@ export const ENTITY_WORDS: Words = {
   training_completion: { it: "Formati", en: "People trained" },
   training_import_batch: { it: "Importazione formati", en: "Training import" },
   health_authority: { it: "Azienda sanitaria", en: "Health authority" },
+  regis_pack: { it: "Pacchetto dati ReGiS", en: "ReGiS data pack" },
   // Seed records group a whole domain's first load.
   finance: { it: "Dati finanziari", en: "Finance data" },
   training: { it: "Dati della formazione", en: "Training data" },
 };
 
 export const FIELD_WORDS: Words = {
+  manifestSha256: { it: "Impronta dell'indice (SHA-256)", en: "Manifest hash (SHA-256)" },
   amountCents: { it: "Importo", en: "Amount" },
   plannedCents: { it: "Importo previsto", en: "Planned amount" },
   totalBudgetCents: { it: "Dotazione", en: "Budget" },

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
@@ -51,6 +52,8 @@ test.describe("ReGiS data pack", () => {
     // Real content of the month: payments with their documents' hashes, the EU target, the period.
     const manifest = readRegisRecords(texts.get("MANIFEST.txt")!);
     expect(manifest.every((row) => row.STATO_PACCHETTO === "DEFINITIVO" && row.PERIODO === "2025-09" && row.DATI_AL === "30/09/2025")).toBe(true);
+    // The manifest names every other file with its SHA-256, as the auditor can recompute it.
+    for (const row of manifest) expect(createHash("sha256").update(texts.get(row.FILE)!, "utf8").digest("hex"), row.FILE).toBe(row.HASH_SHA256);
     const payments = readRegisRecords(texts.get("FN06_pagamenti.txt")!);
     expect(payments.length).toBeGreaterThan(0);
     expect(payments.every((p) => p.DATA_PAGAMENTO.split("/").reverse().join("-") <= "2025-09-30")).toBe(true);

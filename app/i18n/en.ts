@@ -2,6 +2,7 @@ import type { MessageKey } from "./it";
 import * as gantt from "./gantt";
 import * as checklists from "./checklists";
 import * as close from "./close";
+import * as reports from "./reports";
 import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
@@ -206,6 +207,7 @@ export const en: Record<MessageKey, string> = {
   ...snapshot.messages.en,
   ...checklists.messages.en,
   ...close.messages.en,
+  ...reports.messages.en,
   ...gantt.messages.en,
   ...training.messages.en,
   ...finance.messages.en,

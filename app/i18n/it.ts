@@ -1,6 +1,7 @@
 import * as gantt from "./gantt";
 import * as checklists from "./checklists";
 import * as close from "./close";
+import * as reports from "./reports";
 import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
@@ -210,6 +211,7 @@ export const it = {
   ...snapshot.messages.it,
   ...checklists.messages.it,
   ...close.messages.it,
+  ...reports.messages.it,
   ...gantt.messages.it,
   ...training.messages.it,
   ...finance.messages.it,

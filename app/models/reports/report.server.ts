@@ -482,3 +482,20 @@ export function reportedBimesters(conn: Conn, programmeId: number): Set<string> 
 }
 
 export { countsAsReported };
+
+/** Candidates as the picker shows them: reasons in the reader's words, eligible ones ticked unless `checked` says otherwise. */
+export function pickerRowsOf(candidates: ExpenseCandidate[], locale: "it" | "en", checked: (candidate: ExpenseCandidate) => boolean = () => true) {
+  const titles = templateTitles(getDb(), locale);
+  return candidates.map((c) => ({
+    id: c.id,
+    entryDate: c.entryDate,
+    supplier: c.supplier,
+    cig: c.cig,
+    documentNumber: c.documentNumber,
+    lineCode: c.lineCode,
+    netCents: c.netCents,
+    documents: c.documents.map((d) => ({ id: d.id, name: d.name, role: d.role })),
+    reasonTexts: c.reasons.map((r) => reasonText(r, locale, titles)),
+    checked: checked(c),
+  }));
+}

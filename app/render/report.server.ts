@@ -90,19 +90,19 @@ export async function buildReportPdf(actor: Actor, id: number): Promise<{ fileNa
   pack.heading(it("report.expenses"));
   pack.table(
     [
-      { header: it("report.field.entry"), width: 34 },
+      { header: it("report.field.number"), width: 30 },
       { header: it("report.field.paidOn"), width: 56 },
-      { header: `${it("report.field.supplier")} · ${it("report.field.document")}`, width: 150 },
+      { header: `${it("report.field.supplier")} · ${it("report.field.document")}`, width: 140 },
       { header: it("report.field.cig"), width: 62 },
-      { header: it("report.field.documents"), width: width - 34 - 56 - 150 - 62 - 78 },
-      { header: it("report.field.amount"), width: 78, align: "right" },
+      { header: it("report.field.documents"), width: width - 30 - 56 - 140 - 62 - 80 },
+      { header: it("report.field.amount"), width: 80, align: "right" },
     ],
     expenses.map((e) => [
       String(e.id),
       formatDate(e.entryDate),
       `${e.supplier} · ${e.documentNumber} · ${e.lineCode}`,
       e.cig ?? "—",
-      e.documents.map((d) => `${d.name} (${d.role}) SHA-256 ${d.sha256.slice(0, 16)}…`).join("\n") || "—",
+      e.documents.map((d) => `${d.name} (${it(`documents.role.${d.role}` as MessageKey)})\nSHA-256 ${d.sha256}`).join("\n") || "—",
       euro(e.amountCents),
     ]),
   );

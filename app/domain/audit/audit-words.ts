@@ -33,6 +33,7 @@ export const ENTITY_WORDS: Words = {
   training_completion: { it: "Formati", en: "People trained" },
   training_import_batch: { it: "Importazione formati", en: "Training import" },
   health_authority: { it: "Azienda sanitaria", en: "Health authority" },
+  expense_report: { it: "Rendiconto di progetto", en: "Project expense report" },
   // Seed records group a whole domain's first load.
   finance: { it: "Dati finanziari", en: "Finance data" },
   training: { it: "Dati della formazione", en: "Training data" },
@@ -40,6 +41,11 @@ export const ENTITY_WORDS: Words = {
 
 export const FIELD_WORDS: Words = {
   amountCents: { it: "Importo", en: "Amount" },
+  // Rendiconto di progetto (issue 14).
+  periodFrom: { it: "Periodo dal", en: "Period from" },
+  periodTo: { it: "Periodo al", en: "Period to" },
+  stateDate: { it: "Data dello stato", en: "State date" },
+  ledgerEntryIds: { it: "Spese (movimenti)", en: "Expenses (ledger entries)" },
   plannedCents: { it: "Importo previsto", en: "Planned amount" },
   totalBudgetCents: { it: "Dotazione", en: "Budget" },
   budgetLineId: { it: "Linea di budget", en: "Budget line" },

@@ -162,5 +162,18 @@ test.describe("rendiconto di progetto", () => {
     expect(reportedNow()).toBe(seededReported);
     await page.goto(`/reports/new?cup=${PERIOD.cup}&periodFrom=${PERIOD.periodFrom}&periodTo=${PERIOD.periodTo}`);
     await expect(page.getByTestId(`candidate-${eligibleIds[0]}`)).toHaveAttribute("data-eligible", "yes");
+
+    // Screenshots to look at: the seeded accepted report and the S-curve, at the pinned date and at
+    // the real one (the tg_test_today cookie, honoured only while TRAGUARDI_TODAY pins the date).
+    for (const [label, day] of [["pinned", "2025-11-14"], ["real", new Date().toISOString().slice(0, 10)]] as const) {
+      await page.context().addCookies([{ name: "tg_test_today", value: day, url: baseURL! }]);
+      await page.goto("/reports/1");
+      await expect(page.getByTestId("report-state")).toContainText("Accettato");
+      await page.screenshot({ path: path.join(shots, `report-1-${label}.png`), fullPage: true });
+      await page.goto(`/finance?asOf=${day}`);
+      await page.getByTestId("s-curve").locator("svg").first().waitFor();
+      await page.getByTestId("s-curve").screenshot({ path: path.join(shots, `s-curve-reported-${label}.png`) });
+    }
+    await page.context().clearCookies({ name: "tg_test_today" });
   });
 });

@@ -394,6 +394,7 @@ export function setReportExpenses(actor: Actor, input: { id: number; version: nu
     writeItems(tx, actor, report, input.ledgerEntryIds, audit);
     const note = input.note === undefined ? report.note : input.note.trim();
     checkNote(note);
+    if (note !== report.note) audit({ action: "update", entityType: "expense_report", entityId: report.id, entityLabel: reportEntity.label(report), before: { note: report.note }, after: { note } });
     // The version moves on even when only the expenses changed, so a stale form is a conflict.
     return tx
       .update(expenseReport)

@@ -109,6 +109,7 @@ export async function buildReportPdf(actor: Actor, id: number): Promise<{ fileNa
 
   pack.heading(it("report.attestation"));
   pack.paragraph(it("report.attestationIntro"));
+  if (detail.attestationFrozenOn) pack.paragraph(it("report.attestationFrozen", { date: formatDate(detail.attestationFrozenOn) }));
   doc.moveDown(0.3);
   if (attestation.length)
     pack.table(

@@ -6,7 +6,7 @@ import { Euro } from "~/components/finance/money";
 import { ExpensePicker, ReportStateBadge } from "~/components/reports/report-parts";
 import { DateText } from "~/components/ui/format";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { formatTimestamp } from "~/domain/core/dates";
+import { formatDate, formatTimestamp } from "~/domain/core/dates";
 import { isReportMove, reportEditable, reportMoves, type ReportMove } from "~/domain/reports/states";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getExpenseCandidates, getReport, moveReport, pickerRowsOf, setReportExpenses } from "~/models/reports/report.server";
@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReportPage() {
-  const { report, expenses, request, attestation, events, candidates, today: day } = useLoaderData<typeof loader>();
+  const { report, expenses, request, attestation, attestationFrozenOn, events, candidates, today: day } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = actionData && "failure" in actionData ? actionData.failure : null;
   const errors = [...(failure?.formErrors ?? []), ...Object.values(failure?.fieldErrors ?? {}).flat()];
@@ -277,6 +277,11 @@ export default function ReportPage() {
           {t("report.attestation")}
         </h2>
         <p className="small">{t("report.attestationIntro")}</p>
+        {attestationFrozenOn ? (
+          <p className="small fw-semibold" data-testid="attestation-frozen">
+            {t("report.attestationFrozen", { date: formatDate(attestationFrozenOn) })}
+          </p>
+        ) : null}
         {attestation.length ? (
           <div className="table-responsive">
             <table className="table table-sm tg-table mb-0" data-testid="report-attestation">

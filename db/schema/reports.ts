@@ -81,6 +81,8 @@ export const expenseReportEvent = sqliteTable(
     totalCents: integer().notNull(),
     /** JSON array of the ledger entry ids in the report at this change. */
     ledgerEntryIds: text().notNull().default("[]"),
+    /** On a submission: the attestation of the checks made, frozen as it was presented (JSON). */
+    attestation: text(),
     at: text().notNull(),
     byId: integer(),
     byName: text().notNull(),

@@ -96,6 +96,12 @@ describe("rendiconto di progetto", () => {
 
     expect(reportedFigures(getDb(), programmeId(), TODAY, []).reported).toBe(total);
     expect(reportedFigures(getDb(), programmeId(), "2025-11-09", []).reported).toBe(0);
+    // The attestation is frozen as presented: a checklist reviewed again later does not rewrite it.
+    client.prepare("update checklist set state = 'rejected' where template_code = 'conflict_of_interest' and subject_key = ?").run(CLOUD_CIG);
+    const frozen = getReport(auditor, report.id);
+    expect(frozen.attestationFrozenOn).toBe("2025-11-10");
+    expect(frozen.attestation.find((c) => c.templateCode === "conflict_of_interest" && c.subjectKey === CLOUD_CIG)?.state).toBe("verified");
+    client.prepare("update checklist set state = 'verified' where template_code = 'conflict_of_interest' and subject_key = ?").run(CLOUD_CIG);
     expect(getSpendSummary(auditor, programmeId(), TODAY).summary.reported).toBe(total);
     expect(getObligations(auditor, TODAY).find((o) => o.key.includes("2025-B1"))?.state).toBe("done");
 

@@ -241,7 +241,19 @@ export function reportDetail(conn: Conn, report: ExpenseReport) {
     .sort((a, b) => (a.entryDate === b.entryDate ? a.id - b.id : a.entryDate.localeCompare(b.entryDate)));
   const request = reimbursementRequest(expenses.map((e) => ({ amountCents: e.amountCents, lineCode: e.lineCode, lineTitle: e.lineTitle, category: e.category })));
   const events = conn.select().from(expenseReportEvent).where(eq(expenseReportEvent.reportId, report.id)).orderBy(asc(expenseReportEvent.date), asc(expenseReportEvent.id)).all();
-  return { report, expenses, request, attestation: attestationOf(conn, report, expenses), events, bimesters: bimestersOf(report.periodFrom, report.periodTo) };
+  // Once presented, the attestation is the one frozen at the last submission: a checklist reviewed
+  // again later does not rewrite what the report attested.
+  const submission = reportEditable(report.state) ? undefined : events.filter((e) => e.toState === "submitted" && e.attestation).at(-1);
+  const attestation = submission ? (JSON.parse(submission.attestation!) as Attestation) : attestationOf(conn, report, expenses);
+  return {
+    report,
+    expenses,
+    request,
+    attestation,
+    attestationFrozenOn: submission?.date ?? null,
+    events: events.map(({ attestation: _frozen, ...event }) => event),
+    bimesters: bimestersOf(report.periodFrom, report.periodTo),
+  };
 }
 
 /**
@@ -283,6 +295,7 @@ function attestationOf(conn: Conn, report: ExpenseReport, expenses: { cig: strin
   return rows.filter((row) => wanted.has(`${row.subjectType}|${row.subjectKey}`));
 }
 
+export type Attestation = ReturnType<typeof attestationOf>;
 export type ReportDetail = ReturnType<typeof reportDetail>;
 
 // ---------------------------------------------------------------- writes
@@ -357,8 +370,13 @@ function totalOf(conn: Conn, reportId: number) {
 
 function addEvent(tx: Conn, actor: Actor, report: ExpenseReport, fromState: ReportState | null, toState: ReportState, date: string, note: string) {
   const { totalCents, ledgerEntryIds } = totalOf(tx, report.id);
+  let attestation: string | null = null;
+  if (toState === "submitted") {
+    const expenses = ledgerEntryIds.length ? paymentsWhere(tx, report.programmeId, and(inArray(ledgerEntry.id, ledgerEntryIds))) : [];
+    attestation = JSON.stringify(attestationOf(tx, report, expenses));
+  }
   tx.insert(expenseReportEvent)
-    .values({ reportId: report.id, fromState, toState, date, note, totalCents, ledgerEntryIds: JSON.stringify(ledgerEntryIds), at: nowIso(), byId: actor.id || null, byName: actor.name })
+    .values({ reportId: report.id, fromState, toState, date, note, totalCents, ledgerEntryIds: JSON.stringify(ledgerEntryIds), attestation, at: nowIso(), byId: actor.id || null, byName: actor.name })
     .run();
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `expense_report_event` ADD `attestation` text;

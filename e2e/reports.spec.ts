@@ -99,6 +99,7 @@ test.describe("rendiconto di progetto", () => {
     expect(text).toContain("Attestazione delle verifiche");
     expect(text).toContain("Regolarità della procedura");
     expect(text).toContain("96228851F0 Verificata Marco Bassi Giulia Ferri");
+    expect(text).toContain("Verifiche come attestate alla presentazione del 14/11/2025.");
     expect(text).toContain("Giulia Ferri");
     execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "3", pdfFile, path.join(shots, `report-${reportId}-page`)]);
 
@@ -169,6 +170,7 @@ test.describe("rendiconto di progetto", () => {
       await page.context().addCookies([{ name: "tg_test_today", value: day, url: baseURL! }]);
       await page.goto("/reports/1");
       await expect(page.getByTestId("report-state")).toContainText("Accettato");
+      await expect(page.getByTestId("attestation-frozen")).toHaveText("Verifiche come attestate alla presentazione del 15/07/2024.");
       await page.screenshot({ path: path.join(shots, `report-1-${label}.png`), fullPage: true });
       await page.goto(`/finance?asOf=${day}`);
       await page.getByTestId("s-curve").locator("svg").first().waitFor();

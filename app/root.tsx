@@ -40,6 +40,7 @@ function Header() {
     { to: "/training", label: t("training.nav"), show: true },
     { to: "/checklists", label: t("checklist.nav"), show: true },
     { to: "/close", label: t("close.nav"), show: true },
+    { to: "/reports", label: t("report.nav"), show: true },
     { to: "/indicators", label: t("training.indicator.nav"), show: true },
     { to: "/audit", label: t("nav.audit"), show: viewer?.permissions.includes("read:audit") },
     { to: "/admin/users", label: t("nav.users"), show: viewer?.permissions.includes("manage:users") },

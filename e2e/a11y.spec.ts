@@ -83,6 +83,11 @@ const pagesByRole: Partial<Record<DemoRole, string[]>> = {
     "/finance/ledger/1",
     "/checklists",
     "/checklists/4",
+    // Rendiconto di progetto (issue 14): the list, the form with its expenses, the seeded draft and accepted reports.
+    "/reports",
+    "/reports/new",
+    "/reports/1",
+    "/reports/2",
   ],
   admin: ["/admin/users", "/checklists/templates", "/checklists/templates/dnsh"],
   // A closed month with its frozen ReGiS data pack (issue 14).

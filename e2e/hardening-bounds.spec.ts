@@ -180,8 +180,12 @@ test("malformed query strings answer 4xx or a page, never 5xx", async ({ page, b
       `/finance/ledger/${v}`,
       `/login?redirectTo=${v}`,
       `/audit/verify?run=1&anchor=${v}`,
+      `/reports/new?cup=${v}&periodFrom=${v}&periodTo=${v}`,
+      `/reports/${v}`,
+      `/reports/${v}/pdf`,
+      `/reports/${v}/zip`,
     ])
-      list.push({ path, role: path.startsWith("/finance") ? "finance" : "manager" });
+      list.push({ path, role: path.startsWith("/finance") || path.startsWith("/reports") ? "finance" : "manager" });
   }
   list.push({ path: `/admin/users/1e300`, role: "admin" });
   list.push({ path: `/work-packages/${id.wp}?x=1e300`, role: "manager" });
@@ -257,7 +261,7 @@ function actions(id: ReturnType<typeof ids>): { page: string; action: string; ro
     "/snapshots",
     "/set-language",
   ].map((path) => ({ page: path === "/set-language" ? "/" : path, action: path, role: "manager" as const }));
-  const finance = ["/finance/budget-lines/new", `/finance/budget-lines/${id.line}`, "/finance/ledger/new", `/finance/ledger/${id.entry}`, "/finance/import"].map((path) => ({
+  const finance = ["/finance/budget-lines/new", `/finance/budget-lines/${id.line}`, "/finance/ledger/new", `/finance/ledger/${id.entry}`, "/finance/import", "/reports/new", "/reports/2"].map((path) => ({
     page: path,
     action: path,
     role: "finance" as const,

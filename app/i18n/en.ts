@@ -3,6 +3,7 @@ import * as gantt from "./gantt";
 import * as checklists from "./checklists";
 import * as close from "./close";
 import * as regis from "./regis";
+import * as reports from "./reports";
 import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
@@ -208,6 +209,7 @@ export const en: Record<MessageKey, string> = {
   ...checklists.messages.en,
   ...close.messages.en,
   ...regis.messages.en,
+  ...reports.messages.en,
   ...gantt.messages.en,
   ...training.messages.en,
   ...finance.messages.en,

@@ -2,6 +2,7 @@ import * as gantt from "./gantt";
 import * as checklists from "./checklists";
 import * as close from "./close";
 import * as regis from "./regis";
+import * as reports from "./reports";
 import * as snapshot from "./snapshot";
 import * as training from "./training";
 import * as finance from "./finance";
@@ -212,6 +213,7 @@ export const it = {
   ...checklists.messages.it,
   ...close.messages.it,
   ...regis.messages.it,
+  ...reports.messages.it,
   ...gantt.messages.it,
   ...training.messages.it,
   ...finance.messages.it,

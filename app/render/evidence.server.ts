@@ -56,9 +56,9 @@ const BODY = "Body";
 const BOLD = "Body-Bold";
 const MONO = "Mono";
 
-const PAGE = { margin: 48, width: 595.28, height: 841.89 };
+export const PAGE = { margin: 48, width: 595.28, height: 841.89 };
 const INK = "#1a1a1a";
-const MUTED = "#5c6f82";
+export const MUTED = "#5c6f82";
 const ACCENT = "#0066cc";
 
 interface Column {
@@ -67,10 +67,11 @@ interface Column {
   align?: "left" | "right";
 }
 
-class PackWriter {
+/** Shared with the other PDF renderers (the rendiconto di progetto). */
+export class PackWriter {
   readonly doc: PDFKit.PDFDocument;
-  constructor(private title: string) {
-    this.doc = new PDFDocument({ size: "A4", margin: PAGE.margin, bufferPages: true, info: { Title: title, Author: "Traguardi", Subject: "Pacchetto di evidenze" } });
+  constructor(private title: string, subject = "Pacchetto di evidenze") {
+    this.doc = new PDFDocument({ size: "A4", margin: PAGE.margin, bufferPages: true, info: { Title: title, Author: "Traguardi", Subject: subject } });
     this.doc.registerFont(BODY, fontFile(FONTS.body));
     this.doc.registerFont(BOLD, fontFile(FONTS.bold));
     this.doc.registerFont(MONO, fontFile(FONTS.mono));
@@ -175,7 +176,7 @@ class PackWriter {
   }
 }
 
-function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
+export function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));

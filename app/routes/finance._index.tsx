@@ -53,6 +53,11 @@ export default function FinanceSummary() {
         <Figure label={t("finance.summary.paid")} testId="sum-paid">
           <Euro cents={summary.paid} />
         </Figure>
+        <Figure label={t("report.reported")} testId="sum-reported">
+          <Link to="/reports" title={t("report.reportedHint")}>
+            <Euro cents={summary.reported} />
+          </Link>
+        </Figure>
         <Figure label={t("finance.summary.absorption")} testId="sum-absorption">
           <Percent value={summary.absorption} />
         </Figure>

@@ -13,3 +13,4 @@ export * from "./documents";
 export * from "./checklists";
 export * from "./close";
 export * from "./regis";
+export * from "./reports";

@@ -14,8 +14,13 @@ describe("demo reporting activity", () => {
     process.env.TRAGUARDI_TODAY = "2025-11-14";
     const db = openDatabase(database.file);
     try {
-      expect(seedReportingActivity(db)).toEqual({ checklist: 8, monthClose: SEEDED_CLOSES });
-      expect(seedReportingActivity(db)).toEqual({ checklist: 0, monthClose: 0 });
+      expect(seedReportingActivity(db)).toEqual({ checklist: 8, expenseReport: 2, monthClose: SEEDED_CLOSES });
+      expect(seedReportingActivity(db)).toEqual({ checklist: 0, expenseReport: 0, monthClose: 0 });
+      const reports = db.$client.prepare("select r.number, r.state, count(i.id) n, sum(i.amount_cents) total from expense_report r join expense_report_item i on i.report_id = r.id group by r.id order by r.number").all() as { number: number; state: string; n: number; total: number }[];
+      expect(reports.map((r) => `${r.number}:${r.state}`)).toEqual(["1:accepted", "2:draft"]);
+      for (const r of reports) expect(r.n).toBeGreaterThan(0);
+      const history = db.$client.prepare("select e.to_state from expense_report_event e join expense_report r on r.id = e.report_id where r.number = 1 order by e.date, e.id").all();
+      expect(history).toEqual([{ to_state: "draft" }, { to_state: "submitted" }, { to_state: "accepted" }]);
       const states = db.$client.prepare("select state, count(*) n from checklist group by state order by state").all();
       expect(states).toEqual([
         { state: "completed", n: 1 },

@@ -12,6 +12,7 @@ import { checklist, programme, user } from "../schema";
 import { checklistTemplateSeeds } from "./checklist-templates";
 import { FINANCE_CUP } from "./finance-data";
 import { programmeSeed } from "./fse-data";
+import { seedExpenseReports } from "./reports";
 
 const seedActor: Actor = { id: 0, name: "Caricamento iniziale", role: "admin" };
 
@@ -38,7 +39,7 @@ const yes = (n: number): ChecklistAnswer[] => Array.from({ length: n }, () => "y
 const checklistPlans: Plan[] = [
   {
     templateCode: "procedure_regularity",
-    subjectKey: "9C22B8E5F0",
+    subjectKey: "96228851F0",
     subjectLabel: "Servizi cloud qualificati – Via Emilia Cloud S.p.A. (adesione a convenzione Intercent-ER)",
     answers: [...yes(7), ["yes", "Adesione alla convenzione Intercent-ER «Servizi cloud» con ordinativo del 12/03/2024."], ...yes(2), ["na", "Adesione a convenzione: nessuna commissione giudicatrice."], ...yes(3)],
     filledBy: "finance",
@@ -46,7 +47,7 @@ const checklistPlans: Plan[] = [
   },
   {
     templateCode: "conflict_of_interest",
-    subjectKey: "9C22B8E5F0",
+    subjectKey: "96228851F0",
     subjectLabel: "Servizi cloud qualificati – Via Emilia Cloud S.p.A.",
     answers: ["yes", ["na", "Nessuna commissione: adesione a convenzione."], "yes", ["yes", "Controllo a campione su ARACHNE del 20/05/2024, nessuna segnalazione."], "yes", ["na", "Nessun conflitto emerso."], "yes"],
     filledBy: "finance",
@@ -138,7 +139,7 @@ export function seedChecklistTemplates(db: Db) {
  * Idempotent: a checklist is looked up by template and subject, a month by its close.
  */
 export function seedReportingActivity(db: Db) {
-  const created = { checklist: 0, monthClose: 0 };
+  const created = { checklist: 0, expenseReport: 0, monthClose: 0 };
   const prog = db.select().from(programme).where(eq(programme.slug, programmeSeed.slug)).get();
   if (!prog) return created;
   const pinned = process.env.TRAGUARDI_TODAY;
@@ -173,6 +174,8 @@ export function seedReportingActivity(db: Db) {
           flaggedItemIds: plan.outcome.flag.map((position) => items[position - 1].id),
         });
     }
+
+    created.expenseReport = seedExpenseReports(db, prog.id, finance, manager, today);
 
     const cutoff = addMonths(periodOf(today), -2);
     let period = latestClosedPeriod(db, prog.id);

@@ -10,6 +10,8 @@ export interface SCurvePoint {
   cumPlanned: number;
   cumCommitted: number | null;
   cumPaid: number | null;
+  /** Rendicontato (issue 14): in reports submitted or accepted at the month's end. */
+  cumReported?: number | null;
 }
 
 export interface SCurveGate {
@@ -43,7 +45,7 @@ export function SCurve({ points, gates, asOf }: { points: SCurvePoint[]; gates: 
   useEffect(() => setMounted(true), []);
   const asOfMonth = asOf.slice(0, 7);
   const current = points.find((p) => p.month === asOfMonth) ?? points[points.length - 1];
-  const colors = { planned: "#5c6f82", committed: "#0066cc", paid: "#008055", gate: "#a66300", asOf: "#17324d" };
+  const colors = { planned: "#5c6f82", committed: "#0066cc", paid: "#008055", reported: "#7a4d9c", gate: "#a66300", asOf: "#17324d" };
   return (
     <figure className="mb-0" aria-labelledby="s-curve-title">
       <h2 className="h4" id="s-curve-title">
@@ -84,6 +86,7 @@ export function SCurve({ points, gates, asOf }: { points: SCurvePoint[]; gates: 
               <Line type="monotone" dataKey="cumPlanned" name={t("finance.chart.planned")} stroke={colors.planned} strokeWidth={2} strokeDasharray="5 4" dot={false} isAnimationActive={false} />
               <Line type="monotone" dataKey="cumCommitted" name={t("finance.chart.committed")} stroke={colors.committed} strokeWidth={2.5} dot={false} connectNulls={false} isAnimationActive={false} />
               <Line type="monotone" dataKey="cumPaid" name={t("finance.chart.paid")} stroke={colors.paid} strokeWidth={2.5} dot={false} connectNulls={false} isAnimationActive={false} />
+              <Line type="stepAfter" dataKey="cumReported" name={t("report.reported")} stroke={colors.reported} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
         ) : null}
@@ -98,6 +101,7 @@ export function SCurve({ points, gates, asOf }: { points: SCurvePoint[]; gates: 
                 <th scope="col" className="tg-num">{t("finance.chart.planned")}</th>
                 <th scope="col" className="tg-num">{t("finance.chart.committed")}</th>
                 <th scope="col" className="tg-num">{t("finance.chart.paid")}</th>
+                <th scope="col" className="tg-num">{t("report.reported")}</th>
               </tr>
             </thead>
             <tbody>
@@ -107,6 +111,7 @@ export function SCurve({ points, gates, asOf }: { points: SCurvePoint[]; gates: 
                   <td className="tg-num">{formatEuro(p.cumPlanned, locale)}</td>
                   <td className="tg-num" data-series="committed">{p.cumCommitted === null ? "—" : formatEuro(p.cumCommitted, locale)}</td>
                   <td className="tg-num" data-series="paid">{p.cumPaid === null ? "—" : formatEuro(p.cumPaid, locale)}</td>
+                  <td className="tg-num" data-series="reported">{p.cumReported == null ? "—" : formatEuro(p.cumReported, locale)}</td>
                 </tr>
               ))}
             </tbody>

@@ -34,6 +34,7 @@ export const ENTITY_WORDS: Words = {
   training_import_batch: { it: "Importazione formati", en: "Training import" },
   health_authority: { it: "Azienda sanitaria", en: "Health authority" },
   regis_pack: { it: "Pacchetto dati ReGiS", en: "ReGiS data pack" },
+  expense_report: { it: "Rendiconto di progetto", en: "Project expense report" },
   // Seed records group a whole domain's first load.
   finance: { it: "Dati finanziari", en: "Finance data" },
   training: { it: "Dati della formazione", en: "Training data" },
@@ -42,6 +43,11 @@ export const ENTITY_WORDS: Words = {
 export const FIELD_WORDS: Words = {
   manifestSha256: { it: "Impronta dell'indice (SHA-256)", en: "Manifest hash (SHA-256)" },
   amountCents: { it: "Importo", en: "Amount" },
+  // Rendiconto di progetto (issue 14).
+  periodFrom: { it: "Periodo dal", en: "Period from" },
+  periodTo: { it: "Periodo al", en: "Period to" },
+  stateDate: { it: "Data dello stato", en: "State date" },
+  ledgerEntryIds: { it: "Spese (movimenti)", en: "Expenses (ledger entries)" },
   plannedCents: { it: "Importo previsto", en: "Planned amount" },
   totalBudgetCents: { it: "Dotazione", en: "Budget" },
   budgetLineId: { it: "Linea di budget", en: "Budget line" },

@@ -24,6 +24,9 @@ export const permissions = [
   "verify:checklist",
   "manage:checklist-templates",
   "close:month",
+  // Rendiconto di progetto (issue 14): finance builds and submits; the ministry's answer is recorded by finance or the manager.
+  "update:report",
+  "record:report-outcome",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -31,11 +34,11 @@ export type Permission = (typeof permissions)[number];
 const procurementEditor = ["update:procurement", "read:documents", "upload:documents", "verify:evidence"] as const;
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ["read:programme", "read:audit", "manage:users", "manage:own-account", "manage:checklist-templates"],
+  admin: ["read:programme", "read:audit", "manage:users", "manage:own-account", "manage:checklist-templates", "update:report", "record:report-outcome"],
   // Checklists: finance and managers fill them in and review each other's (never their own: the
   // model refuses a reviewer who completed it). Closing a month takes a snapshot: managers.
-  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit", "manage:own-account", ...procurementEditor, "update:checklist", "verify:checklist", "close:month"],
-  finance: ["read:programme", "update:finance", "read:audit", "manage:own-account", ...procurementEditor, "update:checklist", "verify:checklist"],
+  manager: ["read:programme", "update:plan", "update:training", "take:snapshot", "read:audit", "manage:own-account", ...procurementEditor, "update:checklist", "verify:checklist", "close:month", "record:report-outcome"],
+  finance: ["read:programme", "update:finance", "read:audit", "manage:own-account", ...procurementEditor, "update:checklist", "verify:checklist", "update:report", "record:report-outcome"],
   auditor: ["read:programme", "read:audit", "read:documents", "manage:own-account"],
 };
 

@@ -6,14 +6,14 @@ import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { getDb, type Conn } from "~/models/core/db.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { closedPeriods } from "./close.server";
+import { reportedBimesters } from "~/models/reports/report.server";
 
 /**
- * HOOK for the rendiconto di progetto (a later feature): the bimesters (`YYYY-Bn`) a report has
- * been recorded for. No reports exist yet, so every report deadline is due or late. Replace the
- * body with a query on the report table (reports not rejected) when it is merged.
+ * The bimesters (`YYYY-Bn`) a rendiconto di progetto has been recorded for: covered by a report
+ * submitted at least once and not rejected (app/models/reports).
  */
-export function recordedReportBimesters(_conn: Conn, _programmeId: number): ReadonlySet<string> {
-  return new Set();
+export function recordedReportBimesters(conn: Conn, programmeId: number): ReadonlySet<string> {
+  return reportedBimesters(conn, programmeId);
 }
 
 /**

@@ -10,6 +10,7 @@ import { weightedProgress } from "~/domain/plan/status";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { getDb } from "~/models/core/db.server";
 import { NotFoundError } from "~/models/core/errors.server";
+import { reportedFigures } from "~/models/reports/report.server";
 
 /**
  * Spend against plan, as of any date. The ledger is append-only, so "as of" is exact: months
@@ -191,8 +192,11 @@ export function getSpendSummary(actor: Actor, programmeId: number, asOf: string)
     cumCommitted += committed;
     cumPaid += paid;
     const known = month <= asOfMonth;
-    return { month, planned, committed, paid, cumPlanned, cumCommitted: known ? cumCommitted : null, cumPaid: known ? cumPaid : null };
+    return { month, planned, committed, paid, cumPlanned, cumCommitted: known ? cumCommitted : null, cumPaid: known ? cumPaid : null, cumReported: null as number | null };
   });
+  // Rendicontato (issue 14): expenses in reports submitted or accepted as of each date.
+  const reported = reportedFigures(getDb(), programmeId, asOf, data.range);
+  months.forEach((m, i) => Object.assign(m, { cumReported: reported.cumReportedByMonth[i] }));
   const progress = progressByWorkPackage(data.workPackages.map((wp) => wp.id));
   const byWorkPackage = data.workPackages.map((wp) => {
     const lines = data.lines.filter((line) => line.workPackageId === wp.id);
@@ -220,6 +224,7 @@ export function getSpendSummary(actor: Actor, programmeId: number, asOf: string)
       plannedToDate: total.pv,
       committed,
       paid: total.ac,
+      reported: reported.reported,
       absorption: total.pv > 0 ? total.ac / total.pv : null,
       variance: total.ac - total.pv,
       forecastAtCompletion: total.eac,

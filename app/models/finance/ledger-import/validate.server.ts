@@ -334,8 +334,9 @@ export async function scanFile(
     else {
       staged.seq = ++seq;
       totals[staged.kind] += staged.amountCents;
-      const key = `${staged.budgetLineId}|${staged.kind}`;
-      const addition = additions.get(key) ?? { budgetLineId: staged.budgetLineId, kind: staged.kind, amountCents: 0, rows: [], rowCount: 0 };
+      // Per line, kind and CIG: the procedure check needs the CIG, the line checks sum over it.
+      const key = `${staged.budgetLineId}|${staged.kind}|${staged.cig ?? ""}`;
+      const addition = additions.get(key) ?? { budgetLineId: staged.budgetLineId, kind: staged.kind, cig: staged.cig, amountCents: 0, rows: [], rowCount: 0 };
       addition.amountCents += staged.amountCents;
       addition.rowCount++;
       if (addition.rows.length < MAX_ROWS_PER_VALUE) addition.rows.push(row.line);
@@ -362,11 +363,16 @@ export async function scanFile(
   const warnings = overruns.map((overrun): BudgetWarning => {
     const lineId = lineIdByCode.get(overrun.subject);
     const kind: LedgerKind = overrun.check === "paymentsOverCommitted" ? "payment" : "commitment";
-    const contributing = grouped.filter((a) => a.kind === kind && a.amountCents > 0 && (overrun.check === "programmeTotal" || a.budgetLineId === lineId));
+    const contributing = grouped.filter(
+      (a) =>
+        a.kind === kind &&
+        a.amountCents > 0 &&
+        (overrun.check === "programmeTotal" || (overrun.check === "procedureAwarded" ? a.cig === overrun.subject : a.budgetLineId === lineId)),
+    );
     return { overrun, rows: contributing.flatMap((a) => a.rows).sort((a, b) => a - b).slice(0, MAX_ROWS_PER_VALUE), rowCount: contributing.reduce((n, a) => n + a.rowCount, 0) };
   });
   return {
-    additions: grouped.map(({ budgetLineId, kind, amountCents }) => ({ budgetLineId, kind, amountCents })),
+    additions: grouped.map(({ budgetLineId, kind, amountCents, cig }) => ({ budgetLineId, kind, amountCents, cig })),
     mapping,
     header,
     rowCount,

@@ -373,7 +373,7 @@ describe("ledger XLSX export beyond a sheet's rows", () => {
     const { translator } = await import("~/i18n");
     const { ledgerXlsxStream } = await import("./ledger-export.server");
     const { iterateLedgerEntries } = await import("./ledger.server");
-    const filters = { line: lineByCode("WP7-AT").id };
+    const filters = { budgetLineId: lineByCode("WP7-AT").id };
     const expected = [...iterateLedgerEntries(auditor, programmeId(), filters)].map((e) => e.id);
     expect(expected.length).toBeGreaterThan(10);
     // 10 rows a sheet: title, blank, header and 7 entries.
@@ -381,7 +381,7 @@ describe("ledger XLSX export beyond a sheet's rows", () => {
     const chunks: Uint8Array[] = [];
     for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.concat(chunks));
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
     const sheets = workbook.worksheets;
     expect(sheets.length).toBe(Math.ceil(expected.length / 7));
     const ids: number[] = [];

@@ -181,6 +181,74 @@ test.describe("finance office", () => {
     await expect(page.getByRole("heading", { name: /Registrazione n\. \d+ · Pagamento/ })).toBeVisible();
   });
 
+  test("a commitment beyond its procedure's awarded amount needs a confirmation with a reason; over-commitments show in red on the quarterly table", async ({ signedIn: page }) => {
+    const db = e2eDb();
+    const line = db.prepare("select id, amount_cents as budget from budget_line where code = 'WP6-MAT'").get() as { id: number; budget: number };
+    const procedure = db.prepare("select coalesce(awarded_cents, tendered_cents) as ceiling from procurement_procedure where cig = 'A89264ADDE'").get() as { ceiling: number };
+    db.close();
+    const procedureCommitted = () => count("select coalesce(sum(amount_cents), 0) from ledger_entry where kind = 'commitment' and cig = 'A89264ADDE'");
+    const lineCommitted = () => count(`select coalesce(sum(amount_cents), 0) from ledger_entry where kind = 'commitment' and budget_line_id = ${line.id} and entry_date <= '${TODAY}'`);
+    const committedBefore = procedureCommitted();
+    const amount = Math.max(procedure.ceiling - committedBefore, 0) + 1_000_00;
+
+    await page.goto(`/finance/ledger/new?line=${line.id}`);
+    await page.getByLabel("Tipo").selectOption("commitment");
+    await page.getByLabel("Importo (€)").fill(formatEuro(amount).replace("€ ", ""));
+    await page.getByLabel("Fornitore").fill("Studio Comunicazione Pubblica S.r.l.");
+    await page.getByLabel("CIG").fill("A89264ADDE");
+    await page.getByLabel("Numero documento").fill("DET-E2E-AGGIUDICATO");
+    await page.getByRole("button", { name: "Registra" }).click();
+    await expect(page.locator('[data-field-error="confirmOverCommitment"]')).toContainText(
+      `La procedura CIG A89264ADDE avrebbe ${formatEuro(committedBefore + amount)} impegnati a fronte di ${formatEuro(procedure.ceiling)} aggiudicati`,
+    );
+    expect(procedureCommitted()).toBe(committedBefore);
+    await page.getByLabel("Confermo il superamento del limite").check({ force: true });
+    await page.getByLabel("Motivo del superamento").fill("Quinto d'obbligo approvato con determina");
+    await page.getByRole("button", { name: "Registra" }).click();
+    await expect(page.getByRole("heading", { name: /Registrazione n\. \d+ · Impegno/ })).toBeVisible();
+    expect(procedureCommitted()).toBe(committedBefore + amount);
+    const audited = JSON.parse(
+      String(count("select after_json from audit_log where entity_type = 'ledger_entry' and after_json like '%DET-E2E-AGGIUDICATO%' order by id desc limit 1")),
+    ) as { overrunReason: string; overrunsConfirmed: { check: string; subject: string; limitCents: number; afterCents: number }[] };
+    expect(audited.overrunReason).toBe("Quinto d'obbligo approvato con determina");
+    expect(audited.overrunsConfirmed).toContainEqual({ check: "procedureAwarded", subject: "A89264ADDE", limitCents: procedure.ceiling, afterCents: committedBefore + amount });
+    const entryUrl = page.url();
+
+    // The quarterly table: the line and the programme beyond their limits, in red and in words.
+    const overLine = lineCommitted();
+    expect(overLine).toBeGreaterThan(line.budget);
+    const programmeCommitted = count(`select coalesce(sum(amount_cents), 0) from ledger_entry where kind = 'commitment' and entry_date <= '${TODAY}'`);
+    const programmeTotal = count("select total_budget_cents from programme limit 1");
+    await page.goto("/finance/table?year=2025");
+    const cell = page.getByTestId("committed-WP6-MAT");
+    await expect(cell).toHaveAttribute("data-over", "yes");
+    await expect(cell).toHaveClass(/text-danger/);
+    await expect(cell).toContainText(formatEuro(overLine));
+    await expect(cell).toContainText(`▲ ${formatEuro(overLine - line.budget)} oltre il limite`);
+    await expect(page.getByTestId("committed-programme")).toHaveAttribute("data-over", programmeCommitted > programmeTotal ? "yes" : "no");
+    if (programmeCommitted > programmeTotal) await expect(page.getByTestId("committed-programme")).toContainText(`▲ ${formatEuro(programmeCommitted - programmeTotal)} oltre il limite`);
+    await page.screenshot({ path: path.join(shots, "table-overcommitted.png"), fullPage: true });
+
+    // Reversed, the line is back within its budget and loses the red.
+    await page.goto(entryUrl);
+    await page.getByLabel("Motivo dello storno").fill("Registrato in anticipo sulla determina");
+    await page.getByRole("button", { name: "Registra lo storno" }).click();
+    // Earlier tests paid on this line: if the reversal leaves it paying beyond what it commits, that is confirmed too.
+    const paid = count(`select coalesce(sum(amount_cents), 0) from ledger_entry where kind = 'payment' and budget_line_id = ${line.id}`);
+    const committedAll = count(`select coalesce(sum(amount_cents), 0) from ledger_entry where kind = 'commitment' and budget_line_id = ${line.id}`);
+    if (paid > committedAll - amount) {
+      await expect(page.locator('[data-field-error="confirmOverCommitment"]')).toContainText("oltre l'impegnato");
+      await page.getByLabel("Confermo il superamento del limite").check({ force: true });
+      await page.getByLabel("Motivo del superamento").fill("Storno della determina anticipata");
+      await page.getByRole("button", { name: "Registra lo storno" }).click();
+    }
+    await expect(page.getByTestId("entry-amount")).toHaveText(formatEuro(-amount));
+    expect(lineCommitted()).toBe(overLine - amount);
+    await page.goto("/finance/table?year=2025");
+    await expect(page.getByTestId("committed-WP6-MAT")).toHaveAttribute("data-over", overLine - amount > line.budget ? "yes" : "no");
+    await expect(page.getByTestId("committed-WP6-MAT")).toContainText(formatEuro(overLine - amount));
+  });
+
   test("a view as of a past date ignores later entries, in every view and export", async ({ signedIn: page }) => {
     const past = "2024-06-30";
     const then = ledgerTotals(past);

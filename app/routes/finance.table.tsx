@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { ExportLinks } from "~/components/finance/finance-nav";
 import { Euro } from "~/components/finance/money";
+import { formatEuro } from "~/domain/core/money";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
@@ -44,6 +45,22 @@ function SpendCell({ cell, started, href, testId }: { cell: Cell; started: boole
         {cell.flag ? <span className="d-block small fw-semibold">{t(cell.flag === "over" ? "finance.table.over" : "finance.table.under")}</span> : null}
         {!started && cell.planned > 0 ? <span className="d-block small text-secondary">{t("finance.table.notStarted")}</span> : null}
       </Link>
+    </td>
+  );
+}
+
+/**
+ * What is committed up to the reference date against its limit (the line's or package's budget,
+ * the programme's total), in red with a written cue when beyond it, as on the summary and the line.
+ */
+function CommittedCell({ committed, limit, testId, strong }: { committed: number; limit: number; testId: string; strong?: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const over = committed > limit;
+  return (
+    <td className={`tg-num ${over ? "text-danger fw-bold" : strong ? "fw-semibold" : ""}`} data-testid={testId} data-over={over ? "yes" : "no"}>
+      <Euro cents={committed} />
+      {over ? <span className="d-block small">{t("finance.table.overBudget", { excess: formatEuro(committed - limit, locale) })}</span> : null}
     </td>
   );
 }
@@ -95,6 +112,7 @@ export default function FinanceTable() {
                 </th>
               ))}
               <th scope="col" className="tg-num">{t("finance.table.yearTotal", { year: data.year })}</th>
+              <th scope="col" className="tg-num">{t("finance.table.committedToDate")}</th>
               <th scope="col" className="tg-num">{t("finance.col.budget")}</th>
             </tr>
           </thead>
@@ -109,6 +127,7 @@ export default function FinanceTable() {
                     <SpendCell key={i} cell={cell} started={data.quarters[i].started} href={ledgerLink(`wp=${wp.id}`, data.quarters[i].from, data.quarters[i].to)} />
                   ))}
                   <SpendCell cell={wp.year} started={data.quarters[0].started} href={ledgerLink(`wp=${wp.id}`, yearFrom, yearTo)} />
+                  <CommittedCell committed={wp.toDate.committed} limit={wp.toDate.budget} testId={`committed-${wp.code}`} strong />
                   <td className="tg-num fw-semibold"><Euro cents={wp.toDate.budget} /></td>
                 </tr>
                 {wp.lines.map((line) => (
@@ -126,6 +145,7 @@ export default function FinanceTable() {
                       />
                     ))}
                     <SpendCell cell={line.year} started={data.quarters[0].started} href={ledgerLink(`line=${line.id}`, yearFrom, yearTo)} testId={`cell-${line.code}-year`} />
+                    <CommittedCell committed={line.toDate.committed} limit={line.toDate.budget} testId={`committed-${line.code}`} />
                     <td className="tg-num"><Euro cents={line.toDate.budget} /></td>
                   </tr>
                 ))}
@@ -139,6 +159,7 @@ export default function FinanceTable() {
                 <SpendCell key={i} cell={cell} started={data.quarters[i].started} href={ledgerLink("all=1", data.quarters[i].from, data.quarters[i].to)} />
               ))}
               <SpendCell cell={data.total.year} started={data.quarters[0].started} href={ledgerLink("all=1", yearFrom, yearTo)} />
+              <CommittedCell committed={data.total.toDate.committed} limit={data.programmeTotal} testId="committed-programme" strong />
               <td className="tg-num fw-bold"><Euro cents={data.total.toDate.budget} /></td>
             </tr>
           </tfoot>

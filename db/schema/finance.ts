@@ -104,6 +104,8 @@ export const ledgerEntry = sqliteTable(
     // Ledger search and the import's reversal lookup by the reversed document's number.
     index("ledger_entry_document_number_idx").on(table.documentNumber),
     index("ledger_entry_reverses_entry_id_idx").on(table.reversesEntryId).where(sql`${table.reversesEntryId} is not null`),
+    // Budget control of a procedure: what is committed under one CIG, read from the index alone.
+    index("ledger_entry_cig_kind_line_amount_idx").on(table.cig, table.kind, table.budgetLineId, table.amountCents).where(sql`${table.cig} is not null`),
     check("ledger_entry_kind_check", sql`${table.kind} in ('commitment','payment')`),
     check("ledger_entry_amount_check", sql`${table.amountCents} <> 0 and (${table.amountCents} > 0 or ${table.reversesEntryId} is not null)`),
     check("ledger_entry_cig_check", sql`${table.cig} is null or length(${table.cig}) = 10`),

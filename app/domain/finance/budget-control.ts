@@ -9,12 +9,12 @@ import type { LedgerKind } from "./finance-values";
  * A check is a function from (state, additions) to overruns, so another limit (e.g. "procedure
  * awarded amount exceeded") plugs in next to these three with the same confirmation and audit.
  */
-export const overrunChecks = ["lineBudget", "programmeTotal", "paymentsOverCommitted"] as const;
+export const overrunChecks = ["lineBudget", "programmeTotal", "paymentsOverCommitted", "procedureAwarded"] as const;
 export type OverrunCheck = (typeof overrunChecks)[number];
 
 export interface Overrun {
   check: OverrunCheck;
-  /** What is exceeded: a budget line's code, or the programme's name. */
+  /** What is exceeded: a budget line's code, the programme's name, or a procedure's CIG. */
   subject: string;
   /** The limit (budget, programme total, committed) and the figure after the write. */
   limit: Cents;
@@ -37,6 +37,8 @@ export interface Addition {
   budgetLineId: number;
   kind: LedgerKind;
   amountCents: Cents;
+  /** The procedure the entries name, when they name one (checked against its awarded amount). */
+  cig?: string | null;
 }
 
 /** Net additions per line and kind. */
@@ -78,4 +80,30 @@ export function budgetOverruns(state: BudgetState, additions: Iterable<Addition>
 export interface OverrunConfirmation {
   confirmed: boolean;
   reason: string;
+}
+
+/** A registered procedure as budget control sees it: its ceiling and what is committed under it. */
+export interface ProcedureState {
+  /** The awarded amount; the tendered amount until the procedure is awarded. */
+  ceiling: Cents;
+  committed: Cents;
+}
+
+/**
+ * Issue 13: commitments that take a procedure's committed total above its awarded amount. Keyed by
+ * CIG; additions naming a CIG with no registered procedure are not this check's business (the
+ * register check refuses them). Only procedures the additions make worse are reported.
+ */
+export function procedureOverruns(procedures: ReadonlyMap<string, ProcedureState>, additions: Iterable<Addition>): Overrun[] {
+  const byCig = new Map<string, Cents>();
+  for (const addition of additions)
+    if (addition.kind === "commitment" && addition.cig) byCig.set(addition.cig, (byCig.get(addition.cig) ?? 0) + addition.amountCents);
+  const overruns: Overrun[] = [];
+  for (const [cig, delta] of byCig) {
+    const procedure = procedures.get(cig);
+    if (!procedure || delta <= 0) continue;
+    const after = procedure.committed + delta;
+    if (after > procedure.ceiling) overruns.push({ check: "procedureAwarded", subject: cig, limit: procedure.ceiling, after });
+  }
+  return overruns;
 }

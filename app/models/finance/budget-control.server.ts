@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { budgetOverruns, type Addition, type BudgetState, type Overrun, type OverrunConfirmation } from "~/domain/finance/budget-control";
+import { procedureCommitments } from "~/models/procurement/procedure.server";
+import { budgetOverruns, procedureOverruns, type Addition, type BudgetState, type Overrun, type OverrunConfirmation } from "~/domain/finance/budget-control";
 import { formatEuro } from "~/domain/core/money";
 import type { Conn } from "~/models/core/db.server";
 import { ValidationError, type FieldIssue } from "~/models/core/errors.server";
@@ -25,8 +26,14 @@ export function budgetState(conn: Conn, programmeId: number): BudgetState {
 
 const lineAndProgramme: BudgetCheck = (conn, programmeId, additions) => budgetOverruns(budgetState(conn, programmeId), additions);
 
+/** Commitments beyond the awarded amount of the procedure their CIG names (issue 13). */
+const procedureAwarded: BudgetCheck = (conn, programmeId, additions) => {
+  const cigs = additions.filter((a) => a.kind === "commitment" && a.amountCents > 0 && a.cig).map((a) => a.cig!);
+  return cigs.length ? procedureOverruns(procedureCommitments(conn, programmeId, cigs), additions) : [];
+};
+
 /** Every check a ledger write passes; another module may add its own (same confirmation, same audit). */
-export const budgetChecks: BudgetCheck[] = [lineAndProgramme];
+export const budgetChecks: BudgetCheck[] = [lineAndProgramme, procedureAwarded];
 
 export function registerBudgetCheck(check: BudgetCheck) {
   if (!budgetChecks.includes(check)) budgetChecks.push(check);

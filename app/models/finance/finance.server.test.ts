@@ -366,3 +366,36 @@ describe("CSV import of real accounting exports", () => {
     expect(fromMonths).toEqual(fromLedger);
   });
 });
+
+describe("ledger XLSX export beyond a sheet's rows", () => {
+  it("goes on in a second sheet with the header repeated, every entry once and in order", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { translator } = await import("~/i18n");
+    const { ledgerXlsxStream } = await import("./ledger-export.server");
+    const { iterateLedgerEntries } = await import("./ledger.server");
+    const filters = { budgetLineId: lineByCode("WP7-AT").id };
+    const expected = [...iterateLedgerEntries(auditor, programmeId(), filters)].map((e) => e.id);
+    expect(expected.length).toBeGreaterThan(10);
+    // 10 rows a sheet: title, blank, header and 7 entries.
+    const stream = ledgerXlsxStream(auditor, programmeId(), filters, translator("it"), "Registro – prova", { sheetRows: 10 });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheets = workbook.worksheets;
+    expect(sheets.length).toBe(Math.ceil(expected.length / 7));
+    const ids: number[] = [];
+    sheets.forEach((sheet, i) => {
+      expect(sheet.rowCount).toBeLessThanOrEqual(10);
+      expect(sheet.getRow(3).getCell(1).value).toBe("n.");
+      if (i > 0) {
+        expect(sheet.name).toBe(`${sheets[0].name} (${i + 1})`);
+        expect(String(sheet.getRow(1).getCell(1).value)).toContain(`foglio ${i + 1}, dalla registrazione ${i * 7 + 1}`);
+      }
+      sheet.eachRow((row, n) => {
+        if (n > 3) ids.push(Number(row.getCell(1).value));
+      });
+    });
+    expect(ids).toEqual(expected);
+  });
+});

@@ -118,7 +118,7 @@ export async function previewImport(actor: Actor, programmeId: number, input: Im
   const scan = await scanFile(
     getDb(),
     { file, programmeId, mapping: setup.mapping, values: setup.values, profileValues: setup.profile?.values ?? null, lines, today, guess: guessMapping },
-    () => {},
+    null,
   ).catch(csvError);
   const batch = findBatch(token);
   return {

@@ -298,7 +298,7 @@ export function createLedgerEntry(actor: Actor, programmeId: number, input: Ledg
       importBatchId: null,
     };
     uniqueFingerprint(tx, line, values);
-    const overruns = findOverruns(tx, programmeId, [{ budgetLineId: line.id, kind: input.kind, amountCents: input.amountCents }]);
+    const overruns = findOverruns(tx, programmeId, [{ budgetLineId: line.id, kind: input.kind, amountCents: input.amountCents, cig: values.cig }]);
     const confirmation = requireOverrunConfirmation(overruns, { confirmed: input.confirmOverCommitment, reason: input.overrunReason });
     return insertEntry(tx, actor, line, values, entryLabel(line, values), {
       overCommitmentConfirmed: overruns.length > 0,
@@ -335,7 +335,7 @@ export function reverseLedgerEntry(
     if (issues.length) throw new ValidationError(issues);
     const line = tx.select().from(budgetLine).where(eq(budgetLine.id, original.budgetLineId)).get()!;
     assertMonthOpen(tx, line.programmeId, input.entryDate, "entryDate");
-    const overruns = findOverruns(tx, line.programmeId, [{ budgetLineId: line.id, kind: original.kind, amountCents: -remaining }]);
+    const overruns = findOverruns(tx, line.programmeId, [{ budgetLineId: line.id, kind: original.kind, amountCents: -remaining, cig: original.cig }]);
     const confirmation = requireOverrunConfirmation(overruns, { confirmed: input.confirmOverCommitment, reason: input.overrunReason });
     return insertEntry(
       tx,

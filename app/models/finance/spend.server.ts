@@ -295,6 +295,8 @@ export function getSpendTable(actor: Actor, programmeId: number, asOf: string, y
       };
     }),
     total: rowOf(data.lines),
+    /** The programme's total: the limit the total row's commitments are checked against (as on the summary). */
+    programmeTotal: data.programme.totalBudgetCents,
   };
 }
 

@@ -8,7 +8,7 @@ import { listAudit, verifyAuditChain } from "~/models/audit/audit.server";
 import { listBudgetLines } from "~/models/finance/budget-lines.server";
 import { getDb } from "~/models/core/db.server";
 import { PermissionError, ValidationError } from "~/models/core/errors.server";
-import { previewImport } from "~/models/finance/ledger-import.server";
+import { previewImport, runImport } from "~/models/finance/ledger-import.server";
 import { createLedgerEntry } from "~/models/finance/ledger.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import {
@@ -150,5 +150,59 @@ describe("the ledger and the register", () => {
     createLedgerEntry(finance, programmeId(), { budgetLineId: lineId("WP1-CLOUD"), kind: "commitment", entryDate: "2025-11-10", amountCents: 400_000_00, supplier: "Dedalus", cig: "B118C88C47", documentNumber: "DET-HEAD", confirmOverCommitment: true, overrunReason: "prova del margine" }, TODAY);
     expect(procedureHeadroomCents(getDb(), procedure.id)).toBe(50_000_00);
     expect(listProcedures(auditor, programmeId()).find((p) => p.cig === "B118C88C47")!.committed).toBe(400_000_00);
+  });
+
+  it("asks for a confirmation with a reason before committing beyond the awarded amount, in the form and in the import, and audits it", async () => {
+    // After the test above: 450.000,00 awarded, 400.000,00 committed, 50.000,00 left.
+    const commitment = { budgetLineId: lineId("WP1-CLOUD"), kind: "commitment" as const, entryDate: "2025-11-11", supplier: "Dedalus", cig: "B118C88C47" };
+    const beyond = { ...commitment, amountCents: 60_000_00, documentNumber: "DET-OVER" };
+    // The demo commits every line's whole budget, so the line check speaks too; the procedure's is its own.
+    const unconfirmed = (() => {
+      try {
+        createLedgerEntry(finance, programmeId(), beyond, TODAY);
+      } catch (error) {
+        return (error as ValidationError).issues;
+      }
+      throw new Error("expected a ValidationError");
+    })();
+    const procedureIssue = unconfirmed.find((i) => i.message.key === "finance.overrun.procedureAwarded");
+    expect(procedureIssue?.field).toBe("confirmOverCommitment");
+    expect(procedureIssue?.message.params).toMatchObject({ subject: "B118C88C47", limit: "€ 450.000,00", after: "€ 460.000,00", excess: "€ 10.000,00" });
+    expect(issuesOf(() => createLedgerEntry(finance, programmeId(), { ...beyond, confirmOverCommitment: true, overrunReason: " " }, TODAY))).toEqual(["overrunReason:finance.overrun.reasonRequired"]);
+    // Within what is left: only the line's own limit, not the procedure's.
+    const within = (() => {
+      try {
+        createLedgerEntry(finance, programmeId(), { ...commitment, amountCents: 50_000_00, documentNumber: "DET-WITHIN" }, TODAY);
+      } catch (error) {
+        return (error as ValidationError).issues.map((i) => i.message.key);
+      }
+      return [];
+    })();
+    expect(within).not.toContain("finance.overrun.procedureAwarded");
+    const created = createLedgerEntry(finance, programmeId(), { ...beyond, confirmOverCommitment: true, overrunReason: "Quinto d'obbligo: variante approvata" }, TODAY);
+    expect(procedureHeadroomCents(getDb(), listProcedures(finance, programmeId()).find((p) => p.cig === "B118C88C47")!.id)).toBe(-10_000_00);
+    const audited = JSON.parse(getDb().$client.prepare("select after_json from audit_log where entity_type = 'ledger_entry' and entity_id = ? order by id desc limit 1").pluck().get(String(created.id)) as string);
+    expect(audited.overrunReason).toBe("Quinto d'obbligo: variante approvata");
+    expect(audited.overrunsConfirmed).toContainEqual({ check: "procedureAwarded", subject: "B118C88C47", limitCents: 450_000_00, afterCents: 460_000_00 });
+
+    // The import: the rows naming the CIG are a warning to confirm; the publish audits the confirmation.
+    const csv = Buffer.from(
+      "Data;Tipo;Linea;Importo;Fornitore;CIG;Numero documento\r\n" +
+        "12/11/2025;impegno;WP1-CLOUD;1.000,00;Dedalus;B118C88C47;DET-IMP-1\r\n" +
+        "12/11/2025;pagamento;WP1-CLOUD;500,00;Dedalus;B118C88C47;FT-IMP-1\r\n" +
+        "12/11/2025;impegno;WP1-CLOUD;2.000,00;Altro;A01D44C9B3;DET-IMP-2\r\n",
+    );
+    const preview = await previewImport(finance, programmeId(), { fileName: "procedura.csv", content: csv }, TODAY);
+    expect(preview.issueCount).toBe(0);
+    const warning = preview.warnings.find((w) => w.overrun.check === "procedureAwarded");
+    expect(warning && [warning.overrun.subject, warning.overrun.limit, warning.overrun.after, warning.rows, warning.rowCount]).toEqual(["B118C88C47", 450_000_00, 461_000_00, [2], 1]);
+    await expect(runImport(finance, programmeId(), { fileName: "procedura.csv", content: csv }, TODAY)).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ field: "confirmOverCommitment", message: expect.objectContaining({ key: "finance.overrun.procedureAwarded" }) })]),
+    });
+    const result = await runImport(finance, programmeId(), { fileName: "procedura.csv", content: csv, confirmation: { confirmed: true, reason: "Estensione del contratto" } }, TODAY);
+    expect(result.importedCount).toBe(3);
+    const batchAudit = JSON.parse(getDb().$client.prepare("select after_json from audit_log where entity_type = 'import_batch' and entity_id = ?").pluck().get(String(result.batchId)) as string);
+    expect(batchAudit.overrunReason).toBe("Estensione del contratto");
+    expect(batchAudit.overrunsConfirmed).toContainEqual({ check: "procedureAwarded", subject: "B118C88C47", limitCents: 450_000_00, afterCents: 461_000_00 });
   });
 });

@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { budgetLine, ledgerEntry, procedureBudgetLine, procedureParty, procurementProcedure, supplier, workPackage } from "#db/schema";
 import { formatDate, isIsoDate } from "~/domain/core/dates";
 import { formatEuro, type Cents } from "~/domain/core/money";
+import type { ProcedureState } from "~/domain/finance/budget-control";
 import { ATECO_FORMAT, checkTaxCode, isValidCig, isValidCup, normalizeCig } from "~/domain/procurement/identifiers";
 import { partyKinds, partyRoles, procedureTypes, type PartyKind, type PartyRole, type ProcedureType } from "~/domain/procurement/values";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
@@ -89,6 +90,24 @@ export function procedureHeadroomCents(conn: Conn, procedureId: number): Cents {
   if (!procedure) throw new NotFoundError("procurement_procedure", procedureId);
   const ceiling = procedure.awardedCents ?? procedure.tenderedCents;
   return ceiling - procedureLedgerTotals(conn, procedure).committed;
+}
+
+/**
+ * Budget control's view of the procedures some new entries name: per CIG, the ceiling (awarded,
+ * else tendered) and what the ledger has committed under it in the programme. One indexed sum per
+ * CIG (ledger_entry_cig_kind_line_amount_idx), whatever the ledger's size.
+ */
+export function procedureCommitments(conn: Conn, programmeId: number, cigs: Iterable<string>): Map<string, ProcedureState> {
+  const state = new Map<string, ProcedureState>();
+  for (const cig of new Set(cigs)) {
+    const row = conn.get<{ ceiling: number; committed: number } | undefined>(sql`
+      select coalesce(p.awarded_cents, p.tendered_cents) as ceiling,
+             coalesce((select sum(e.amount_cents) from ledger_entry e join budget_line l on l.id = e.budget_line_id
+                        where e.cig = p.cig and e.kind = 'commitment' and l.programme_id = p.programme_id), 0) as committed
+        from procurement_procedure p where p.programme_id = ${programmeId} and p.cig = ${normalizeCig(cig)}`);
+    if (row) state.set(cig, { ceiling: row.ceiling, committed: row.committed });
+  }
+  return state;
 }
 
 /** The registered procedure of a CIG, if any (for the ledger entry page and FatturaPA checks). */

@@ -3,8 +3,11 @@ import type { LedgerKind } from "~/domain/finance/finance-values";
 
 /**
  * What a file's earlier rows contribute to reversal matching and duplicate detection, kept compact
- * so a 100,000-row file costs a few megabytes: numbers in typed arrays, fingerprints as 16 bytes
- * each in one buffer, lookups keyed by 48-bit hashes (a collision would need ~10^7 rows per key).
+ * so a 100,000-row file costs a few megabytes and no per-row object: numbers in typed arrays,
+ * fingerprints as 16 bytes each in one buffer, and the lookups (by match key, by document number,
+ * fingerprints seen) as hash chains in typed arrays keyed by 48/52-bit hashes, not JavaScript Maps
+ * (a Map of 100,000 such keys boxes every key as a heap number and doubles its table as it grows;
+ * a collision would need ~10^7 rows per key).
  */
 export interface FileEntry {
   index: number;
@@ -21,6 +24,67 @@ export interface FileEntry {
 const hash48 = (text: string) => createHash("md5").update(text).digest().readUIntBE(0, 6);
 /** The first 52 bits of a hex fingerprint, as a number. */
 export const fingerprintKey = (fingerprint: string) => parseInt(fingerprint.slice(0, 13), 16);
+
+/** key (a float64-exact integer) → values, as chains through typed arrays; grows by doubling. */
+export class HashChains {
+  private keys = new Float64Array(1024);
+  private values = new Int32Array(1024);
+  private next = new Int32Array(1024);
+  private buckets: Int32Array = new Int32Array(2048).fill(-1);
+  private size = 0;
+
+  private bucketOf(key: number, buckets = this.buckets) {
+    const mixed = Math.imul((key >>> 0) ^ Math.floor(key / 4_294_967_296), 0x9e3779b1);
+    return (mixed ^ (mixed >>> 15)) & (buckets.length - 1);
+  }
+
+  add(key: number, value: number) {
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(this.keys.length * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+      const values = new Int32Array(keys.length);
+      values.set(this.values);
+      this.values = values;
+      this.next = new Int32Array(keys.length);
+      const buckets = new Int32Array(this.keys.length * 2).fill(-1);
+      // Rebuilt in insertion order, so every chain still lists its values oldest first.
+      for (let i = 0; i < this.size; i++) this.link(i, buckets);
+      this.buckets = buckets;
+    }
+    const i = this.size++;
+    this.keys[i] = key;
+    this.values[i] = value;
+    this.link(i, this.buckets);
+  }
+
+  /** Appends entry i at the end of its chain (chains are short: a walk costs a few steps). */
+  private link(i: number, buckets: Int32Array) {
+    this.next[i] = -1;
+    const b = this.bucketOf(this.keys[i], buckets);
+    let at = buckets[b];
+    if (at < 0) {
+      buckets[b] = i;
+      return;
+    }
+    while (this.next[at] >= 0) at = this.next[at];
+    this.next[at] = i;
+  }
+
+  /** Every value added under key, oldest first. */
+  get(key: number): number[] {
+    const found: number[] = [];
+    for (let at = this.buckets[this.bucketOf(key)]; at >= 0; at = this.next[at]) if (this.keys[at] === key) found.push(this.values[at]);
+    return found;
+  }
+
+  /** The last value added under key, if any. */
+  last(key: number): number | undefined {
+    let found: number | undefined;
+    for (let at = this.buckets[this.bucketOf(key)]; at >= 0; at = this.next[at]) if (this.keys[at] === key) found = this.values[at];
+    return found;
+  }
+}
 
 class Column<T extends Int32Array | Float64Array | Uint8Array> {
   constructor(public data: T, private make: (size: number) => T) {}
@@ -42,9 +106,9 @@ export class FileIndex {
   private remaining = new Column(new Float64Array(1024), (n) => new Float64Array(n));
   private date = new Column(new Int32Array(1024), (n) => new Int32Array(n));
   private fingerprints = Buffer.alloc(1024 * 16);
-  private byMatch = new Map<number, number | number[]>();
-  private byDocument = new Map<number, number | number[]>();
-  private seen = new Map<number, number>();
+  private byMatch = new HashChains();
+  private byDocument = new HashChains();
+  private seen = new HashChains();
 
   static matchKey(budgetLineId: number, kind: LedgerKind, supplier: string, cig: string | null, amount: number) {
     return hash48(`${budgetLineId}|${kind}|${supplier.toUpperCase()}|${cig ?? ""}|${amount}`);
@@ -52,11 +116,11 @@ export class FileIndex {
 
   /** The spreadsheet row of an earlier row with this fingerprint, if any. */
   seenRow(fingerprint: string) {
-    return this.seen.get(fingerprintKey(fingerprint));
+    return this.seen.last(fingerprintKey(fingerprint));
   }
 
   markSeen(fingerprint: string, row: number) {
-    this.seen.set(fingerprintKey(fingerprint), row);
+    this.seen.add(fingerprintKey(fingerprint), row);
   }
 
   add(entry: Omit<FileEntry, "index">, supplier: string, cig: string | null, documentNumber: string) {
@@ -75,14 +139,8 @@ export class FileIndex {
     this.remaining.data[i] = entry.remaining;
     this.date.data[i] = Number(entry.entryDate.replace(/-/g, ""));
     this.fingerprints.write(entry.fingerprint, i * 16, 16, "hex");
-    const push = (map: Map<number, number | number[]>, key: number) => {
-      const at = map.get(key);
-      if (at === undefined) map.set(key, i);
-      else if (typeof at === "number") map.set(key, [at, i]);
-      else at.push(i);
-    };
-    push(this.byMatch, FileIndex.matchKey(entry.budgetLineId, entry.kind, supplier, cig, entry.amount));
-    push(this.byDocument, hash48(documentNumber.toUpperCase()));
+    this.byMatch.add(FileIndex.matchKey(entry.budgetLineId, entry.kind, supplier, cig, entry.amount), i);
+    this.byDocument.add(hash48(documentNumber.toUpperCase()), i);
   }
 
   private entry(i: number): FileEntry {
@@ -100,9 +158,8 @@ export class FileIndex {
     };
   }
 
-  private lookup(map: Map<number, number | number[]>, key: number) {
-    const at = map.get(key);
-    return at === undefined ? [] : (typeof at === "number" ? [at] : at).map((i) => this.entry(i));
+  private lookup(chains: HashChains, key: number) {
+    return chains.get(key).map((i) => this.entry(i));
   }
 
   byMatchKey(key: number) {

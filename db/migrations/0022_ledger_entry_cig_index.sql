@@ -1,0 +1,1 @@
+CREATE INDEX `ledger_entry_cig_kind_line_amount_idx` ON `ledger_entry` (`cig`,`kind`,`budget_line_id`,`amount_cents`) WHERE "ledger_entry"."cig" is not null;

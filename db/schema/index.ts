@@ -12,3 +12,4 @@ export * from "./procurement";
 export * from "./documents";
 export * from "./checklists";
 export * from "./close";
+export * from "./cache";

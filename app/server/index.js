@@ -46,6 +46,7 @@ if (cluster.isPrimary) {
   let stopping = false;
   const recentCrashes = [];
   console.log(`[traguardi] ${config.workers} worker${config.workers === 1 ? "" : "s"} on http://localhost:${config.port}`);
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...config.workerV8Flags] });
   const fork = () => cluster.fork();
   for (let i = 0; i < config.workers; i++) fork();
   cluster.on("exit", (worker, code, signal) => {

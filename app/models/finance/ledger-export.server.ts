@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJSModule from "exceljs";
 import { formatDate } from "~/domain/core/dates";
 import { CSV_BOM, csvLine, csvMoney } from "~/domain/core/csv";
 import type { Translate } from "~/i18n";
@@ -50,12 +50,14 @@ const isoToDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export function ledgerXlsxStream(actor: Actor, programmeId: number, filters: LedgerFilters, t: Translate, title: string): ReadableStream<Uint8Array> {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Traguardi";
-  const sheet = workbook.addWorksheet(t("finance.tab.ledger").slice(0, 31).replace(/[\\/?*[\]:]/g, " "));
-  sheet.columns = [{ width: 9 }, { width: 12, style: { numFmt: "dd/mm/yyyy" } }, { width: 12 }, { width: 12 }, { width: 36 }, { width: 13 }, { width: 18 }, { width: 16, style: { numFmt: "#,##0.00 €;-#,##0.00 €" } }, { width: 48 }, { width: 10 }];
   void (async () => {
     try {
+      // Loaded on first use (issue 15): a worker that never exports doesn't carry the library's memory.
+      const ExcelJS: typeof ExcelJSModule = (await import("exceljs")).default;
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+      workbook.creator = "Traguardi";
+      const sheet = workbook.addWorksheet(t("finance.tab.ledger").slice(0, 31).replace(/[\\/?*[\]:]/g, " "));
+      sheet.columns = [{ width: 9 }, { width: 12, style: { numFmt: "dd/mm/yyyy" } }, { width: 12 }, { width: 12 }, { width: 36 }, { width: 13 }, { width: 18 }, { width: 16, style: { numFmt: "#,##0.00 €;-#,##0.00 €" } }, { width: 48 }, { width: 10 }];
       const titleRow = sheet.addRow([title]);
       titleRow.font = { bold: true, size: 13 };
       titleRow.commit();

@@ -36,7 +36,9 @@ const callersIndex = args.indexOf("--callers");
 /** --callers <function name>: also print the call chains (3 frames up) that led to it, by time. */
 const callersOf = callersIndex >= 0 ? args[callersIndex + 1] : null;
 const valueAt = new Set([topIndex + 1, callersIndex + 1].filter((i) => i > 0));
-const inputs = args.filter((arg, i) => !arg.startsWith("--") && !valueAt.has(i));
+const inputs = args.filter(
+  (arg, i) => !arg.startsWith("--") && !valueAt.has(i)
+);
 const targets = inputs.length ? inputs : ["bench/.tmp/load/profiles"];
 const files = targets.flatMap((target) =>
   fs.statSync(target).isDirectory()
@@ -44,7 +46,7 @@ const files = targets.flatMap((target) =>
         .readdirSync(target)
         .filter((name) => name.endsWith(".cpuprofile"))
         .map((name) => path.join(target, name))
-    : [target],
+    : [target]
 );
 if (!files.length) throw new Error(`no .cpuprofile in ${targets.join(", ")}`);
 
@@ -107,9 +109,12 @@ for (const file of files) {
   const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
   const timeOf = new Map<number, number>();
-  profile.samples.forEach((id, i) => timeOf.set(id, (timeOf.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) =>
+    timeOf.set(id, (timeOf.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0))
+  );
   for (const [id, micros] of timeOf) {
     const node = byId.get(id)!;
     const frame = node.callFrame;
@@ -119,23 +124,40 @@ for (const file of files) {
     }
     total += micros;
     const where = whereOf(frame.url, frame.lineNumber);
-    const name = `${frame.functionName || "(anonymous)"}  ${where}${frame.url ? `:${frame.lineNumber + 1}` : ""}`;
+    const name = `${frame.functionName || "(anonymous)"}  ${where}${
+      frame.url ? `:${frame.lineNumber + 1}` : ""
+    }`;
     self.set(name, (self.get(name) ?? 0) + micros);
     selfByFile.set(where, (selfByFile.get(where) ?? 0) + micros);
     if (callersOf) {
       const chain: string[] = [];
       let found = false;
-      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      for (
+        let at: number | undefined = id;
+        at !== undefined;
+        at = parent.get(at)
+      ) {
         const f = byId.get(at)!.callFrame;
         if (!found && f.functionName === callersOf) found = true;
-        if (found) chain.push(`${f.functionName || "(anonymous)"}@${whereOf(f.url, f.lineNumber)}`);
+        if (found)
+          chain.push(
+            `${f.functionName || "(anonymous)"}@${whereOf(f.url, f.lineNumber)}`
+          );
         if (chain.length >= 4) break;
       }
-      if (found) callers.set(chain.join(" < "), (callers.get(chain.join(" < ")) ?? 0) + micros);
+      if (found)
+        callers.set(
+          chain.join(" < "),
+          (callers.get(chain.join(" < ")) ?? 0) + micros
+        );
     }
     // Inclusive: every distinct file on the stack gets this sample once.
     const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    for (
+      let at: number | undefined = id;
+      at !== undefined;
+      at = parent.get(at)
+    ) {
       const { url, lineNumber } = byId.get(at)!.callFrame;
       if (!url) continue;
       const w = whereOf(url, lineNumber);
@@ -146,17 +168,34 @@ for (const file of files) {
   }
 }
 
-const pct = (micros: number) => `${((100 * micros) / total).toFixed(1).padStart(5)}%`;
-const print = (title: string, map: Map<string, number>, filter: (key: string) => boolean = () => true) => {
+const pct = (micros: number) =>
+  `${((100 * micros) / total).toFixed(1).padStart(5)}%`;
+const print = (
+  title: string,
+  map: Map<string, number>,
+  filter: (key: string) => boolean = () => true
+) => {
   console.log(`\n${title}`);
-  for (const [key, micros] of [...map].filter(([key]) => filter(key)).sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  for (const [key, micros] of [...map]
+    .filter(([key]) => filter(key))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)) {
     console.log(`${pct(micros)}  ${key}`);
   }
 };
 console.log(
-  `${files.length} profile(s), ${(total / 1e6).toFixed(1)} s busy, ${(idle / 1e6).toFixed(1)} s idle (shares below are of busy time)`,
+  `${files.length} profile(s), ${(total / 1e6).toFixed(1)} s busy, ${(
+    idle / 1e6
+  ).toFixed(1)} s idle (shares below are of busy time)`
 );
 print("self time by function", self);
 print("self time by file or package", selfByFile);
-print("inclusive time by file (not node_modules, not node:)", inclusiveByFile, (key) => !key.startsWith("node:") && !key.startsWith("(") && !/^[@a-z0-9.-]+(\/[a-z0-9.-]+)?$/i.test(key));
+print(
+  "inclusive time by file (not node_modules, not node:)",
+  inclusiveByFile,
+  (key) =>
+    !key.startsWith("node:") &&
+    !key.startsWith("(") &&
+    !/^[@a-z0-9.-]+(\/[a-z0-9.-]+)?$/i.test(key)
+);
 if (callersOf) print(`call chains into ${callersOf} (inclusive)`, callers);

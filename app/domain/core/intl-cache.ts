@@ -15,7 +15,12 @@ const MAX_ENTRIES = 256;
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function cached<F>(cache: Map<string, F>, tag: string, options: object | undefined, make: () => F): F {
+function cached<F>(
+  cache: Map<string, F>,
+  tag: string,
+  options: object | undefined,
+  make: () => F
+): F {
   const key = options ? `${tag}|${JSON.stringify(options)}` : tag;
   let formatter = cache.get(key);
   if (!formatter) {
@@ -26,12 +31,28 @@ function cached<F>(cache: Map<string, F>, tag: string, options: object | undefin
   return formatter;
 }
 
-export function numberFormat(tag: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return cached(numberFormats, tag, options, () => new Intl.NumberFormat(tag, options));
+export function numberFormat(
+  tag: string,
+  options?: Intl.NumberFormatOptions
+): Intl.NumberFormat {
+  return cached(
+    numberFormats,
+    tag,
+    options,
+    () => new Intl.NumberFormat(tag, options)
+  );
 }
 
-export function dateTimeFormat(tag: string, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return cached(dateTimeFormats, tag, options, () => new Intl.DateTimeFormat(tag, options));
+export function dateTimeFormat(
+  tag: string,
+  options?: Intl.DateTimeFormatOptions
+): Intl.DateTimeFormat {
+  return cached(
+    dateTimeFormats,
+    tag,
+    options,
+    () => new Intl.DateTimeFormat(tag, options)
+  );
 }
 
 /** The BCP 47 tag the UI uses for each of its languages. */

@@ -14,11 +14,19 @@ beforeAll(async () => {
 afterAll(() => database.cleanup());
 
 /** An audit row appended by another process (another worker). */
-function appendFromAnotherProcess(actorId: number, actorName: string, entityType: string) {
+function appendFromAnotherProcess(
+  actorId: number,
+  actorName: string,
+  entityType: string
+) {
   const script = `const D = require("better-sqlite3"); const db = new D(process.argv[1]); db.pragma("busy_timeout = 5000");
     db.prepare("insert into audit_log (at, actor_id, actor_name, actor_role, action, entity_type, prev_hash, hash) values (?, ?, ?, 'manager', 'update', ?, 'x', 'y')")
       .run(new Date().toISOString(), Number(process.argv[2]), process.argv[3], process.argv[4]); db.close();`;
-  const result = spawnSync(process.execPath, ["-e", script, database.file, String(actorId), actorName, entityType], { encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    ["-e", script, database.file, String(actorId), actorName, entityType],
+    { encoding: "utf8" }
+  );
   if (result.status !== 0) throw new Error(result.stderr);
 }
 
@@ -27,15 +35,27 @@ describe("audit filters' actors and entity types", () => {
     const scan = () => {
       const client = getDb().$client;
       return {
-        actors: client.prepare("select distinct actor_id as actorId, actor_name as actorName from audit_log order by actor_name, actor_id").all(),
-        types: client.prepare("select distinct entity_type from audit_log order by entity_type").pluck().all(),
+        actors: client
+          .prepare(
+            "select distinct actor_id as actorId, actor_name as actorName from audit_log order by actor_name, actor_id"
+          )
+          .all(),
+        types: client
+          .prepare(
+            "select distinct entity_type from audit_log order by entity_type"
+          )
+          .pluck()
+          .all(),
       };
     };
     expect(listAuditActors(manager)).toEqual(scan().actors);
     expect(listAuditEntityTypes(manager)).toEqual(scan().types);
 
     appendFromAnotherProcess(77, "Aaron Altri", "zz_new_kind");
-    expect(listAuditActors(manager)[0]).toEqual({ actorId: 77, actorName: "Aaron Altri" });
+    expect(listAuditActors(manager)[0]).toEqual({
+      actorId: 77,
+      actorName: "Aaron Altri",
+    });
     expect(listAuditEntityTypes(manager)).toContain("zz_new_kind");
     expect(listAuditActors(manager)).toEqual(scan().actors);
     expect(listAuditEntityTypes(manager)).toEqual(scan().types);
@@ -46,13 +66,17 @@ describe("audit filters' actors and entity types", () => {
     expect(() =>
       client.transaction(() => {
         client
-          .prepare("insert into audit_log (at, actor_id, actor_name, actor_role, action, entity_type, prev_hash, hash) values (?, 78, 'Rolled Back', 'manager', 'update', 'rolled_back', 'x', 'y')")
+          .prepare(
+            "insert into audit_log (at, actor_id, actor_name, actor_role, action, entity_type, prev_hash, hash) values (?, 78, 'Rolled Back', 'manager', 'update', 'rolled_back', 'x', 'y')"
+          )
           .run(new Date().toISOString());
         expect(listAuditEntityTypes(manager)).toContain("rolled_back");
         throw new Error("abandoned");
-      })(),
+      })()
     ).toThrow("abandoned");
     expect(listAuditEntityTypes(manager)).not.toContain("rolled_back");
-    expect(listAuditActors(manager).some((a) => a.actorName === "Rolled Back")).toBe(false);
+    expect(
+      listAuditActors(manager).some((a) => a.actorName === "Rolled Back")
+    ).toBe(false);
   });
 });

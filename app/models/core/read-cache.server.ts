@@ -84,13 +84,23 @@ function countersOf(tables: readonly CountedTable[]): string {
   const list = tables.join(",");
   let statement = byTables.get(list);
   if (!statement) {
-    statement = client.prepare(`select name, changes from table_change where name in (${tables.map(() => "?").join(", ")}) order by name`).raw();
+    statement = client
+      .prepare(
+        `select name, changes from table_change where name in (${tables
+          .map(() => "?")
+          .join(", ")}) order by name`
+      )
+      .raw();
     byTables.set(list, statement);
   }
   const rows = statement.all(...tables) as [string, number][];
   if (rows.length !== tables.length) {
     const found = new Set(rows.map((row) => row[0]));
-    throw new Error(`read-cache: no write counter for ${tables.filter((t) => !found.has(t)).join(", ")} (is the table_change migration applied?)`);
+    throw new Error(
+      `read-cache: no write counter for ${tables
+        .filter((t) => !found.has(t))
+        .join(", ")} (is the table_change migration applied?)`
+    );
   }
   return rows.map((row) => row[1]).join(".");
 }
@@ -101,7 +111,12 @@ function countersOf(tables: readonly CountedTable[]): string {
  * check permissions before calling: the cache does not know who asks. `compute` must be
  * synchronous and depend on nothing but `params` and those tables.
  */
-export function cachedRead<T>(name: string, params: readonly (string | number | boolean | null)[], tables: readonly CountedTable[], compute: () => T): T {
+export function cachedRead<T>(
+  name: string,
+  params: readonly (string | number | boolean | null)[],
+  tables: readonly CountedTable[],
+  compute: () => T
+): T {
   const client = getDb().$client;
   if (client.inTransaction) return compute();
   const slot = `${name}|${JSON.stringify(params)}`;
@@ -115,8 +130,12 @@ export function cachedRead<T>(name: string, params: readonly (string | number | 
     return entry.value as T;
   }
   stats.misses++;
-  const value = process.env.NODE_ENV === "production" ? compute() : checkedCompute(name, tables, compute);
-  if (value instanceof Promise) throw new Error(`read-cache: ${name} must compute synchronously`);
+  const value =
+    process.env.NODE_ENV === "production"
+      ? compute()
+      : checkedCompute(name, tables, compute);
+  if (value instanceof Promise)
+    throw new Error(`read-cache: ${name} must compute synchronously`);
   deepFreeze(value);
   entries.delete(slot);
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
@@ -125,17 +144,27 @@ export function cachedRead<T>(name: string, params: readonly (string | number | 
 }
 
 /** Runs `compute`, recording every statement prepared meanwhile, and refuses undeclared tables. */
-function checkedCompute<T>(name: string, tables: readonly CountedTable[], compute: () => T): T {
+function checkedCompute<T>(
+  name: string,
+  tables: readonly CountedTable[],
+  compute: () => T
+): T {
   const client = getDb().$client;
   const known = new Set(
-    (client.prepare("select name from sqlite_master where type in ('table', 'view') and name not like 'sqlite_%'").pluck().all() as string[]).map((t) =>
-      t.toLowerCase(),
-    ),
+    (
+      client
+        .prepare(
+          "select name from sqlite_master where type in ('table', 'view') and name not like 'sqlite_%'"
+        )
+        .pluck()
+        .all() as string[]
+    ).map((t) => t.toLowerCase())
   );
   const seen = new Set<string>();
   const prepare = client.prepare;
   client.prepare = function (this: typeof client, source: string) {
-    for (const word of source.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []) if (known.has(word)) seen.add(word);
+    for (const word of source.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? [])
+      if (known.has(word)) seen.add(word);
     return prepare.call(this, source);
   } as typeof client.prepare;
   let value: T;
@@ -146,12 +175,18 @@ function checkedCompute<T>(name: string, tables: readonly CountedTable[], comput
   }
   const declared = new Set<string>(tables);
   const undeclared = [...seen].filter((t) => !declared.has(t));
-  if (undeclared.length) throw new Error(`read-cache: ${name} reads ${undeclared.join(", ")} but declares only ${tables.join(", ")}`);
+  if (undeclared.length)
+    throw new Error(
+      `read-cache: ${name} reads ${undeclared.join(
+        ", "
+      )} but declares only ${tables.join(", ")}`
+    );
   return value;
 }
 
 function deepFreeze(value: unknown) {
-  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
+  if (value === null || typeof value !== "object" || Object.isFrozen(value))
+    return;
   Object.freeze(value);
   if (value instanceof Map) {
     for (const [k, v] of value) {

@@ -27,7 +27,8 @@ export const uploadPathPattern = /^\/(?:finance\/import|training\/import|indicat
  * V8 flags for each worker (issue 15), appended to the primary's own execArgv. By default the old
  * generation may grow to 1.5× what survived the last full collection instead of V8's up to 4×:
  * a worker's live data is small and what piles up between collections is garbage of finished
- * requests (heap used fell from ~245 MB to … at the peak of bench:load). No hard cap: a big export
+ * requests (bench:load saw 240–250 MB of heap used per worker at its peak before, with
+ * rss 350 MB a worker). No hard cap: a big export
  * or a 30,000-task Gantt still gets the memory it needs. TRAGUARDI_WORKER_V8_FLAGS replaces the
  * default (space-separated; empty for V8's own defaults).
  * @param {Record<string, string | undefined>} env

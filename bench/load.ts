@@ -40,6 +40,7 @@ const env: NodeJS.ProcessEnv = {
   NODE_ENV: "production" as const,
   TRAGUARDI_BUILD_DIR: buildDir,
   PORT: String(PORT),
+  TRAGUARDI_MEMORY_REPORT: "1",
 };
 
 function run(command: string, args: string[]) {
@@ -108,13 +109,14 @@ for (let i = 0; i < 4 * workers; i++) {
 const idleRss = rssMb();
 
 function load(title: string, requests: autocannon.Request[], headers: Record<string, string>) {
-  return new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests, headers, timeout: 10 }, (error, result) =>
+  let instance!: autocannon.Instance;
+  const result = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests, headers, timeout: 10 }, (error, result) =>
       error ? reject(error) : resolve(result),
     );
-    void instance;
     void title;
   });
+  return { instance, result };
 }
 
 // ---------------------------------------------------------------- writers
@@ -168,7 +170,7 @@ async function writer(index: number) {
 }
 
 // ---------------------------------------------------------------- 1. baseline
-const loginResult = await load("login", [{ method: "GET", path: "/login" }], {});
+const loginResult = await load("login", [{ method: "GET", path: "/login" }], {}).result;
 
 // ---------------------------------------------------------------- 2. pages + writers
 let peakRss = rssMb();
@@ -176,11 +178,28 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, rssMb());
 }, 500);
 const writersDone = Promise.all(Array.from({ length: WRITERS }, (_, i) => writer(i)));
-const pagesResult = await load(
+// Per page: autocannon calls a request's onResponse and then, synchronously, emits "response"
+// with that response's latency, so the page last answered is the one the latency belongs to.
+const perPage = new Map(PAGES.map((page) => [page, { latencies: [] as number[], bytes: 0, non2xx: 0 }]));
+let answered = PAGES[0];
+const pagesRun = load(
   "pages",
-  PAGES.map((page) => ({ method: "GET", path: page })),
+  PAGES.map((page) => ({
+    method: "GET" as const,
+    path: page,
+    onResponse: (status: number) => {
+      answered = page;
+      if (status < 200 || status > 299) perPage.get(page)!.non2xx++;
+    },
+  })),
   { cookie },
 );
+pagesRun.instance.on("response", (_client: unknown, _status: number, bytes: number, latency: number) => {
+  const stats = perPage.get(answered)!;
+  stats.latencies.push(latency);
+  stats.bytes += bytes;
+});
+const pagesResult = await pagesRun.result;
 writing = false;
 await writersDone;
 clearInterval(sampler);
@@ -202,6 +221,15 @@ console.log(
 console.log(
   `pages ${PAGES.join(" ")}: ${pagesRate.toFixed(0)} req/s, p50 ${pagesResult.latency.p50} ms, p99 ${p99} ms, max ${pagesResult.latency.max} ms, errors ${pagesResult.errors}, timeouts ${pagesResult.timeouts}, non-2xx ${pagesResult.non2xx}`,
 );
+const seconds = pagesResult.duration;
+for (const [page, stats] of perPage) {
+  const sorted = [...stats.latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
+  console.log(
+    `  page ${page}: ${(sorted.length / seconds).toFixed(1)} req/s, p50 ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, ` +
+      `${(stats.bytes / Math.max(1, sorted.length) / 1024).toFixed(0)} kB a response, non-2xx ${stats.non2xx}`,
+  );
+}
 console.log(
   `writers ${WRITERS}: ${writes.ok} task edits saved, ${writes.failed} failed, p50 ${sortedWrites[Math.floor(sortedWrites.length / 2)]?.toFixed(0)} ms, p99 ${sortedWrites[Math.floor(sortedWrites.length * 0.99)]?.toFixed(0)} ms`,
 );

@@ -1,3 +1,4 @@
+import { localeTag, numberFormat } from "./core/intl-cache";
 import { formatEuro, type Cents } from "./core/money";
 import { formatDate, type IsoDate } from "./core/dates";
 import type { ItemState } from "./plan/status";
@@ -57,11 +58,11 @@ const TOLERANCE = 0.05;
 
 export function formatIndex(value: number | null, locale: "it" | "en" = "it"): string {
   if (value === null) return "—";
-  return value.toLocaleString(locale === "it" ? "it-IT" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return numberFormat(localeTag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
 function percent(value: number, locale: "it" | "en") {
-  return `${Math.round(value * 100).toLocaleString(locale === "it" ? "it-IT" : "en-GB")}%`;
+  return `${numberFormat(localeTag(locale)).format(Math.round(value * 100))}%`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJSModule from "exceljs";
 import { changesText, describeChanges, entityWord } from "~/domain/audit/audit-words";
 import { toCsv } from "~/domain/core/csv";
 import { formatTimestamp } from "~/domain/core/dates";
@@ -37,6 +37,8 @@ export function auditCsv(table: ReturnType<typeof buildAuditTable>): string {
 }
 
 export async function auditXlsx(table: ReturnType<typeof buildAuditTable>, title: string): Promise<Buffer> {
+  // Loaded on first use (issue 15): a worker that never exports doesn't carry the library's memory.
+  const ExcelJS: typeof ExcelJSModule = (await import("exceljs")).default;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Traguardi";
   const sheet = workbook.addWorksheet(title.slice(0, 31));

@@ -1,10 +1,10 @@
 import { getDocumentStore } from "~/models/documents/store.server";
 import { addSnapshotDocuments } from "~/models/procurement/snapshot-sections.server";
 import { createRequire } from "node:module";
-import JSZip from "jszip";
+import type JSZipModule from "jszip";
 import { auditHead, type AuditHead } from "~/models/audit/audit.server";
-import PDFDocument from "pdfkit";
-import SVGtoPDF from "svg-to-pdfkit";
+import type PDFKitDocument from "pdfkit";
+import type SvgToPdf from "svg-to-pdfkit";
 import { formatDate, formatTimestamp } from "~/domain/core/dates";
 import { toCsv, type CsvValue } from "~/domain/core/csv";
 import { formatEuro } from "~/domain/core/money";
@@ -67,7 +67,16 @@ interface Column {
   align?: "left" | "right";
 }
 
-/** Shared with the other PDF renderers (the rendiconto di progetto). */
+// pdfkit, svg-to-pdfkit and jszip are loaded on first use (issue 15): a worker that never builds an
+// evidence pack doesn't carry them (tens of MB of RSS each).
+let PDFDocument: typeof PDFKitDocument;
+let SVGtoPDF: typeof SvgToPdf;
+export async function loadPdfLibraries() {
+  PDFDocument ??= (await import("pdfkit")).default;
+  SVGtoPDF ??= (await import("svg-to-pdfkit")).default;
+}
+
+/** Shared with the other PDF renderers (the rendiconto di progetto); call `loadPdfLibraries()` first. */
 export class PackWriter {
   readonly doc: PDFKit.PDFDocument;
   constructor(private title: string, subject = "Pacchetto di evidenze") {
@@ -288,6 +297,7 @@ function writeChanges(pack: PackWriter, diff: SnapshotDiff) {
 }
 
 export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ fileName: string; bytes: Buffer; hash: string }> {
+  await loadPdfLibraries();
   const stored = getSnapshot(actor, id);
   const { summary, verified } = stored;
   const content = stored.content;
@@ -528,6 +538,7 @@ function keyedCsv(table: KeyedTable) {
 
 export async function buildEvidenceZip(actor: Actor, id: number): Promise<{ fileName: string; bytes: Buffer }> {
   const { summary, content } = getSnapshot(actor, id);
+  const JSZip: typeof JSZipModule = (await import("jszip")).default;
   const zip = new JSZip();
   // Fixed file dates: the same snapshot always yields the same archive.
   const add = (name: string, data: string) => zip.file(name, data, { date: new Date(summary.takenAt) });

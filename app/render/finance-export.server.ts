@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJSModule from "exceljs";
 import { toCsv, type CsvValue } from "~/domain/core/csv";
 import { formatDate } from "~/domain/core/dates";
 import { formatIndex } from "~/domain/evm";
@@ -125,6 +125,8 @@ export function sheetToCsv(sheet: Sheet): string {
 }
 
 export async function sheetToXlsx(sheet: Sheet): Promise<Buffer> {
+  // Loaded on first use (issue 15): a worker that never exports doesn't carry the library's memory.
+  const ExcelJS: typeof ExcelJSModule = (await import("exceljs")).default;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Traguardi";
   const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31).replace(/[\\/?*[\]:]/g, " "));

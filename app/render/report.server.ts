@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import JSZip from "jszip";
+import type JSZipModule from "jszip";
 import { csvMoney, toCsv, type CsvValue } from "~/domain/core/csv";
 import { formatDate, formatTimestamp } from "~/domain/core/dates";
 import { formatEuro } from "~/domain/core/money";
@@ -7,7 +7,7 @@ import { translate, type MessageKey } from "~/i18n";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { getDocumentStore } from "~/models/documents/store.server";
 import { getReport, type ReportDetail } from "~/models/reports/report.server";
-import { MUTED, PackWriter, PAGE, toBuffer } from "./evidence.server";
+import { loadPdfLibraries, MUTED, PackWriter, PAGE, toBuffer } from "./evidence.server";
 
 /**
  * The rendiconto di progetto as files (RGS circular 30/2022, §5.3.2): a PDF with the reimbursement
@@ -52,6 +52,7 @@ export async function buildReportPdf(actor: Actor, id: number): Promise<{ fileNa
   const detail = getReport(actor, id);
   const { report, request, expenses, attestation, events } = detail;
   const title = `${it("report.numbered", { number: report.number })} – CUP ${report.cup}`;
+  await loadPdfLibraries();
   const pack = new PackWriter(title, it("report.title"));
   const { doc } = pack;
   const done = toBuffer(doc);
@@ -155,6 +156,8 @@ export async function buildReportZip(actor: Actor, id: number): Promise<{ fileNa
   requirePermission(actor, "read:documents");
   const detail = getReport(actor, id);
   const { report, request, expenses, attestation, events } = detail;
+  // Loaded on first use (issue 15), like the evidence pack's.
+  const JSZip: typeof JSZipModule = (await import("jszip")).default;
   const zip = new JSZip();
   // Fixed file dates: the same report in the same state yields the same archive.
   const date = new Date(report.updatedAt);

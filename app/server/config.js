@@ -23,6 +23,26 @@ export function intFromEnv(env, name, fallback) {
  */
 export const uploadPathPattern = /^\/(?:finance\/import|training\/import|indicators\/catalogue|(?:documents|procurement)(?:\/.*)?)(?:\.data)?$/;
 
+/**
+ * V8 flags for each worker (issue 15), appended to the primary's own execArgv. By default the old
+ * generation may grow to 1.5× what survived the last full collection instead of V8's up to 4×:
+ * a worker's live data is small and what piles up between collections is garbage of finished
+ * requests (bench:load saw 240–250 MB of heap used per worker at its peak before, with
+ * rss 350 MB a worker). No hard cap: a big export
+ * or a 30,000-task Gantt still gets the memory it needs. TRAGUARDI_WORKER_V8_FLAGS replaces the
+ * default (space-separated; empty for V8's own defaults).
+ * @param {Record<string, string | undefined>} env
+ */
+export function workerV8Flags(env) {
+  const raw = env.TRAGUARDI_WORKER_V8_FLAGS;
+  if (raw === undefined) return [...DEFAULT_WORKER_V8_FLAGS];
+  const flags = raw.split(/\s+/).filter(Boolean);
+  const wrong = flags.find((flag) => !/^--[a-z0-9-]+(=[\w.-]+)?$/i.test(flag));
+  if (wrong) throw new Error(`TRAGUARDI_WORKER_V8_FLAGS must be V8 flags like --heap-growing-percent=50, got ${JSON.stringify(wrong)}`);
+  return flags;
+}
+export const DEFAULT_WORKER_V8_FLAGS = ["--heap-growing-percent=50"];
+
 /** @param {Record<string, string | undefined>} env */
 export function serverConfig(env = process.env) {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -36,5 +56,6 @@ export function serverConfig(env = process.env) {
     uploadLimit: intFromEnv(env, "TRAGUARDI_UPLOAD_LIMIT", 64 * MiB),
     logRequests: env.TRAGUARDI_LOG_REQUESTS === "1",
     maxInFlight: intFromEnv(env, "TRAGUARDI_MAX_INFLIGHT", 8),
+    workerV8Flags: workerV8Flags(env),
   };
 }

@@ -18,10 +18,35 @@ function buildPath() {
   return path.resolve("build/index.js");
 }
 
+/**
+ * TRAGUARDI_MEMORY_REPORT=1 (bench:load sets it): sample this worker's memory every 200 ms and print
+ * the peaks when it stops, so RSS can be told apart from the JavaScript heap (live data or garbage
+ * V8 has not collected yet) and from buffers outside it.
+ */
+function memoryReporter() {
+  if (process.env.TRAGUARDI_MEMORY_REPORT !== "1") return () => {};
+  const peak = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  const sample = () => {
+    const now = process.memoryUsage();
+    for (const key of Object.keys(peak)) peak[key] = Math.max(peak[key], now[key]);
+  };
+  const timer = setInterval(sample, 200);
+  timer.unref();
+  return () => {
+    sample();
+    clearInterval(timer);
+    const mb = (n) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    console.log(
+      `[traguardi] worker ${process.pid} memory peaks: rss ${mb(peak.rss)}, heap total ${mb(peak.heapTotal)}, heap used ${mb(peak.heapUsed)}, external ${mb(peak.external)}, array buffers ${mb(peak.arrayBuffers)}`,
+    );
+  };
+}
+
 if (cluster.isPrimary) {
   let stopping = false;
   const recentCrashes = [];
   console.log(`[traguardi] ${config.workers} worker${config.workers === 1 ? "" : "s"} on http://localhost:${config.port}`);
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...config.workerV8Flags] });
   const fork = () => cluster.fork();
   for (let i = 0; i < config.workers; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
@@ -55,7 +80,9 @@ if (cluster.isPrimary) {
   const app = createApp(build, config);
   const server = config.host ? app.listen(config.port, config.host) : app.listen(config.port);
   server.keepAliveTimeout = 65_000;
+  const reportMemory = memoryReporter();
   const stop = () => {
+    reportMemory();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };

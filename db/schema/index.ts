@@ -14,3 +14,4 @@ export * from "./checklists";
 export * from "./close";
 export * from "./regis";
 export * from "./reports";
+export * from "./cache";

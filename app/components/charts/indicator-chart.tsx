@@ -1,6 +1,7 @@
 import { formatIndicatorValue } from "~/domain/indicators/format";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDate } from "~/domain/core/dates";
+import { dateTimeFormat, numberFormat } from "~/domain/core/intl-cache";
 import type { IndicatorUnit } from "~/domain/training/training-values";
 import { useLocale, useT } from "~/i18n/use-t";
 
@@ -36,12 +37,12 @@ export function IndicatorChart({
   const locale = useLocale();
   const format = useIndicatorFormat(unit);
   const tag = locale === "it" ? "it-IT" : "en-GB";
-  const month = new Intl.DateTimeFormat(tag, { month: "short", year: "2-digit", timeZone: "UTC" });
+  const month = dateTimeFormat(tag, { month: "short", year: "2-digit", timeZone: "UTC" });
   const data = series.map((p) => ({ x: dayMs(p.date), target: p.target, actual: p.actual }));
   const first = data[0]?.x ?? dayMs(asOf);
   // Today extends the axis, but not more than a year past the due date.
   const last = Math.max(data[data.length - 1]?.x ?? first, Math.min(dayMs(asOf), dayMs(dueDate) + 365 * 86_400_000));
-  const compactNumber = new Intl.NumberFormat(tag, { notation: unit === "count" ? "compact" : "standard", maximumFractionDigits: 1 });
+  const compactNumber = numberFormat(tag, { notation: unit === "count" ? "compact" : "standard", maximumFractionDigits: 1 });
   return (
     <figure className="mb-0" aria-label={label} role="img">
       <div style={{ width: "100%", height }}>

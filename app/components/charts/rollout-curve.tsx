@@ -3,14 +3,14 @@ import { formatDate } from "~/domain/core/dates";
 import type { CurvePoint } from "~/domain/training/rollout";
 import { useLocale, useT } from "~/i18n/use-t";
 import { countFormatter } from "~/domain/core/count-format";
+import { dateTimeFormat, localeTag } from "~/domain/core/intl-cache";
 
 /** Cumulative people trained (solid) against the straight-line plan (dashed), with the gate and today marked. */
 export function RolloutCurve({ points, gateDate, asOf }: { points: CurvePoint[]; gateDate: string; asOf: string }) {
   const t = useT();
   const locale = useLocale();
-  const tag = locale === "it" ? "it-IT" : "en-GB";
   const number = countFormatter(locale, { maximumFractionDigits: 0 });
-  const month = new Intl.DateTimeFormat(tag, { month: "short", year: "2-digit", timeZone: "UTC" });
+  const month = dateTimeFormat(localeTag(locale), { month: "short", year: "2-digit", timeZone: "UTC" });
   const data = points.map((p) => ({ date: p.date, planned: Math.round(p.planned), trained: p.trained }));
   const hasToday = data.some((p) => p.date === asOf);
   return (

@@ -3,6 +3,7 @@ import type { RolloutCell } from "~/domain/training/rollout";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { countFormatter } from "~/domain/core/count-format";
+import { localeTag, numberFormat } from "~/domain/core/intl-cache";
 
 interface Authority {
   id: number;
@@ -28,9 +29,8 @@ export function coverageStyle(coverage: number | null) {
 
 function useFormatters() {
   const locale = useLocale();
-  const tag = locale === "it" ? "it-IT" : "en-GB";
   const number = countFormatter(locale, { maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 });
+  const percent = numberFormat(localeTag(locale), { style: "percent", maximumFractionDigits: 0 });
   return { number: (n: number) => number.format(n), percent: (n: number | null) => (n === null ? "—" : percent.format(n)) };
 }
 

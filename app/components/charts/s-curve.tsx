@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDate } from "~/domain/core/dates";
 import { formatEuro } from "~/domain/core/money";
+import { dateTimeFormat, localeTag } from "~/domain/core/intl-cache";
 import { useLocale, useT } from "~/i18n/use-t";
 import { TableScroll } from "~/components/ui/table-scroll";
 
@@ -24,7 +25,7 @@ export interface SCurveGate {
 
 function monthLabel(month: string, locale: "it" | "en") {
   const [y, m] = month.split("-").map(Number);
-  const name = new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+  const name = dateTimeFormat(localeTag(locale), { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
   return `${name.replace(".", "")} ${String(y)}`;
 }
 

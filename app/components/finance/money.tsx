@@ -1,3 +1,4 @@
+import { localeTag, numberFormat } from "~/domain/core/intl-cache";
 import { formatEuro } from "~/domain/core/money";
 import { useLocale } from "~/i18n/use-t";
 
@@ -11,5 +12,5 @@ export function Euro({ cents, className }: { cents: number | null | undefined; c
 export function Percent({ value }: { value: number | null }) {
   const locale = useLocale();
   if (value === null) return <span>—</span>;
-  return <span className="tg-nowrap">{(value * 100).toLocaleString(locale === "it" ? "it-IT" : "en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%</span>;
+  return <span className="tg-nowrap">{numberFormat(localeTag(locale), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value * 100)}%</span>;
 }

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "./intl-cache";
+
 /**
  * Calendar dates are ISO `YYYY-MM-DD` strings. Arithmetic goes through UTC midnight so that
  * daylight-saving changes can never add or lose a day.
@@ -36,7 +38,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 /** Today's calendar date in Rome, the programme's time zone. */
 export function todayInRome(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", {
+  return dateTimeFormat("en-CA", {
     timeZone: "Europe/Rome",
     year: "numeric",
     month: "2-digit",
@@ -67,7 +69,7 @@ export function formatQuarter(value: IsoDate, locale: "it" | "en" = "it"): strin
 
 /** An event timestamp shown in Rome time: `26/11/2026 14:32`. */
 export function formatTimestamp(value: string, locale: "it" | "en" = "it"): string {
-  return new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", {
+  return dateTimeFormat(locale === "it" ? "it-IT" : "en-GB", {
     timeZone: "Europe/Rome",
     day: "2-digit",
     month: "2-digit",
@@ -87,8 +89,10 @@ export function formatTimestamp(value: string, locale: "it" | "en" = "it"): stri
  */
 export function romeDayStartUtc(iso: IsoDate): string {
   const noonUtc = new Date(`${iso}T12:00:00Z`);
-  const romeNoon = new Date(noonUtc.toLocaleString("en-US", { timeZone: "Europe/Rome" }));
-  const utcNoon = new Date(noonUtc.toLocaleString("en-US", { timeZone: "UTC" }));
+  // Date#toLocaleString's default fields, from formatters made once (issue 15).
+  const fields = { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" } as const;
+  const romeNoon = new Date(dateTimeFormat("en-US", { ...fields, timeZone: "Europe/Rome" }).format(noonUtc));
+  const utcNoon = new Date(dateTimeFormat("en-US", { ...fields, timeZone: "UTC" }).format(noonUtc));
   const offsetMs = romeNoon.getTime() - utcNoon.getTime();
   return new Date(Date.parse(`${iso}T00:00:00Z`) - offsetMs).toISOString();
 }

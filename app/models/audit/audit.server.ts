@@ -216,22 +216,41 @@ export function listAuditBudgetLines(actor: Actor) {
 
 export function listAuditActors(actor: Actor) {
   requirePermission(actor, "read:audit");
-  return getDb()
-    .selectDistinct({ actorId: auditLog.actorId, actorName: auditLog.actorName })
-    .from(auditLog)
-    .orderBy(auditLog.actorName)
-    .all();
+  return [...auditVocabulary().actors.values()].sort((a, b) => (a.actorName < b.actorName ? -1 : a.actorName > b.actorName ? 1 : (a.actorId ?? 0) - (b.actorId ?? 0)));
 }
 
 /** Every kind of entity that has audit records, so new features appear in the filter by themselves. */
 export function listAuditEntityTypes(actor: Actor) {
   requirePermission(actor, "read:audit");
-  return getDb()
-    .selectDistinct({ entityType: auditLog.entityType })
+  return [...auditVocabulary().entityTypes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+type AuditVocabulary = { lastId: number; actors: Map<string, { actorId: number | null; actorName: string }>; entityTypes: Set<string> };
+const vocabularies = new WeakMap<object, AuditVocabulary>();
+
+/**
+ * The distinct actors and entity types of the log, for the filters (issue 15). The log is
+ * append-only (triggers refuse UPDATE and DELETE) and ids grow with commits, so each connection
+ * keeps what it has seen and reads only rows newer than the last id: no scan of the whole log on
+ * every page view. Inside an open transaction (rows that may roll back) it reads afresh instead.
+ */
+function auditVocabulary(): AuditVocabulary {
+  const db = getDb();
+  const inTransaction = db.$client.inTransaction;
+  const state: AuditVocabulary = (!inTransaction && vocabularies.get(db)) || { lastId: 0, actors: new Map(), entityTypes: new Set() };
+  const rows = db
+    .select({ actorId: auditLog.actorId, actorName: auditLog.actorName, entityType: auditLog.entityType, lastId: sql<number>`max(${auditLog.id})` })
     .from(auditLog)
-    .orderBy(auditLog.entityType)
-    .all()
-    .map((row) => row.entityType);
+    .where(gt(auditLog.id, state.lastId))
+    .groupBy(auditLog.actorId, auditLog.actorName, auditLog.entityType)
+    .all();
+  for (const row of rows) {
+    state.actors.set(`${row.actorId}|${row.actorName}`, { actorId: row.actorId, actorName: row.actorName });
+    state.entityTypes.add(row.entityType);
+    state.lastId = Math.max(state.lastId, Number(row.lastId));
+  }
+  if (!inTransaction) vocabularies.set(db, state);
+  return state;
 }
 
 export interface ChainReport {

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJSModule from "exceljs";
 import { formatDate } from "~/domain/core/dates";
 import { CSV_BOM, csvLine, csvMoney } from "~/domain/core/csv";
 import type { Translate } from "~/i18n";
@@ -58,7 +58,7 @@ const isoToDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * and the bench shows the RSS climbing again.
  */
 type Pipe = { _writableState?: { needDrain?: boolean }; once: (event: "drain", listener: () => void) => unknown };
-async function compressed(sheet: ExcelJS.Worksheet) {
+async function compressed(sheet: ExcelJSModule.Worksheet) {
   const pipes = (sheet as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
   for (const pipe of pipes) if (pipe._writableState?.needDrain) await new Promise<void>((resolve) => pipe.once("drain", () => resolve()));
 }
@@ -76,28 +76,30 @@ export const XLSX_SHEET_ROWS = 1_048_576;
 export function ledgerXlsxStream(actor: Actor, programmeId: number, filters: LedgerFilters, t: Translate, title: string, options: { sheetRows?: number } = {}): ReadableStream<Uint8Array> {
   const sheetRows = options.sheetRows ?? XLSX_SHEET_ROWS;
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Traguardi";
-  const baseName = t("finance.tab.ledger").slice(0, 24).replace(/[\\/?*[\]:]/g, " ");
-  const columns = [{ width: 9 }, { width: 12, style: { numFmt: "dd/mm/yyyy" } }, { width: 12 }, { width: 12 }, { width: 36 }, { width: 13 }, { width: 18 }, { width: 16, style: { numFmt: "#,##0.00 €;-#,##0.00 €" } }, { width: 48 }, { width: 10 }];
-  let sheetCount = 0;
-  let sheet!: ExcelJS.Worksheet;
-  let rowsInSheet = 0;
-  const startSheet = (heading: string) => {
-    sheetCount++;
-    sheet = workbook.addWorksheet(sheetCount === 1 ? baseName : `${baseName} (${sheetCount})`);
-    sheet.columns = columns;
-    const titleRow = sheet.addRow([heading]);
-    titleRow.font = { bold: true, size: 13 };
-    titleRow.commit();
-    sheet.addRow([]).commit();
-    const head = sheet.addRow(headers(t));
-    head.font = { bold: true };
-    head.commit();
-    rowsInSheet = 3;
-  };
   void (async () => {
     try {
+      // Loaded on first use (issue 15): a worker that never exports doesn't carry the library's memory.
+      const ExcelJS: typeof ExcelJSModule = (await import("exceljs")).default;
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+      workbook.creator = "Traguardi";
+      const baseName = t("finance.tab.ledger").slice(0, 24).replace(/[\\/?*[\]:]/g, " ");
+      const columns = [{ width: 9 }, { width: 12, style: { numFmt: "dd/mm/yyyy" } }, { width: 12 }, { width: 12 }, { width: 36 }, { width: 13 }, { width: 18 }, { width: 16, style: { numFmt: "#,##0.00 €;-#,##0.00 €" } }, { width: 48 }, { width: 10 }];
+      let sheetCount = 0;
+      let sheet!: ExcelJSModule.Worksheet;
+      let rowsInSheet = 0;
+      const startSheet = (heading: string) => {
+        sheetCount++;
+        sheet = workbook.addWorksheet(sheetCount === 1 ? baseName : `${baseName} (${sheetCount})`);
+        sheet.columns = columns;
+        const titleRow = sheet.addRow([heading]);
+        titleRow.font = { bold: true, size: 13 };
+        titleRow.commit();
+        sheet.addRow([]).commit();
+        const head = sheet.addRow(headers(t));
+        head.font = { bold: true };
+        head.commit();
+        rowsInSheet = 3;
+      };
       startSheet(title);
       let n = 0;
       for (const e of iterateLedgerEntries(actor, programmeId, filters) as Iterable<LedgerListEntry>) {

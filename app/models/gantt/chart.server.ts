@@ -6,8 +6,8 @@ import type { IsoDate } from "~/domain/core/dates";
 import { criticalPath } from "~/domain/gantt/schedule";
 import type { GanttRow, GanttWorkPackage } from "~/domain/gantt/rows";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
-import { getDb } from "~/models/core/db.server";
-import { assessLoadedPlan, getPlan } from "~/models/plan/plan.server";
+import { cachedRead } from "~/models/core/read-cache.server";
+import { assessLoadedPlan, getPlan, PLAN_TABLES } from "~/models/plan/plan.server";
 import { lastUndoableChange } from "./undo.server";
 
 export type { GanttRow, GanttWorkPackage } from "~/domain/gantt/rows";
@@ -41,36 +41,12 @@ export function getGanttChart(actor: Actor, programmeId: number, today: IsoDate,
 export type GanttChart = ReturnType<typeof getGanttChart>;
 
 /**
- * A cheap digest of everything the plan chart is computed from. Every model write bumps a
- * version and updated_at; the date sums also catch edits made outside the models (fixtures).
+ * The plan chart for `today`, computed once per worker until the plan's tables are written by
+ * anyone (read-cache's write counters; they also see edits made outside the models, such as
+ * fixtures). It replaced a digest query that scanned every task on every request.
  */
-function planFingerprint(programmeId: number) {
-  const row = getDb().$client
-    .prepare(
-      `select
-        (select count(*) || '/' || total(version) || '/' || coalesce(max(updated_at), '') || '/' || total(julianday(start_date) + 2 * julianday(end_date) + 3 * progress + 5 * work_package_id)
-           from task where work_package_id in (select id from work_package where programme_id = @p)) as tasks,
-        (select count(*) || '/' || total(version) || '/' || coalesce(max(updated_at), '') || '/' || total(julianday(due_date) + 2 * coalesce(julianday(achieved_date), 0) + 3 * gate_id + 5 * work_package_id)
-           from milestone where work_package_id in (select id from work_package where programme_id = @p)) as milestones,
-        (select count(*) || '/' || total(version) || '/' || coalesce(max(updated_at), '') || '/' || total(julianday(start_date) + 2 * julianday(end_date) + 3 * gate_id + 5 * sort_order)
-           from work_package where programme_id = @p) as workPackages,
-        (select count(*) || '/' || total(id) || '/' || coalesce(max(id), 0) from dependency where programme_id = @p) as dependencies,
-        (select coalesce(group_concat(id || ':' || due_date || ':' || code || ':' || name || ':' || name_en, '|'), '') from deadline_gate where programme_id = @p) as gates`,
-    )
-    .get({ p: programmeId }) as Record<string, string>;
-  return Object.values(row).join("#");
-}
-
-// One entry per programme: the chart of the plan as it last was, for the date it was computed on.
-const planCharts = new Map<number, { key: string; chart: ReturnType<typeof computePlanChart> }>();
-
 function planChart(actor: Actor, programmeId: number, today: IsoDate) {
-  const key = `${today}#${planFingerprint(programmeId)}`;
-  const cached = planCharts.get(programmeId);
-  if (cached && cached.key === key) return cached.chart;
-  const chart = computePlanChart(actor, programmeId, today);
-  planCharts.set(programmeId, { key, chart });
-  return chart;
+  return cachedRead("gantt.planChart", [programmeId, today], PLAN_TABLES, () => computePlanChart(actor, programmeId, today));
 }
 
 /** Rows, states, slack and critical path of the plan itself (no extra sources, no per-user data). */

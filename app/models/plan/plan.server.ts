@@ -61,6 +61,9 @@ export function listWorkPackages(actor: Actor, programmeId: number) {
 }
 
 /** Everything the plan screens and the status logic need, in one read. */
+/** The tables getPlan reads: what a computation cached on the plan declares (read-cache). */
+export const PLAN_TABLES = ["work_package", "task", "milestone", "dependency", "deadline_gate"] as const;
+
 export function getPlan(actor: Actor, programmeId: number) {
   requirePermission(actor, "read:programme");
   const db = getDb();

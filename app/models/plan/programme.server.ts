@@ -4,7 +4,8 @@ import { gateCountdown, type ItemState } from "~/domain/plan/status";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { getDb } from "~/models/core/db.server";
 import { NotFoundError } from "~/models/core/errors.server";
-import { assessLoadedPlan, describeInconsistencies, getPlan } from "./plan.server";
+import { cachedRead } from "~/models/core/read-cache.server";
+import { assessLoadedPlan, describeInconsistencies, getPlan, PLAN_TABLES } from "./plan.server";
 
 export type Programme = typeof programme.$inferSelect;
 export type DeadlineGate = typeof deadlineGate.$inferSelect;
@@ -36,8 +37,16 @@ export function listGates(actor: Actor, programmeId: number): DeadlineGate[] {
 
 const stateOrder: Record<ItemState, number> = { late: 0, at_risk: 1, on_track: 2, done: 3 };
 
-/** The dashboard: both gates with countdowns, what must meet each and how it stands on `today`. */
+/**
+ * The dashboard: both gates with countdowns, what must meet each and how it stands on `today`.
+ * Cached per worker until the programme or its plan is written (read-cache).
+ */
 export function getDashboard(actor: Actor, today: string) {
+  requirePermission(actor, "read:programme");
+  return cachedRead("plan.dashboard", [process.env.PROGRAMME_SLUG ?? null, today], ["programme", ...PLAN_TABLES], () => computeDashboard(actor, today));
+}
+
+function computeDashboard(actor: Actor, today: string) {
   const current = getCurrentProgramme(actor);
   const plan = getPlan(actor, current.id);
   const assessment = assessLoadedPlan(plan, today);

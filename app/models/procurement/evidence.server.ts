@@ -7,6 +7,7 @@ import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { milestone, pnrrCatalogueItem, workPackage } from "#db/schema";
 import { evidenceItemsFor, evidenceState, type EvidenceState } from "~/domain/procurement/evidence";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
+import { cachedRead } from "~/models/core/read-cache.server";
 import { getDb, type Conn } from "~/models/core/db.server";
 import { listDocumentsOf, type DocumentView } from "~/models/documents/document.server";
 
@@ -76,10 +77,13 @@ export function readEvidence(conn: Conn, programmeId: number, onlyMilestoneId?: 
     .filter((m) => m.items.length > 0);
 }
 
+/** Cached per worker until a milestone, the catalogue or an evidence document changes (read-cache). */
 export function getEvidenceRegister(actor: Actor, programmeId: number) {
   requirePermission(actor, "read:programme");
-  const milestones = readEvidence(getDb(), programmeId);
-  return { milestones, totals: evidenceTotals(milestones) };
+  return cachedRead("evidence.register", [programmeId], ["milestone", "work_package", "pnrr_catalogue_item", "document", "document_verification"], () => {
+    const milestones = readEvidence(getDb(), programmeId);
+    return { milestones, totals: evidenceTotals(milestones) };
+  });
 }
 
 export function getMilestoneEvidence(actor: Actor, programmeId: number, milestoneId: number) {

@@ -1,10 +1,23 @@
 /** Training waves as rows of the Gantt chart, under their work package. */
 import type { GanttRow } from "~/domain/gantt/rows";
 import type { GanttRowSource } from "~/models/gantt/chart.server";
+import { requirePermission } from "~/models/core/actor.server";
+import { cachedRead } from "~/models/core/read-cache.server";
 import { listTrainingWavesForGantt, waveState } from "./rollout.server";
 
-/** Training waves as rows of the Gantt (issue 3's extension point), under their work package. */
+/**
+ * Training waves as rows of the Gantt (issue 3's extension point), under their work package.
+ * Cached per worker until the waves, their completions or the work packages change (read-cache):
+ * plan edits elsewhere leave it be.
+ */
 export const trainingGanttRows: GanttRowSource = (actor, programmeId, asOf) => {
+  requirePermission(actor, "read:programme");
+  return cachedRead("training.ganttRows", [programmeId, asOf], ["training_wave", "training_completion", "health_authority", "work_package"], () =>
+    computeTrainingGanttRows(actor, programmeId, asOf),
+  );
+};
+
+const computeTrainingGanttRows: GanttRowSource = (actor, programmeId, asOf) => {
   const rows = new Map<number, GanttRow[]>();
   for (const group of listTrainingWavesForGantt(actor, programmeId, asOf))
     rows.set(

@@ -7,6 +7,7 @@ import { buildRolloutCurve, buildRolloutMatrix, LAG_THRESHOLD, plannedShare, wav
 import { professionalGroups, type ProfessionalGroup } from "~/domain/training/training-values";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { getDb, type Conn } from "~/models/core/db.server";
+import { cachedRead } from "~/models/core/read-cache.server";
 import { completionsOf, listHealthAuthorities, programmeWaves, type TrainingWave } from "./waves.server";
 
 const toRolloutWave = (wave: TrainingWave): RolloutWave => ({
@@ -23,9 +24,18 @@ function trainingGate(conn: Conn, programmeId: number) {
   return conn.select().from(deadlineGate).where(eq(deadlineGate.programmeId, programmeId)).orderBy(asc(deadlineGate.sortOrder), asc(deadlineGate.dueDate)).limit(1).get() ?? null;
 }
 
-/** Heatmap, lagging groups and authorities, and the cumulative curve, as they stand on `asOf`. */
+/**
+ * Heatmap, lagging groups and authorities, and the cumulative curve, as they stand on `asOf`.
+ * Cached per worker until a training table or the gates are written (read-cache).
+ */
 export function getRolloutOverview(actor: Actor, programmeId: number, asOf: IsoDate) {
   requirePermission(actor, "read:programme");
+  return cachedRead("training.overview", [programmeId, asOf], ["health_authority", "training_wave", "training_completion", "deadline_gate"], () =>
+    computeRolloutOverview(actor, programmeId, asOf),
+  );
+}
+
+function computeRolloutOverview(actor: Actor, programmeId: number, asOf: IsoDate) {
   const db = getDb();
   const authorities = listHealthAuthorities(actor);
   const waves = programmeWaves(db, programmeId);

@@ -13,8 +13,8 @@
  * Virtual rows (option `row_count`, and each task's `row`, its index among all rows): the grid,
  * ticks and SVG are as tall as every row, but frappe is given only the tasks of the rows in view
  * plus a margin (and the rows their arrows lead to), each drawn at its own row's height;
- * `setWindow(tasks)` swaps those bars without redrawing the header or the grid. Rows stripes are
- * one rectangle filled with a pattern, not a rectangle and a line per row.
+ * `setWindow(tasks)` swaps those bars without redrawing the header or the grid. The rows are one
+ * rectangle, with the lines of the drawn rows only (`showRows`), not a rectangle and a line per row.
  * Browser-only: built from the dynamically imported library class.
  */
 import { chartRange, isoOfLocal, monthStart, scaleOfGantt, widthOf, xOf, type ScaleUnit } from "./scale";
@@ -173,24 +173,33 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
 
     make_grid_rows() {
       if (!this.options.row_count) return super.make_grid_rows();
-      const rowHeight = this.options.bar_height + this.options.padding;
+      // One rectangle as tall as every row (frappe's class, so its colour and its click on the
+      // grid), and the row lines of the drawn rows only (showRows). A pattern filling the whole
+      // height drew the same picture but was the largest cost of rastering a scroll frame.
       const width = this.dates.length * this.config.column_width;
-      const ns = "http://www.w3.org/2000/svg";
-      const pattern = document.createElementNS(ns, "pattern");
-      pattern.setAttribute("id", "tg-row-pattern");
-      pattern.setAttribute("patternUnits", "userSpaceOnUse");
-      pattern.setAttribute("width", String(width));
-      pattern.setAttribute("height", String(rowHeight));
-      pattern.setAttribute("y", String(this.config.header_height));
-      pattern.innerHTML = `<rect width="${width}" height="${rowHeight}" fill="#fdfdfd"/><line x1="0" x2="${width}" y1="${rowHeight - 0.5}" y2="${rowHeight - 0.5}" stroke="#ebeff2" stroke-width="1"/>`;
-      const rows = document.createElementNS(ns, "rect");
+      const rows = document.createElementNS(SVG_NS, "rect");
       rows.setAttribute("class", "grid-row tg-grid-rows");
       rows.setAttribute("x", "0");
       rows.setAttribute("y", String(this.config.header_height));
       rows.setAttribute("width", String(width));
       rows.setAttribute("height", String(this.grid_height - this.config.header_height));
-      rows.setAttribute("style", "fill: url(#tg-row-pattern)");
-      this.layers.grid.append(pattern, rows);
+      this.tgRowLines = document.createElementNS(SVG_NS, "path");
+      this.tgRowLines.setAttribute("class", "tg-row-lines");
+      this.tgRowLines.setAttribute("stroke", "#ebeff2");
+      this.tgRowLines.setAttribute("stroke-width", "1");
+      this.layers.grid.append(rows, this.tgRowLines);
+      if (this.tgShownRows) this.showRows(this.tgShownRows);
+    }
+
+    /** Virtual rows: the lines under rows [first, end). */
+    showRows([first, end]: [number, number]) {
+      this.tgShownRows = [first, end];
+      if (!this.tgRowLines) return;
+      const rowHeight = this.options.bar_height + this.options.padding;
+      const width = this.dates.length * this.config.column_width;
+      let d = "";
+      for (let row = first; row < end; row++) d += `M0 ${this.config.header_height + (row + 1) * rowHeight - 0.5}h${width}`;
+      this.tgRowLines.setAttribute("d", d);
     }
 
     setup_gantt_dates(refresh: boolean) {
@@ -219,7 +228,7 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
 
     make_grid_ticks() {
       const lines = this.options.lines;
-      // Row lines come with the row pattern in virtual mode.
+      // Row lines are drawn by showRows in virtual mode.
       if (this.options.row_count && lines === "both") this.options.lines = "vertical";
       try {
         super.make_grid_ticks();

@@ -272,6 +272,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         },
       });
       ganttRef.current = gantt;
+      if (virtual) gantt.showRows(initial);
       gantt.tgExtent = extent(tasks);
       decorateLines(gantt, { gates, today, t });
       // Positions as drawn (after dressBars reshapes milestones): a drag is measured from here.
@@ -311,6 +312,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         if (next[0] === first && next[1] === end) return;
         rangeRef.current = next;
         const { added, removed } = gantt.setWindow(windowTasks(next));
+        gantt.showRows(next);
         dressBars(added, removed);
         // The names column in the same frame as the bars (not in a later task, with a second layout).
         flushSync(() => setRange(next));

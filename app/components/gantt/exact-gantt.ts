@@ -183,23 +183,32 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
       rows.setAttribute("y", String(this.config.header_height));
       rows.setAttribute("width", String(width));
       rows.setAttribute("height", String(this.grid_height - this.config.header_height));
-      this.tgRowLines = document.createElementNS(SVG_NS, "path");
-      this.tgRowLines.setAttribute("class", "tg-row-lines");
-      this.tgRowLines.setAttribute("stroke", "#ebeff2");
-      this.tgRowLines.setAttribute("stroke-width", "1");
-      this.layers.grid.append(rows, this.tgRowLines);
+      this.layers.grid.append(rows);
       if (this.tgShownRows) this.showRows(this.tgShownRows);
     }
 
     /** Virtual rows: the lines under rows [first, end). */
     showRows([first, end]: [number, number]) {
       this.tgShownRows = [first, end];
-      if (!this.tgRowLines) return;
+      // Found again when needed: frappe re-parses its grid layer (innerHTML +=) after the rows.
+      let lines: SVGPathElement | null = this.tgRowLines;
+      if (!lines || lines.parentNode !== this.layers.grid) {
+        lines = this.layers.grid.querySelector(":scope > path.tg-row-lines");
+        if (!lines) {
+          lines = document.createElementNS(SVG_NS, "path") as SVGPathElement;
+          lines.setAttribute("class", "tg-row-lines");
+          lines.setAttribute("stroke", "#ebeff2");
+          lines.setAttribute("stroke-width", "1");
+          const rows = this.layers.grid.querySelector(":scope > .tg-grid-rows");
+          this.layers.grid.insertBefore(lines, rows ? rows.nextSibling : null);
+        }
+        this.tgRowLines = lines;
+      }
       const rowHeight = this.options.bar_height + this.options.padding;
       const width = this.dates.length * this.config.column_width;
       let d = "";
       for (let row = first; row < end; row++) d += `M0 ${this.config.header_height + (row + 1) * rowHeight - 0.5}h${width}`;
-      this.tgRowLines.setAttribute("d", d);
+      lines.setAttribute("d", d);
     }
 
     setup_gantt_dates(refresh: boolean) {

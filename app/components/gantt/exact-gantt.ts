@@ -300,6 +300,11 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
       }
     }
 
+    show_popup(options: any) {
+      this.tgPopupTask = options?.task?.id == null ? null : String(options.task.id);
+      super.show_popup(options);
+    }
+
     make_arrows() {
       // frappe finds an arrow's bars by their task's index, which is the row's index in virtual mode.
       const bars = this.bars;
@@ -328,7 +333,8 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
      * added and the ids removed, for the caller's own dressing.
      */
     setWindow(tasks: any[]): { added: any[]; removed: string[] } {
-      this.hide_popup();
+      // A popup stays open while its bar stays drawn (an idle fill of the margin must not close it).
+      if (this.tgPopupTask == null || !tasks.some((task) => String(task.id) === this.tgPopupTask)) this.hide_popup();
       return offDocument([this.layers.bar, this.layers.arrow, this.$lower_header], () => this.swapBars(tasks));
     }
 

@@ -1,8 +1,7 @@
-import type { Page } from "@playwright/test";
 import { e2eDb, expect, forgePost, test } from "./fixtures";
+import { dragBar } from "./gantt-helpers";
 
 /** Day view columns are 32 px wide (app/components/gantt/frappe.ts). */
-const DAY_PX = 32;
 
 function row<T>(sql: string, ...args: unknown[]): T {
   const db = e2eDb();
@@ -14,20 +13,6 @@ function row<T>(sql: string, ...args: unknown[]): T {
 }
 const taskRow = (code: string) => row<{ id: number; startDate: string; endDate: string; version: number }>("select id, start_date as startDate, end_date as endDate, version from task where code = ?", code);
 const milestoneDue = (code: string) => row<{ dueDate: string }>("select due_date as dueDate from milestone where code = ?", code).dueDate;
-
-async function dragBar(page: Page, id: number, days: number) {
-  const bar = page.locator(`.bar-wrapper[data-id="t${id}"] .bar`);
-  await bar.scrollIntoViewIfNeeded();
-  const box = (await bar.boundingBox())!;
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  const dx = days * DAY_PX + Math.sign(days) * 10;
-  await page.mouse.move(x + dx / 2, y, { steps: 5 });
-  await page.mouse.move(x + dx, y, { steps: 5 });
-  await page.mouse.up();
-}
 
 test.describe("the reschedule preview names everything it moves (issue 10)", () => {
   test("dragging WP2.7 lists the achieved EU milestones M6C2-12 and M6C2-13 and needs the explicit confirmation", async ({ signedIn: page }) => {

@@ -2,9 +2,9 @@ import type { Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { e2eDb, expect, forgePost, test } from "./fixtures";
+import { DAY_PX, dragBar } from "./gantt-helpers";
 
 /** Day view columns are 32 px wide (app/components/gantt/frappe.ts). */
-const DAY_PX = 32;
 
 function taskRow(code: string) {
   const db = e2eDb();
@@ -59,20 +59,6 @@ async function barX(page: Page, id: number) {
 }
 
 /** Drags a bar by whole days (plus a little under a column, which the chart's snapping drops). */
-async function dragBar(page: Page, id: number, days: number) {
-  const bar = page.locator(`.bar-wrapper[data-id="t${id}"] .bar`);
-  await bar.scrollIntoViewIfNeeded();
-  const box = (await bar.boundingBox())!;
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  const dx = days * DAY_PX + Math.sign(days) * 10;
-  await page.mouse.move(x + dx / 2, y, { steps: 5 });
-  await page.mouse.move(x + dx, y, { steps: 5 });
-  await page.mouse.up();
-}
-
 test.describe("Gantt as programme manager", () => {
   for (const { name, code, start, end, days } of [
     { name: "across the late-October clock change", code: "WP3.5", start: "2025-10-20", end: "2025-10-24", days: 5 },

@@ -13,8 +13,8 @@
  * Virtual rows (option `row_count`, and each task's `row`, its index among all rows): the grid,
  * ticks and SVG are as tall as every row, but frappe is given only the tasks of the rows in view
  * plus a margin (and the rows their arrows lead to), each drawn at its own row's height;
- * `setWindow(tasks)` swaps those bars without redrawing the header or the grid. Rows stripes are
- * one rectangle filled with a pattern, not a rectangle and a line per row.
+ * `setWindow(tasks)` swaps those bars without redrawing the header or the grid. The rows are one
+ * rectangle, with the lines of the drawn rows only (`showRows`), not a rectangle and a line per row.
  * Browser-only: built from the dynamically imported library class.
  */
 import { chartRange, isoOfLocal, monthStart, scaleOfGantt, widthOf, xOf, type ScaleUnit } from "./scale";
@@ -29,31 +29,72 @@ const localDate = (iso: string) => {
 
 const built = new WeakMap<GanttClass, GanttClass>();
 
+const SVG_NS = "http://www.w3.org/2000/svg";
+function svg(tag: string, attributes: Record<string, string | number>, parent: Element) {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const name in attributes) element.setAttribute(name, String(attributes[name]));
+  parent.appendChild(element);
+  return element;
+}
+/** Days per unit, as frappe's date_utils.convert_scales counts them. */
+const DAYS_PER_UNIT: Record<string, number> = { day: 1, month: 30, year: 365 };
+const atMidnight = (date: Date) => date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0 && date.getMilliseconds() === 0;
+const rounder = !/^((?!chrome|android).)*safari/i.test(typeof navigator === "undefined" ? "" : navigator.userAgent);
+
+/**
+ * Runs `work` with these elements taken out of the document, then puts them back where they were.
+ * Remix's route discovery watches the whole document with a MutationObserver and, for every
+ * record, searches the changed element's subtree for links: swapping a window's bars one by one
+ * in the live document cost a search of the whole bar layer per bar (the largest share of a
+ * scroll frame). Out of the document the changes make no records; putting the layer back makes one.
+ * Nothing may read layout inside `work` (nothing in a window swap does).
+ */
+export function offDocument<T>(elements: (Element | null | undefined)[], work: () => T): T {
+  const places: [Element, Node, Node | null][] = [];
+  for (const element of elements) if (element?.parentNode) places.push([element, element.parentNode, element.nextSibling]);
+  for (const [element] of places) element.remove();
+  try {
+    return work();
+  } finally {
+    for (const [element, parent, next] of places.reverse()) parent.insertBefore(element, next && next.parentNode === parent ? next : null);
+  }
+}
+
 const patched = new WeakSet<object>();
 /**
- * frappe places each bar's label from its getBBox(), in a frame of its own per bar: with a window
- * of rows swapped while scrolling that is a forced layout of the whole chart per bar. The label's
- * width is measured on a canvas in the label's own font instead (cached per text): no layout.
+ * frappe's Bar, made cheap enough to create while scrolling (a window of rows swapped every frame),
+ * without changing what it draws or how it behaves (drag, resize, progress, popup, hover highlight):
+ * - the label: frappe places it from its getBBox() in a requestAnimationFrame of its own per bar,
+ *   a forced layout of the whole chart per bar on the next frame; its width is measured on a canvas
+ *   in the label's own font instead (cached per text) and placed at once (make_bars, setWindow);
+ * - no SMIL animations: frappe grows every bar and progress bar from zero width; they delayed a
+ *   stable picture and decorateBars removed them again with a query of the whole SVG;
+ * - the label's text is set as text (`task.label`), not parsed as HTML;
+ * - the duration: frappe walks day by day from start to end looking each day up in the ignored
+ *   dates; with none ignored (our charts) it is the number of days between two local midnights.
  */
-function measureLabelsWithoutLayout(barPrototype: any) {
+function leanBars(barPrototype: any) {
   if (patched.has(barPrototype)) return;
   patched.add(barPrototype);
   const canvas = document.createElement("canvas").getContext("2d")!;
   const widths = new Map<string, number>();
   let font = "";
   barPrototype.update_label_position = function (this: any) {
-    const label: SVGTextElement | null = this.group.querySelector(".bar-label");
+    const label: SVGTextElement | null = this.$tgLabel ?? this.group.querySelector(".bar-label");
     if (!label) return;
-    if (!font) {
+    if (!font && label.isConnected) {
       const style = getComputedStyle(label);
-      font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      canvas.font = font;
+      if (style.fontSize) {
+        font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        canvas.font = font;
+        widths.clear();
+      }
     }
     const text = label.textContent ?? "";
     let labelWidth = widths.get(text);
     if (labelWidth === undefined) {
       labelWidth = canvas.measureText(text).width;
-      widths.set(text, labelWidth);
+      if (font) widths.set(text, labelWidth);
     }
     const bar = this.$bar;
     const barWidth = bar.getWidth();
@@ -64,6 +105,46 @@ function measureLabelsWithoutLayout(barPrototype: any) {
       label.classList.remove("big");
       label.setAttribute("x", String(bar.getX() + barWidth / 2 - labelWidth / 2));
     }
+  };
+  barPrototype.draw_label = function (this: any) {
+    const x = this.task.thumbnail ? this.x + this.image_size + 5 : this.x + this.$bar.getWidth() / 2;
+    const label = svg("text", { x, y: this.y + this.height / 2, class: "bar-label" }, this.bar_group);
+    // frappe sets the (HTML-escaped) name as innerHTML, a run of the HTML parser per bar; the
+    // plain text, when given as `label`, is set as text.
+    if (typeof this.task.label === "string") label.textContent = this.task.label;
+    else label.innerHTML = this.task.name;
+    this.$tgLabel = label;
+  };
+  barPrototype.draw_bar = function (this: any) {
+    const r = this.corner_radius;
+    this.$bar = svg("rect", { x: this.x, y: this.y, width: this.width, height: this.height, rx: r, ry: r, class: "bar" }, this.bar_group);
+    if (this.task.color) this.$bar.style.fill = this.task.color;
+    if (this.invalid) this.$bar.classList.add("bar-invalid");
+  };
+  barPrototype.draw_progress_bar = function (this: any) {
+    if (this.invalid) return;
+    this.progress_width = this.calculate_progress_width();
+    const r = rounder ? this.corner_radius + 2 : this.corner_radius;
+    this.$bar_progress = svg("rect", { x: this.x, y: this.y, width: this.progress_width, height: this.height, rx: r, ry: r, class: "bar-progress" }, this.bar_group);
+    if (this.task.color_progress) this.$bar_progress.style.fill = this.task.color_progress;
+    // The bar's dates highlighted in the header on hover; frappe's x is the bar's own x.
+    this.$date_highlight = this.gantt.create_el({ classes: `date-range-highlight hide highlight-${this.task.id}`, width: this.width, left: this.x });
+    this.gantt.$lower_header.prepend(this.$date_highlight);
+  };
+  const computeDuration = barPrototype.compute_duration;
+  barPrototype.compute_duration = function (this: any) {
+    const { ignored_dates: ignored, ignored_function: ignoredFunction, unit, step } = this.gantt.config;
+    const start: Date = this.task._start;
+    const end: Date = this.task._end;
+    const perUnit = DAYS_PER_UNIT[unit];
+    if (ignored.length || ignoredFunction || !perUnit || !atMidnight(start) || !atMidnight(end)) return computeDuration.call(this);
+    // Whole local days (rounding absorbs a daylight-saving hour), as frappe's day-by-day count.
+    const days = Math.max(0, Math.round((end.getTime() - start.getTime()) / 86_400_000));
+    this.task.actual_duration = days;
+    this.task.ignored_duration = 0;
+    this.duration = days / perUnit / step;
+    this.actual_duration_raw = this.duration;
+    this.ignored_duration_raw = 0;
   };
 }
 
@@ -92,24 +173,42 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
 
     make_grid_rows() {
       if (!this.options.row_count) return super.make_grid_rows();
-      const rowHeight = this.options.bar_height + this.options.padding;
+      // One rectangle as tall as every row (frappe's class, so its colour and its click on the
+      // grid), and the row lines of the drawn rows only (showRows). A pattern filling the whole
+      // height drew the same picture but was the largest cost of rastering a scroll frame.
       const width = this.dates.length * this.config.column_width;
-      const ns = "http://www.w3.org/2000/svg";
-      const pattern = document.createElementNS(ns, "pattern");
-      pattern.setAttribute("id", "tg-row-pattern");
-      pattern.setAttribute("patternUnits", "userSpaceOnUse");
-      pattern.setAttribute("width", String(width));
-      pattern.setAttribute("height", String(rowHeight));
-      pattern.setAttribute("y", String(this.config.header_height));
-      pattern.innerHTML = `<rect width="${width}" height="${rowHeight}" fill="#fdfdfd"/><line x1="0" x2="${width}" y1="${rowHeight - 0.5}" y2="${rowHeight - 0.5}" stroke="#ebeff2" stroke-width="1"/>`;
-      const rows = document.createElementNS(ns, "rect");
+      const rows = document.createElementNS(SVG_NS, "rect");
       rows.setAttribute("class", "grid-row tg-grid-rows");
       rows.setAttribute("x", "0");
       rows.setAttribute("y", String(this.config.header_height));
       rows.setAttribute("width", String(width));
       rows.setAttribute("height", String(this.grid_height - this.config.header_height));
-      rows.setAttribute("style", "fill: url(#tg-row-pattern)");
-      this.layers.grid.append(pattern, rows);
+      this.layers.grid.append(rows);
+      if (this.tgShownRows) this.showRows(this.tgShownRows);
+    }
+
+    /** Virtual rows: the lines under rows [first, end). */
+    showRows([first, end]: [number, number]) {
+      this.tgShownRows = [first, end];
+      // Found again when needed: frappe re-parses its grid layer (innerHTML +=) after the rows.
+      let lines: SVGPathElement | null = this.tgRowLines;
+      if (!lines || lines.parentNode !== this.layers.grid) {
+        lines = this.layers.grid.querySelector(":scope > path.tg-row-lines");
+        if (!lines) {
+          lines = document.createElementNS(SVG_NS, "path") as SVGPathElement;
+          lines.setAttribute("class", "tg-row-lines");
+          lines.setAttribute("stroke", "#ebeff2");
+          lines.setAttribute("stroke-width", "1");
+          const rows = this.layers.grid.querySelector(":scope > .tg-grid-rows");
+          this.layers.grid.insertBefore(lines, rows ? rows.nextSibling : null);
+        }
+        this.tgRowLines = lines;
+      }
+      const rowHeight = this.options.bar_height + this.options.padding;
+      const width = this.dates.length * this.config.column_width;
+      let d = "";
+      for (let row = first; row < end; row++) d += `M0 ${this.config.header_height + (row + 1) * rowHeight - 0.5}h${width}`;
+      lines.setAttribute("d", d);
     }
 
     setup_gantt_dates(refresh: boolean) {
@@ -138,7 +237,7 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
 
     make_grid_ticks() {
       const lines = this.options.lines;
-      // Row lines come with the row pattern in virtual mode.
+      // Row lines are drawn by showRows in virtual mode.
       if (this.options.row_count && lines === "both") this.options.lines = "vertical";
       try {
         super.make_grid_ticks();
@@ -153,31 +252,57 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
     }
 
     make_bars() {
-      super.make_bars();
-      if (this.bars[0]) measureLabelsWithoutLayout(Object.getPrototypeOf(this.bars[0]));
-      if (this.config.unit === "day") return;
-      const scale = scaleOfGantt(this);
-      for (const bar of this.bars) {
-        const start = bar.task.start.slice(0, 10);
-        const end = bar.task.end.slice(0, 10);
-        const x = xOf(scale, start);
-        const width = widthOf(scale, start, end);
-        bar.x = x;
-        bar.width = width;
-        bar.$bar.setAttribute("x", String(x));
-        bar.$bar.setAttribute("width", String(width));
-        if (bar.$bar_progress) {
-          bar.progress_width = (width * (bar.task.progress ?? 0)) / 100;
-          bar.$bar_progress.setAttribute("x", String(x));
-          bar.$bar_progress.setAttribute("width", String(bar.progress_width));
+      // The first bar ever built shows us frappe's (unexported) Bar class, to make it lean before
+      // the chart's bars are drawn with it.
+      if (!this.tgBar && this.tasks.length) {
+        const tasks = this.tasks;
+        this.tasks = [tasks[0]];
+        try {
+          super.make_bars();
+        } finally {
+          this.tasks = tasks;
         }
-        if (bar.$date_highlight) {
-          bar.$date_highlight.style.left = `${x}px`;
-          bar.$date_highlight.style.width = `${width}px`;
+        const probe = this.bars[0];
+        probe.group.remove();
+        probe.$date_highlight?.remove();
+        this.tgBar = probe.constructor;
+        leanBars(Object.getPrototypeOf(probe));
+      }
+      super.make_bars();
+      this.placeBars(this.bars);
+    }
+
+    /** Exact places (month- and year-based views) and labels of bars just made. */
+    placeBars(bars: any[]) {
+      const scale = this.config.unit === "day" ? null : scaleOfGantt(this);
+      for (const bar of bars) {
+        if (scale) {
+          const start = bar.task.start.slice(0, 10);
+          const end = bar.task.end.slice(0, 10);
+          const x = xOf(scale, start);
+          const width = widthOf(scale, start, end);
+          bar.x = x;
+          bar.width = width;
+          bar.$bar.setAttribute("x", String(x));
+          bar.$bar.setAttribute("width", String(width));
+          if (bar.$bar_progress) {
+            bar.progress_width = (width * (bar.task.progress ?? 0)) / 100;
+            bar.$bar_progress.setAttribute("x", String(x));
+            bar.$bar_progress.setAttribute("width", String(bar.progress_width));
+          }
+          if (bar.$date_highlight) {
+            bar.$date_highlight.style.left = `${x}px`;
+            bar.$date_highlight.style.width = `${width}px`;
+          }
         }
         bar.update_label_position();
-        bar.update_handle_position();
+        if (scale) bar.update_handle_position();
       }
+    }
+
+    show_popup(options: any) {
+      this.tgPopupTask = options?.task?.id == null ? null : String(options.task.id);
+      super.show_popup(options);
     }
 
     make_arrows() {
@@ -200,17 +325,79 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
       for (const bar of this.bars) bar.arrows = byBar.get(bar.task.id) ?? [];
     }
 
-    /** Swaps the drawn bars for these tasks (virtual rows), keeping the header, grid and scroll. */
-    setWindow(tasks: any[]) {
-      this.hide_popup();
-      this.layers.bar.innerHTML = "";
+    /**
+     * Virtual rows: the drawn bars become those of these tasks, keeping the header, grid and scroll.
+     * Bars of rows still in the window stay as they are (their task objects too, with the links
+     * of the new window); only the rows that left are removed and only those that came are made.
+     * Arrows are few (those between rows of the window) and are drawn again. Returns the bars
+     * added and the ids removed, for the caller's own dressing.
+     */
+    setWindow(tasks: any[]): { added: any[]; removed: string[] } {
+      // A popup stays open while its bar stays drawn (an idle fill of the margin must not close it).
+      if (this.tgPopupTask == null || !tasks.some((task) => String(task.id) === this.tgPopupTask)) this.hide_popup();
+      return offDocument([this.layers.bar, this.layers.arrow, this.$lower_header], () => this.swapBars(tasks));
+    }
+
+    swapBars(tasks: any[]): { added: any[]; removed: string[] } {
+      const incoming = new Map<string, any>();
+      for (const task of tasks) incoming.set(String(task.id), task);
+      const kept = new Map<string, any>();
+      const removed: string[] = [];
+      for (const bar of this.bars) {
+        const id: string = bar.task.id;
+        if (incoming.has(id)) kept.set(id, bar);
+        else {
+          bar.group.remove();
+          bar.$date_highlight?.remove();
+          removed.push(id);
+        }
+      }
+      // frappe's own preparation (dates parsed, links split, `_index`), for the new tasks only.
+      super.setup_tasks(tasks.filter((task) => !kept.has(String(task.id))));
+      const fresh = new Map<string, any>();
+      for (const task of this.tasks) {
+        if (typeof task.row === "number") task._index = task.row;
+        fresh.set(task.id, task);
+      }
+      const ordered: any[] = [];
+      for (const [id, task] of incoming) {
+        const bar = kept.get(id);
+        if (!bar) {
+          if (fresh.has(id)) ordered.push(fresh.get(id));
+          continue;
+        }
+        // Links change with the window (a predecessor came into it or left).
+        const links = typeof task.dependencies === "string" ? task.dependencies.split(",").filter(Boolean) : (task.dependencies ?? []);
+        bar.task.dependencies = links;
+        ordered.push(bar.task);
+      }
+      this.tasks = ordered;
+      this.setup_dependencies();
+      const Bar = this.tgBar;
+      if (!Bar) {
+        // No bar was ever made (an empty first window): frappe's way, which also finds the class.
+        this.make_bars();
+        this.make_arrows();
+        this.map_arrows_on_bars();
+        return { added: this.bars, removed };
+      }
+      const added: any[] = [];
+      const bars: any[] = [];
+      for (const task of ordered) {
+        let bar = kept.get(task.id);
+        if (!bar) {
+          bar = new Bar(this, task);
+          this.layers.bar.appendChild(bar.group);
+          added.push(bar);
+        }
+        bars.push(bar);
+      }
+      this.bars = bars;
+      this.placeBars(added);
       this.layers.arrow.innerHTML = "";
-      this.layers.progress.innerHTML = "";
-      for (const highlight of this.$lower_header.querySelectorAll(".date-range-highlight")) highlight.remove();
-      this.setup_tasks(tasks);
-      this.make_bars();
       this.make_arrows();
       this.map_arrows_on_bars();
+      return { added, removed };
     }
   }
   built.set(Gantt, ExactGantt as unknown as GanttClass);

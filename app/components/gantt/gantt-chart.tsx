@@ -1,8 +1,9 @@
 import { addDays, daysBetween, formatDate } from "~/domain/core/dates";
 import { daysFromPixels } from "~/domain/gantt/schedule";
+import { flushSync } from "react-dom";
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import type { Locale, Translate } from "~/i18n";
-import { exactGantt } from "./exact-gantt";
+import { exactGantt, offDocument } from "./exact-gantt";
 import { BAR_HEIGHT, BAR_PADDING, buildViewModes, HEADER_HEIGHT, LOWER_HEADER, ROW_HEIGHT, UPPER_HEADER, viewModes, type ViewMode } from "./frappe";
 import { dateAt, scaleOfGantt, xOf, xOfMiddle } from "./scale";
 import { ghostGeometry, type BaselineDates } from "./baseline";
@@ -48,17 +49,38 @@ const stateClass = (state: string) => `tgb-${state}`;
 
 /** From this many rows on, only the rows in view (plus a margin) are drawn, in the names and the chart. */
 export const VIRTUAL_FROM = 400;
-/** Rows drawn above and below the ones in view. */
+/** Rows drawn above and below the ones in view, once the scrolling pauses. */
 const MARGIN_ROWS = 40;
+/**
+ * Rows beyond the view that a scroll frame must have drawn; when they are not, the frame draws just
+ * them (what came into view), and the rest of the margin is filled while the browser is idle.
+ */
+const GUARD_ROWS = 4;
+/** Rows added to each side of the window per idle step, up to the margin. */
+const FILL_ROWS = 20;
 
-/** The rows to draw, [first, end), for the scroller's position. */
-function windowFor(scroller: HTMLElement | null, frame: HTMLElement | null, count: number): [number, number] {
-  if (!scroller || !frame) return [0, Math.min(count, 2 * MARGIN_ROWS)];
-  const top = scroller.getBoundingClientRect().top - frame.getBoundingClientRect().top - HEADER_HEIGHT;
-  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - MARGIN_ROWS);
-  const end = Math.min(count, Math.ceil((top + scroller.clientHeight) / ROW_HEIGHT) + MARGIN_ROWS);
+/** Where the frame's content starts inside the scroller's, in px (measured once a build: a layout read). */
+function frameOffset(scroller: HTMLElement | null, frame: HTMLElement | null) {
+  if (!scroller || !frame) return 0;
+  return frame.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientTop + scroller.scrollTop;
+}
+
+/**
+ * The rows to draw, [first, end), for the scroller's position. Only scrollTop and clientHeight are
+ * read (no layout is forced after the last window's DOM writes).
+ */
+function windowFor(scroller: HTMLElement | null, offset: number, count: number, margin = MARGIN_ROWS): [number, number] {
+  if (!scroller) return [0, Math.min(count, 2 * margin)];
+  const top = scroller.scrollTop - offset - HEADER_HEIGHT;
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - margin);
+  const end = Math.min(count, Math.ceil((top + scroller.clientHeight) / ROW_HEIGHT) + margin);
   return [Math.min(first, Math.max(0, count - 1)), Math.max(end, Math.min(count, first + 1))];
 }
+
+/** Idle callbacks where the browser has them (Safari does not), a short timeout elsewhere. */
+const requestIdle = (callback: () => void): number =>
+  typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(callback, { timeout: 1_000 }) : window.setTimeout(callback, 50);
+const cancelIdle = (handle: number) => (typeof window.cancelIdleCallback === "function" ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
 
 /**
  * frappe-gantt only runs in the browser. Its download starts as soon as this module is evaluated
@@ -121,6 +143,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
           return {
             id: display.id,
             name: escapeHtml(`${wp.code} ${wp.title}`),
+            label: `${wp.code} ${wp.title}`,
             start: wp.start,
             end: wp.end,
             progress: wp.progress,
@@ -137,6 +160,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         return {
           id: row.id,
           name: escapeHtml(`${row.code} ${row.title}`),
+          label: `${row.code} ${row.title}`,
           start: row.start,
           end: row.end,
           progress: row.progress,
@@ -179,7 +203,8 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
           .map((i) => ({ ...frappeTasks[i], dependencies: tasks[i].links.filter((id) => picked.has(indexById.get(id)!)).join(",") }));
       };
       const scroller = frameRef.current?.closest<HTMLElement>(".tg-gantt-scroll") ?? null;
-      const initial = virtual ? windowFor(scroller, frameRef.current, rows.length) : ([0, rows.length] as [number, number]);
+      const offset = virtual ? frameOffset(scroller, frameRef.current) : 0;
+      const initial = virtual ? windowFor(scroller, offset, rows.length) : ([0, rows.length] as [number, number]);
       rangeRef.current = initial;
       setRange(initial);
       const ExactGantt = exactGantt(Gantt);
@@ -247,19 +272,24 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         },
       });
       ganttRef.current = gantt;
+      if (virtual) gantt.showRows(initial);
       gantt.tgExtent = extent(tasks);
       decorateLines(gantt, { gates, today, t });
       // Positions as drawn (after dressBars reshapes milestones): a drag is measured from here.
       const baseline = new Map<string, { x: number; width: number }>();
-      /** What we add to the bars frappe drew: classes, diamonds, critical arrows, ghosts. */
-      const dressBars = () => {
-        for (const bar of gantt.bars) bar.group.classList.add(...(classesById.get(bar.task.id) ?? []));
-        decorateBars(gantt, criticalLinks);
-        if (baselineDates) drawBaseline(gantt, baselineDates, byId);
-        baseline.clear();
-        for (const bar of gantt.bars) baseline.set(bar.task.id, { x: bar.$bar.getX(), width: bar.$bar.getWidth() });
+      const critical = new Set(criticalLinks.map((link) => `${link.from}>${link.to}`));
+      /**
+       * What we add to the bars frappe drew: classes, diamonds, critical arrows, ghosts. A new
+       * window dresses only the bars it added (and drops what belonged to the rows that left).
+       */
+      const dressBars = (bars: any[], removed: string[] = []) => {
+        for (const id of removed) baseline.delete(id);
+        for (const bar of bars) bar.group.classList.add(...(classesById.get(bar.task.id) ?? []));
+        decorateBars(gantt, bars, critical);
+        if (baselineDates) drawBaseline(gantt, baselineDates, byId, bars, removed);
+        for (const bar of bars) baseline.set(bar.task.id, { x: bar.$bar.getX(), width: bar.$bar.getWidth() });
       };
-      dressBars();
+      dressBars(gantt.bars);
       if (baselineDates) {
         // Should the library redraw its SVG (it clears it first), the ghosts are drawn again.
         const render = gantt.render.bind(gantt);
@@ -270,10 +300,49 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       }
       keepPopupInside(gantt);
 
-      // Virtual rows: on scroll, once the view nears the edge of the drawn window, draw the new one
-      // (at most once a frame; never in the middle of a drag).
+      // Virtual rows. A scroll frame draws only what came into view (the rows of the view and a few
+      // beyond, next to the window already drawn when they touch it); the margin either side is
+      // filled in idle time, a few rows a step, and rows past it are dropped. Bars that stay are
+      // kept as they are. Never in the middle of a drag.
       let pressed = false;
       let frame = 0;
+      let idle = 0;
+      const draw = (next: [number, number]) => {
+        const [first, end] = rangeRef.current;
+        if (next[0] === first && next[1] === end) return;
+        rangeRef.current = next;
+        const { added, removed } = gantt.setWindow(windowTasks(next));
+        gantt.showRows(next);
+        dressBars(added, removed);
+        // The names column in the same frame as the bars (not in a later task, with a second layout).
+        flushSync(() => setRange(next));
+      };
+      /** The drawn window covers the view (and its guard rows); drawn now if it does not. */
+      const cover = () => {
+        const [first, end] = rangeRef.current;
+        const needed = windowFor(scroller, offset, rows.length, GUARD_ROWS);
+        if (first <= needed[0] && end >= needed[1]) return;
+        const target = windowFor(scroller, offset, rows.length);
+        // What is drawn and still within the margin stays, when it touches what is needed.
+        const keptFirst = Math.max(first, target[0]);
+        const keptEnd = Math.min(end, target[1]);
+        draw(keptFirst <= needed[1] && keptEnd >= needed[0] ? [Math.min(keptFirst, needed[0]), Math.max(keptEnd, needed[1])] : needed);
+      };
+      const busy = () => cancelled || pressed || pending.id !== null;
+      const fill = () => {
+        idle = 0;
+        if (cancelled) return;
+        if (busy()) return void (idle = requestIdle(fill));
+        cover();
+        const [first, end] = rangeRef.current;
+        const target = windowFor(scroller, offset, rows.length);
+        const next: [number, number] = [
+          first < target[0] ? target[0] : Math.max(target[0], first - FILL_ROWS),
+          end > target[1] ? target[1] : Math.min(target[1], end + FILL_ROWS),
+        ];
+        draw(next);
+        if (next[0] !== target[0] || next[1] !== target[1]) idle = requestIdle(fill);
+      };
       const moveWindow = () => {
         frame = 0;
         if (cancelled || pressed) return;
@@ -282,15 +351,8 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
           frame = requestAnimationFrame(moveWindow);
           return;
         }
-        const [first, end] = rangeRef.current;
-        const next = windowFor(scroller, frameRef.current, rows.length);
-        const slack = MARGIN_ROWS / 2;
-        const near = (next[0] < first + slack && first > 0) || (next[1] > end - slack && end < rows.length) || next[0] >= end || next[1] <= first;
-        if (!near) return;
-        rangeRef.current = next;
-        gantt.setWindow(windowTasks(next));
-        dressBars();
-        setRange(next);
+        cover();
+        if (!idle) idle = requestIdle(fill);
       };
       if (virtual && scroller) {
         const onScroll = () => {
@@ -308,6 +370,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
           scroller.removeEventListener("scroll", onScroll);
           document.removeEventListener("mouseup", onUp);
           if (frame) cancelAnimationFrame(frame);
+          if (idle) cancelIdle(idle);
         });
       }
 
@@ -487,15 +550,12 @@ function decorateLines(gantt: FrappeGantt, options: { gates: Props["gates"]; tod
   gantt.$container.appendChild(layer);
 }
 
-/** Milestones as diamonds, the critical links in red; the bars appear at once. */
-function decorateBars(gantt: FrappeGantt, criticalLinks: Props["criticalLinks"]) {
-  // The library grows every bar from zero width with SMIL animations; they delay a stable picture
-  // (and would override the milestones' new size below), so the bars are drawn at once.
-  for (const animation of gantt.$svg.querySelectorAll("animate")) animation.remove();
+/** Milestones (of these bars) as diamonds, the critical links in red. */
+function decorateBars(gantt: FrappeGantt, bars: any[], critical: Set<string>) {
   // Milestones: the one-day bar becomes a small square centred on its day, turned 45° by CSS
   // (transform-box: fill-box), so the diamond follows the rect while it is dragged.
   const side = Math.round(BAR_HEIGHT * 0.7);
-  for (const bar of gantt.bars) {
+  for (const bar of bars) {
     if (!bar.group.classList.contains("tg-milestone")) continue;
     const rect: SVGRectElement = bar.$bar;
     const x = Number(rect.getAttribute("x"));
@@ -510,54 +570,75 @@ function decorateBars(gantt: FrappeGantt, criticalLinks: Props["criticalLinks"])
     bar.update_label_position();
     for (const arrow of bar.arrows ?? []) arrow.update();
   }
-  const critical = new Set(criticalLinks.map((link) => `${link.from}>${link.to}`));
+  // Arrows are drawn again with every window: all of them are checked (a few dozen).
   for (const arrow of gantt.arrows ?? [])
     if (critical.has(`${arrow.from_task.task.id}>${arrow.to_task.task.id}`)) arrow.element.classList.add("tg-critical-arrow");
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
+/** The ghosts drawn in a baseline layer, by row id. */
+const ghostsOf = new WeakMap<Element, Map<string, SVGRectElement>>();
+
 /**
  * Ghost bars of the baseline, in a layer of their own between the grid and the bars (so bars,
  * arrows and labels stay on top), placed from frappe's own bar geometry. Styling is set as
- * attributes so the PNG/PDF export keeps it.
+ * attributes so the PNG/PDF export keeps it. Given the bars a new window added and the ids it
+ * removed, only those ghosts change; without them (or with no layer yet) all are drawn.
  */
-function drawBaseline(gantt: FrappeGantt, baseline: Record<string, BaselineDates>, byId: Map<string, DisplayRow>) {
-  gantt.$svg.querySelector(":scope > g.tg-baseline")?.remove();
-  const layer = document.createElementNS(SVG_NS, "g");
-  layer.setAttribute("class", "tg-baseline");
-  layer.setAttribute("pointer-events", "none");
-  const scale = scaleOfGantt(gantt);
-  for (const bar of gantt.bars) {
-    const id: string = bar.task.id;
-    const base = baseline[id];
-    const display = byId.get(id);
-    if (!base || !display) continue;
-    const current = display.type === "summary" ? display.workPackage : display.row;
-    const milestone = display.type === "item" && display.row.kind === "milestone";
-    const ghost = ghostGeometry({ x: bar.x, y: bar.y, width: bar.width, start: current.start, end: current.end }, base, scale, milestone);
-    const rect = document.createElementNS(SVG_NS, "rect");
-    const attributes: Record<string, string> = {
-      class: "tg-ghost",
-      "data-id": id,
-      "data-testid": `ghost-${id}`,
-      "data-shift": String(ghost.shiftDays),
-      x: ghost.x.toFixed(2),
-      y: ghost.y.toFixed(2),
-      width: Math.max(ghost.width, 2).toFixed(2),
-      height: String(ghost.height),
-      rx: milestone ? "2" : "3",
-      fill: "#cfd6de",
-      "fill-opacity": "0.9",
-      stroke: "#5d7083",
-      "stroke-width": "1.5",
-      "stroke-dasharray": "5 3",
-    };
-    if (milestone) attributes.transform = `rotate(45 ${(ghost.x + ghost.width / 2).toFixed(2)} ${(ghost.y + ghost.height / 2).toFixed(2)})`;
-    for (const [name, value] of Object.entries(attributes)) rect.setAttribute(name, value);
-    layer.appendChild(rect);
+function drawBaseline(gantt: FrappeGantt, baseline: Record<string, BaselineDates>, byId: Map<string, DisplayRow>, bars?: any[], removed: string[] = []) {
+  const existing: SVGGElement | null = gantt.$svg.querySelector(":scope > g.tg-baseline");
+  let layer = existing;
+  let ghosts = existing ? ghostsOf.get(existing) : undefined;
+  if (!bars || !layer || !ghosts) {
+    existing?.remove();
+    layer = document.createElementNS(SVG_NS, "g");
+    layer.setAttribute("class", "tg-baseline");
+    layer.setAttribute("pointer-events", "none");
+    ghosts = new Map();
+    ghostsOf.set(layer, ghosts);
+    gantt.$svg.insertBefore(layer, gantt.layers.arrow);
+    bars = gantt.bars as any[];
   }
-  gantt.$svg.insertBefore(layer, gantt.layers.arrow);
+  const scale = scaleOfGantt(gantt);
+  const [drawn, target, drawnBars] = [ghosts, layer, bars];
+  offDocument([target], () => {
+    for (const id of removed) {
+      drawn.get(id)?.remove();
+      drawn.delete(id);
+    }
+    for (const bar of drawnBars) {
+      const id: string = bar.task.id;
+      const base = baseline[id];
+      const display = byId.get(id);
+      if (!base || !display) continue;
+      const current = display.type === "summary" ? display.workPackage : display.row;
+      const milestone = display.type === "item" && display.row.kind === "milestone";
+      const ghost = ghostGeometry({ x: bar.x, y: bar.y, width: bar.width, start: current.start, end: current.end }, base, scale, milestone);
+      const rect = document.createElementNS(SVG_NS, "rect");
+      const attributes: Record<string, string> = {
+        class: "tg-ghost",
+        "data-id": id,
+        "data-testid": `ghost-${id}`,
+        "data-shift": String(ghost.shiftDays),
+        x: ghost.x.toFixed(2),
+        y: ghost.y.toFixed(2),
+        width: Math.max(ghost.width, 2).toFixed(2),
+        height: String(ghost.height),
+        rx: milestone ? "2" : "3",
+        fill: "#cfd6de",
+        "fill-opacity": "0.9",
+        stroke: "#5d7083",
+        "stroke-width": "1.5",
+        "stroke-dasharray": "5 3",
+      };
+      if (milestone) attributes.transform = `rotate(45 ${(ghost.x + ghost.width / 2).toFixed(2)} ${(ghost.y + ghost.height / 2).toFixed(2)})`;
+      for (const [name, value] of Object.entries(attributes)) rect.setAttribute(name, value);
+      drawn.get(id)?.remove();
+      drawn.set(id, rect);
+      target.appendChild(rect);
+    }
+  });
 }
 
 /** frappe places the popup right of the click; near the chart's right edge it would be cut off. */

@@ -7,6 +7,7 @@ import { appendAudit } from "../../app/models/audit/audit.server";
 import { completeChecklist, createChecklist, reviewChecklist, saveAnswers, getChecklist } from "../../app/models/checklists/checklist.server";
 import { insertTemplateVersion, latestTemplate } from "../../app/models/checklists/template.server";
 import { closeMonth, getPreCheck, latestClosedPeriod } from "../../app/models/close/close.server";
+import { withSeedClock } from "../../app/models/core/db.server";
 import type { Db } from "../client";
 import { checklist, programme, user } from "../schema";
 import { checklistTemplateSeeds } from "./checklist-templates";
@@ -28,6 +29,9 @@ type Plan = {
   filledBy: "finance" | "manager";
   outcome?: "completed" | "verified" | { rejected: string; flag: number[] };
 };
+
+/** When the demo checklists were filled in: before report n. 1 (created 08/07/2024), which attests them. */
+const CHECKLISTS_SEEDED_AT = "2024-07-01T07:30:00.000Z";
 
 const yes = (n: number): ChecklistAnswer[] => Array.from({ length: n }, () => "yes");
 
@@ -147,33 +151,36 @@ export function seedReportingActivity(db: Db) {
   const finance = actorFor(db, "finanza@traguardi.demo");
   const manager = actorFor(db, "responsabile@traguardi.demo");
   againstSeedFile(db, () => {
-    for (const plan of checklistPlans) {
-      const exists = db.select({ id: checklist.id }).from(checklist).where(and(eq(checklist.programmeId, prog.id), eq(checklist.templateCode, plan.templateCode), eq(checklist.subjectKey, plan.subjectKey))).get();
-      if (exists) continue;
-      const filler = plan.filledBy === "finance" ? finance : manager;
-      const reviewer = plan.filledBy === "finance" ? manager : finance;
-      let row = createChecklist(filler, prog.id, { templateCode: plan.templateCode, subjectKey: plan.subjectKey, subjectLabel: plan.subjectLabel });
-      created.checklist++;
-      if (!plan.answers.length) continue;
-      const items = getChecklist(filler, row.id).items;
-      const answers = plan.answers.map((given, index) => {
-        const [answer, note] = Array.isArray(given) ? given : [given, ""];
-        return { itemId: items[index].id, answer, note, documentIds: [] };
-      });
-      row = saveAnswers(filler, { id: row.id, version: row.version, answers }).checklist;
-      if (!plan.outcome) continue;
-      row = completeChecklist(filler, { id: row.id, version: row.version });
-      if (plan.outcome === "completed") continue;
-      if (plan.outcome === "verified") reviewChecklist(reviewer, { id: row.id, version: row.version, outcome: "verified", note: "Evidenze controllate a campione.", flaggedItemIds: [] });
-      else
-        reviewChecklist(reviewer, {
-          id: row.id,
-          version: row.version,
-          outcome: "rejected",
-          note: plan.outcome.rejected,
-          flaggedItemIds: plan.outcome.flag.map((position) => items[position - 1].id),
+    // Filled in and reviewed in the days before report n. 1 (presented 15/07/2024), which attests them.
+    withSeedClock(CHECKLISTS_SEEDED_AT, () => {
+      for (const plan of checklistPlans) {
+        const exists = db.select({ id: checklist.id }).from(checklist).where(and(eq(checklist.programmeId, prog.id), eq(checklist.templateCode, plan.templateCode), eq(checklist.subjectKey, plan.subjectKey))).get();
+        if (exists) continue;
+        const filler = plan.filledBy === "finance" ? finance : manager;
+        const reviewer = plan.filledBy === "finance" ? manager : finance;
+        let row = createChecklist(filler, prog.id, { templateCode: plan.templateCode, subjectKey: plan.subjectKey, subjectLabel: plan.subjectLabel });
+        created.checklist++;
+        if (!plan.answers.length) continue;
+        const items = getChecklist(filler, row.id).items;
+        const answers = plan.answers.map((given, index) => {
+          const [answer, note] = Array.isArray(given) ? given : [given, ""];
+          return { itemId: items[index].id, answer, note, documentIds: [] };
         });
-    }
+        row = saveAnswers(filler, { id: row.id, version: row.version, answers }).checklist;
+        if (!plan.outcome) continue;
+        row = completeChecklist(filler, { id: row.id, version: row.version });
+        if (plan.outcome === "completed") continue;
+        if (plan.outcome === "verified") reviewChecklist(reviewer, { id: row.id, version: row.version, outcome: "verified", note: "Evidenze controllate a campione.", flaggedItemIds: [] });
+        else
+          reviewChecklist(reviewer, {
+            id: row.id,
+            version: row.version,
+            outcome: "rejected",
+            note: plan.outcome.rejected,
+            flaggedItemIds: plan.outcome.flag.map((position) => items[position - 1].id),
+          });
+      }
+    });
 
     created.expenseReport = seedExpenseReports(db, prog.id, finance, manager, today);
 

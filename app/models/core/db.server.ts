@@ -30,6 +30,29 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** A database handle usable both inside and outside a transaction. */
 export type Conn = Db | Tx;
 
+let seedClock: { next: number } | null = null;
+
+/** The time stamped on records and audit entries: the real clock, except inside `withSeedClock`. */
 export function nowIso() {
+  if (seedClock) {
+    const at = new Date(seedClock.next).toISOString();
+    seedClock.next += 1000;
+    return at;
+  }
   return new Date().toISOString();
+}
+
+/**
+ * Runs `fn` (synchronous) with the record clock set to `startIso`, one second further at every
+ * stamp, so records the demo seed backdates (checklists completed and verified before the report
+ * that attests them) carry plausible, ordered times instead of the seeding moment. Seed only.
+ */
+export function withSeedClock<T>(startIso: string, fn: () => T): T {
+  const previous = seedClock;
+  seedClock = { next: Date.parse(startIso) };
+  try {
+    return fn();
+  } finally {
+    seedClock = previous;
+  }
 }

@@ -16,7 +16,7 @@ export function newNonce() {
  * frappe-gantt write style attributes, which cannot carry a nonce (and a nonce in style-src would
  * disable 'unsafe-inline'); CSS cannot run script, so this leaves only style injection, against
  * which React's escaping already protects. img-src allows data: and blob: for the Gantt's PNG/PDF
- * export (html-to-image, jspdf) and bootstrap-italia's inline SVG icons.
+ * export (drawn on a canvas, jspdf) and bootstrap-italia's inline SVG icons.
  */
 /** @param {string} nonce */
 export function contentSecurityPolicy(nonce) {
@@ -29,7 +29,7 @@ export function contentSecurityPolicy(nonce) {
     "connect-src 'self'",
     "worker-src 'self' blob:",
     "object-src 'none'",
-    "base-uri 'self'", // html-to-image resolves stylesheet URLs through a <base> of our own origin
+    "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");

@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase } from "./client";
 import { DEMO_PASSWORD, seedDemo } from "./seed/index";
+import type { Actor } from "../app/models/core/actor.server";
+import { ValidationError } from "../app/models/core/errors.server";
 
 let cachedHash: string | undefined;
 
@@ -28,4 +30,23 @@ export async function useTestDatabase({ seed = true }: { seed?: boolean } = {}) 
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The demo seed's four users, as the model tests act with them. */
+export const demoActors = {
+  admin: { id: 1, name: "Paolo Venturi", role: "admin" },
+  manager: { id: 2, name: "Giulia Ferri", role: "manager" },
+  finance: { id: 3, name: "Marco Bassi", role: "finance" },
+  auditor: { id: 4, name: "Elena Conti", role: "auditor" },
+} as const satisfies Record<string, Actor>;
+
+/** The `field:messageKey` of each issue `fn` is refused with; fails the test if it isn't refused. */
+export function validationIssuesOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues.map((i) => `${i.field}:${i.message.key}`);
+    throw error;
+  }
+  throw new Error("expected a ValidationError");
 }

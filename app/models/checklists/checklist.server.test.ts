@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "#db/testing";
-import type { Actor } from "~/models/core/actor.server";
+import { demoActors, useTestDatabase, validationIssuesOf as issuesOf } from "#db/testing";
 import { listAudit, verifyAuditChain } from "~/models/audit/audit.server";
 import { getDb } from "~/models/core/db.server";
 import { ConflictError, PermissionError, ValidationError } from "~/models/core/errors.server";
@@ -9,10 +8,7 @@ import { completeChecklist, createChecklist, getChecklist, listUnverifiedCheckli
 import { getTemplate, listTemplates, reviseTemplate } from "./template.server";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
-const admin: Actor = { id: 1, name: "Paolo Venturi", role: "admin" };
-const manager: Actor = { id: 2, name: "Giulia Ferri", role: "manager" };
-const finance: Actor = { id: 3, name: "Marco Bassi", role: "finance" };
-const auditor: Actor = { id: 4, name: "Elena Conti", role: "auditor" };
+const { admin, manager, finance, auditor } = demoActors;
 
 beforeAll(async () => {
   database = await useTestDatabase();
@@ -20,15 +16,6 @@ beforeAll(async () => {
 afterAll(() => database.cleanup());
 
 const programmeId = () => getCurrentProgramme(auditor).id;
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.issues.map((i) => `${i.field}:${i.message.key}`);
-    throw error;
-  }
-  throw new Error("expected a ValidationError");
-}
 
 describe("checklist templates", () => {
   it("ships the five RGS templates, each with questions", () => {

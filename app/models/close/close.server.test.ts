@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "#db/testing";
-import type { Actor } from "~/models/core/actor.server";
+import { demoActors, useTestDatabase, validationIssuesOf as issuesOf } from "#db/testing";
 import { getDb } from "~/models/core/db.server";
 import { PermissionError, ValidationError } from "~/models/core/errors.server";
 import { recordMeasurement } from "~/models/indicators/indicator.server";
@@ -17,9 +16,7 @@ import { assertMonthOpen, closeMonth, getPreCheck, latestClosedPeriod } from "./
 import { getObligations, obligationCalendarEvents } from "./obligations.server";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
-const manager: Actor = { id: 2, name: "Giulia Ferri", role: "manager" };
-const finance: Actor = { id: 3, name: "Marco Bassi", role: "finance" };
-const auditor: Actor = { id: 4, name: "Elena Conti", role: "auditor" };
+const { manager, finance, auditor } = demoActors;
 const TODAY = "2025-11-14";
 
 beforeAll(async () => {
@@ -28,15 +25,6 @@ beforeAll(async () => {
 afterAll(() => database.cleanup());
 
 const programmeId = () => getCurrentProgramme(auditor).id;
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.issues.map((i) => `${i.field}:${i.message.key}`);
-    throw error;
-  }
-  throw new Error("expected a ValidationError");
-}
 
 describe("the monthly pre-check", () => {
   it("lists real findings from every built-in check, each with the page that fixes it", () => {

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Heavy model tests (imports of thousands of rows): budgets sized for a slow, busy machine.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
-import { useTestDatabase } from "#db/testing";
-import type { Actor } from "~/models/core/actor.server";
+import { demoActors, useTestDatabase, validationIssuesOf as issuesOf } from "#db/testing";
 import { listAudit, verifyAuditChain } from "~/models/audit/audit.server";
 import { listBudgetLines, getBudgetLine, saveBudgetLineProfile, spreadBudgetLineProfile, updateBudgetLine } from "./budget-lines.server";
 import { getDb } from "~/models/core/db.server";
@@ -15,9 +14,7 @@ import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { getEarnedValue, getSpendSummary, getSpendTable, readSpendRows } from "./spend.server";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
-const finance: Actor = { id: 3, name: "Marco Bassi", role: "finance" };
-const auditor: Actor = { id: 4, name: "Elena Conti", role: "auditor" };
-const manager: Actor = { id: 2, name: "Giulia Ferri", role: "manager" };
+const { manager, finance, auditor } = demoActors;
 const TODAY = "2025-11-14";
 /** The demo commits every line's whole budget, so any new commitment is an overrun to confirm. */
 const ok = { confirmed: true, reason: "Prova: variante approvata" };
@@ -30,15 +27,6 @@ afterAll(() => database.cleanup());
 
 const programmeId = () => getCurrentProgramme(finance).id;
 const lineByCode = (code: string) => listBudgetLines(finance, programmeId()).lines.find((l) => l.code === code)!;
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.issues.map((i) => `${i.field}:${i.message.key}`);
-    throw error;
-  }
-  throw new Error("expected a ValidationError");
-}
 const entry = (over: Partial<Parameters<typeof createLedgerEntry>[2]> = {}) => ({
   budgetLineId: lineByCode("WP6-CAMP").id,
   kind: "commitment" as const,

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { tamperWith } from "#db/tamper";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "#db/testing";
+import { demoActors, useTestDatabase, validationIssuesOf as issuesOf } from "#db/testing";
 import type { Actor } from "~/models/core/actor.server";
 import { listAudit, verifyAuditChain } from "~/models/audit/audit.server";
 import { ConflictError, PermissionError, ValidationError } from "~/models/core/errors.server";
@@ -9,10 +9,8 @@ import { createDependency, createMilestone, deleteTask, deleteWorkPackage, getPl
 import { getCurrentProgramme } from "./programme.server";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
-const manager: Actor = { id: 2, name: "Giulia Ferri", role: "manager" };
+const { manager, finance, auditor } = demoActors;
 const otherManager: Actor = { id: 2, name: "Giulia Ferri (altra scheda)", role: "manager" };
-const auditor: Actor = { id: 4, name: "Elena Conti", role: "auditor" };
-const finance: Actor = { id: 3, name: "Marco Bassi", role: "finance" };
 
 beforeAll(async () => {
   database = await useTestDatabase();
@@ -27,15 +25,6 @@ function taskByCode(code: string) {
 }
 function auditCount() {
   return listAudit(manager, {}).total;
-}
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.issues.map((i) => `${i.field}:${i.message.key}`);
-    throw error;
-  }
-  throw new Error("expected a ValidationError");
 }
 
 describe("plan model", () => {

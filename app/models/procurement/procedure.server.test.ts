@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "#db/testing";
+import { demoActors, useTestDatabase, validationIssuesOf as issuesOf } from "#db/testing";
 import { ledgerSeeds } from "#db/seed/finance-data";
 import { procedureSeeds, supplierSeeds } from "#db/seed/procurement-data";
 import { isValidCig, isValidPartitaIva } from "~/domain/procurement/identifiers";
-import type { Actor } from "~/models/core/actor.server";
 import { listAudit, verifyAuditChain } from "~/models/audit/audit.server";
 import { listBudgetLines } from "~/models/finance/budget-lines.server";
 import { getDb } from "~/models/core/db.server";
@@ -24,9 +23,7 @@ import {
 } from "./procedure.server";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
-const finance: Actor = { id: 3, name: "Marco Bassi", role: "finance" };
-const manager: Actor = { id: 2, name: "Giulia Ferri", role: "manager" };
-const auditor: Actor = { id: 4, name: "Elena Conti", role: "auditor" };
+const { manager, finance, auditor } = demoActors;
 const TODAY = "2025-11-14";
 
 beforeAll(async () => {
@@ -36,15 +33,6 @@ afterAll(() => database.cleanup());
 
 const programmeId = () => getCurrentProgramme(finance).id;
 const lineId = (code: string) => listBudgetLines(finance, programmeId()).lines.find((l) => l.code === code)!.id;
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.issues.map((i) => `${i.field}:${i.message.key}`);
-    throw error;
-  }
-  throw new Error("expected a ValidationError");
-}
 const input = (over: Partial<ProcedureInput> = {}): ProcedureInput => ({
   cig: "B118C88C47",
   cup: "E39J22001830006",

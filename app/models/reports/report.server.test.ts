@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "#db/testing";
-import type { Actor } from "~/models/core/actor.server";
+import { demoActors, useTestDatabase, validationIssuesOf as issuesOf } from "#db/testing";
 import { completeChecklist, createChecklist, getChecklist, reviewChecklist } from "~/models/checklists/checklist.server";
 import { getObligations } from "~/models/close/obligations.server";
 import { getDb } from "~/models/core/db.server";
@@ -10,9 +9,7 @@ import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { createReport, getExpenseCandidates, getReport, listReports, moveReport, reportedFigures, setReportExpenses } from "./report.server";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
-const manager: Actor = { id: 2, name: "Giulia Ferri", role: "manager" };
-const finance: Actor = { id: 3, name: "Marco Bassi", role: "finance" };
-const auditor: Actor = { id: 4, name: "Elena Conti", role: "auditor" };
+const { manager, finance, auditor } = demoActors;
 const CUP = "E39J22001830006";
 const CLOUD_CIG = "96228851F0";
 const TODAY = "2025-11-14";
@@ -32,15 +29,6 @@ afterAll(() => database.cleanup());
 const programmeId = () => getCurrentProgramme(auditor).id;
 const period = { cup: CUP, periodFrom: "2025-01-01", periodTo: "2025-02-28" };
 
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.issues.map((i) => `${i.field}:${i.message.key}`);
-    throw error;
-  }
-  throw new Error("expected a ValidationError");
-}
 
 describe("rendiconto di progetto", () => {
   it("offers the period's payments and says why the ineligible ones are not", () => {

@@ -45,6 +45,9 @@ describe("rendiconto di progetto", () => {
     expect(personnel.reasons.map((r) => r.kind)).toContain("noInvoice");
     expect(issuesOf(() => getExpenseCandidates(finance, programmeId(), { ...period, cup: "X" }))).toEqual(["cup:report.error.cup"]);
     expect(issuesOf(() => getExpenseCandidates(finance, programmeId(), { ...period, periodFrom: "2025-03-01" }))).toEqual(["periodTo:report.error.period"]);
+    // A period reaching beyond the domain's dates (as a far-future typo would) is refused, not stored.
+    expect(issuesOf(() => getExpenseCandidates(finance, programmeId(), { ...period, periodTo: "9999-12-31" }))).toEqual(["periodTo:bounds.date"]);
+    expect(issuesOf(() => getExpenseCandidates(finance, programmeId(), { ...period, periodFrom: "1999-12-31" }))).toEqual(["periodFrom:bounds.date"]);
   });
 
   it("builds, submits and answers a report; an expense is never in two reports; a rejection frees them", () => {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import { budgetLine, checklist, checklistTemplate, expenseReport, expenseReportEvent, expenseReportItem, ledgerEntry, supplier } from "#db/schema";
+import { dateProblem } from "~/domain/core/bounds";
 import { formatDate, isIsoDate } from "~/domain/core/dates";
 import type { ChecklistSubjectType } from "~/domain/checklists/values";
 import {
@@ -176,7 +177,11 @@ export interface CandidateQuery {
 function checkQuery(conn: Conn, programmeId: number, query: CandidateQuery) {
   const issues = [];
   if (!reportCups(conn, programmeId).includes(query.cup)) issues.push({ field: "cup", message: { key: "report.error.cup" as const } });
-  if (!isIsoDate(query.periodFrom) || !isIsoDate(query.periodTo) || query.periodFrom > query.periodTo)
+  // A date outside the domain's bounds (01/01/2000–31/12/2100) is refused like everywhere else: a
+  // period to 9999 would otherwise be stored and walked bimester by bimester on every view.
+  const outOfBounds = (["periodFrom", "periodTo"] as const).filter((field) => isIsoDate(query[field]) && dateProblem(query[field]) === "bounds.date");
+  for (const field of outOfBounds) issues.push({ field, message: { key: "bounds.date" as const } });
+  if (!outOfBounds.length && (!isIsoDate(query.periodFrom) || !isIsoDate(query.periodTo) || query.periodFrom > query.periodTo))
     issues.push({ field: isIsoDate(query.periodFrom) ? "periodTo" : "periodFrom", message: { key: "report.error.period" as const } });
   ValidationError.throwIf(issues);
 }

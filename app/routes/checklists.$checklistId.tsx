@@ -10,23 +10,17 @@ import { formatTimestamp } from "~/domain/core/dates";
 import { useLocale, useT } from "~/i18n/use-t";
 import { completeChecklist, getChecklist, reviewChecklist, saveAnswers, type AnswerInput } from "~/models/checklists/checklist.server";
 import { requireViewer } from "~/utils/auth.server";
-import { answer } from "~/utils/responses.server";
+import { answer, idParam } from "~/utils/responses.server";
 import { formString, plainWrite } from "~/utils/plain-action.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useCan, useViewer } from "~/utils/viewer";
 
 export const meta: MetaFunction = () => [{ title: "Checklist · Traguardi" }];
 
-function checklistId(params: { checklistId?: string }) {
-  const id = Number(params.checklistId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);
-    return getChecklist(actor, checklistId(params));
+    return getChecklist(actor, idParam(params.checklistId));
   });
 }
 
@@ -48,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const intent = new URL(request.url).searchParams.get("intent") ?? "";
     const permission = intent === "review" ? "verify:checklist" : "update:checklist";
     return plainWrite(request, permission, async ({ viewer, formData }) => {
-      const id = checklistId(params);
+      const id = idParam(params.checklistId);
       const version = Number(formString(formData, "version"));
       const detail = getChecklist(viewer.actor, id);
       const itemIds = detail.items.map((item) => item.id);

@@ -12,7 +12,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { getExpenseCandidates, getReport, moveReport, pickerRowsOf, setReportExpenses } from "~/models/reports/report.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
-import { answer } from "~/utils/responses.server";
+import { answer, idParam } from "~/utils/responses.server";
 import { formString, plainWrite } from "~/utils/plain-action.server";
 import { today } from "~/utils/today.server";
 import { toastHeaders } from "~/utils/toast.server";
@@ -20,17 +20,11 @@ import { useCan } from "~/utils/viewer";
 
 export const meta: MetaFunction = () => [{ title: "Rendiconto di progetto · Traguardi" }];
 
-function reportId(params: { reportId?: string }) {
-  const id = Number(params.reportId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);
     const locale = await getLocale(request);
-    const detail = getReport(actor, reportId(params));
+    const detail = getReport(actor, idParam(params.reportId));
     const { report } = detail;
     const candidates = reportEditable(report.state)
       ? pickerRowsOf(getExpenseCandidates(actor, report.programmeId, { cup: report.cup, periodFrom: report.periodFrom, periodTo: report.periodTo }, report.id), locale, (c) => c.inThisReport)
@@ -46,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const intent = new URL(request.url).searchParams.get("intent") ?? "";
     const permission = isReportMove(intent) ? reportMoves[intent].permission : "update:report";
     return plainWrite(request, permission, async ({ viewer, formData }) => {
-      const id = reportId(params);
+      const id = idParam(params.reportId);
       const version = Number(formString(formData, "version"));
       const back = async (message: "report.saved" | "report.moved") => redirect(`/reports/${id}`, { headers: await toastHeaders({ kind: "success", message }) });
       if (isReportMove(intent)) {

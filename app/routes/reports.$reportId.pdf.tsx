@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildReportPdf } from "~/render/report.server";
 import { requireViewer } from "~/utils/auth.server";
-import { answer } from "~/utils/responses.server";
+import { answer, idParam } from "~/utils/responses.server";
 
 /** The rendiconto di progetto as a PDF: request, expenses with their documents, attestation. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);
-    const id = Number(params.reportId);
-    if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+    const id = idParam(params.reportId);
     const file = await buildReportPdf(actor, id);
     return new Response(new Uint8Array(file.bytes), {
       headers: {

@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildReportZip } from "~/render/report.server";
 import { requireViewer } from "~/utils/auth.server";
-import { answer } from "~/utils/responses.server";
+import { answer, idParam } from "~/utils/responses.server";
 
 /** The rendiconto's data as CSV with its documents and their SHA-256 hashes (needs read:documents). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);
-    const id = Number(params.reportId);
-    if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+    const id = idParam(params.reportId);
     const file = await buildReportZip(actor, id);
     return new Response(new Uint8Array(file.bytes), {
       headers: {

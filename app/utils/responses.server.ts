@@ -95,3 +95,10 @@ export function describeImportIssues(issues: readonly ImportRowIssue[], locale: 
     return { line: issue.row ?? 0, column: issue.column ?? "", message };
   });
 }
+
+/** A route's numeric id parameter (`/reports/:reportId`…); anything but a positive integer is a 404. */
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}

@@ -18,39 +18,51 @@ function refuse(req, res, status, message) {
   res.end(message);
 }
 
-/** @param {number} limit */
-function inFlightLimiter(limit) {
+/**
+ * At most `limit` requests computing at once in this worker; the rest wait their turn in order.
+ * A request holds its slot until its response headers go out (or it ends, or the client leaves):
+ * by then a page has run its loaders and rendered, and what follows is writing bytes, so a long
+ * download streams without holding anyone up. Uploads skip the queue: their body arrives at the
+ * client's pace and must not hold a slot while it does (they are signed-in only and size-capped).
+ *
+ * Why a small limit (issue 15): loaders and rendering are synchronous, so requests admitted together
+ * only interleave on the one thread. Every event-loop turn then runs a slice of each of them, and a
+ * new connection is handed to the worker one per turn: with 8 in flight, 50 users opening the app
+ * at once waited up to 1.7 s just to be accepted. One or two at a time keeps each turn short.
+ * @param {number} limit
+ */
+export function inFlightLimiter(limit) {
   let active = 0;
   /** @type {Array<() => void>} */
   const waiting = [];
   const release = () => {
     active--;
-    const next = waiting.shift();
-    if (next) next();
+    while (waiting.length && active < limit) waiting.shift()();
   };
   return (req, res, next) => {
+    if (!limit || (req.method === "POST" && isUploadPath(req.path))) return next();
     const start = () => {
+      // The client may have given up while waiting.
+      if (req.socket.destroyed) return;
       active++;
       let done = false;
       const finish = () => {
         if (done) return;
         done = true;
+        res.writeHead = writeHead;
         release();
+      };
+      const writeHead = res.writeHead;
+      res.writeHead = function (...args) {
+        finish();
+        return writeHead.apply(this, args);
       };
       res.once("finish", finish);
       res.once("close", finish);
       next();
     };
-    if (!limit || active < limit) return start();
-    waiting.push(() => {
-      // The client may have given up while waiting.
-      if (req.socket.destroyed) {
-        const following = waiting.shift();
-        if (following) following();
-        return;
-      }
-      start();
-    });
+    if (active < limit) return start();
+    waiting.push(start);
   };
 }
 
@@ -134,9 +146,7 @@ export function createApp(build, config) {
   const publicFiles = express.static("public", { maxAge: "1h", index: false });
   app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
-  // At most `maxInFlight` requests inside Remix per worker; the rest wait their turn in order.
-  // Rendering is CPU-bound in one thread, so letting 50 requests interleave only multiplies the
-  // memory held (each half-rendered page) and stretches every request's latency.
+  // At most `maxInFlight` requests computing inside Remix per worker (see inFlightLimiter).
   app.use(inFlightLimiter(config.maxInFlight));
 
   app.all(

@@ -58,7 +58,7 @@ export function serverConfig(env = process.env) {
     bodyLimit: intFromEnv(env, "TRAGUARDI_BODY_LIMIT", 1 * MiB),
     uploadLimit: intFromEnv(env, "TRAGUARDI_UPLOAD_LIMIT", 64 * MiB),
     logRequests: env.TRAGUARDI_LOG_REQUESTS === "1",
-    maxInFlight: intFromEnv(env, "TRAGUARDI_MAX_INFLIGHT", 8),
+    maxInFlight: intFromEnv(env, "TRAGUARDI_MAX_INFLIGHT", 2),
     workerV8Flags: workerV8Flags(env),
   };
 }

@@ -20,6 +20,7 @@ import { serialiseSnapshot } from "~/domain/snapshots/snapshot-hash";
 import type { ItemState } from "~/domain/plan/status";
 import type { Actor } from "~/models/core/actor.server";
 import { getPreviousSnapshot, getSnapshot } from "~/models/snapshots/snapshot.server";
+import { compareCodes } from "~/domain/core/intl-cache";
 
 /**
  * The evidence pack of a snapshot, for rendicontazione: a PDF (cover with the hash, dashboard
@@ -497,7 +498,7 @@ export async function buildEvidencePdf(actor: Actor, id: number): Promise<{ file
     const rows = [...content.documents.rows].sort((a, b) => {
       const x = String(a.values.attachedTo ?? "");
       const y = String(b.values.attachedTo ?? "");
-      return rank(x) - rank(y) || x.localeCompare(y, "it", { numeric: true }) || a.key.localeCompare(b.key, "it", { numeric: true });
+      return rank(x) - rank(y) || compareCodes(x, y) || compareCodes(a.key, b.key);
     });
     pack.table(
       [

@@ -27,6 +27,7 @@ import { submitForm } from "~/utils/form-action.server";
 import { today } from "~/utils/today.server";
 import { useCan } from "~/utils/viewer";
 import { answer } from "~/utils/responses.server";
+import { compareItalian } from "~/domain/core/intl-cache";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: ganttCss },
@@ -73,7 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .map((link) => `${link.from}>${link.to}`)
         .join(","),
       workPackages: chart.workPackages.map((wp) => ({ id: wp.id, code: wp.code, title: wp.title })),
-      owners: [...new Set(chart.workPackages.flatMap((wp) => [wp.owner, ...wp.rows.map((row) => row.owner)]))].filter(Boolean).sort((a, b) => a.localeCompare(b, "it")),
+      owners: [...new Set(chart.workPackages.flatMap((wp) => [wp.owner, ...wp.rows.map((row) => row.owner)]))].filter(Boolean).sort(compareItalian),
       total: chart.workPackages.reduce((sum, wp) => sum + 1 + wp.rows.length, 0),
     };
   });

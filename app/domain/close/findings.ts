@@ -1,4 +1,5 @@
 import type { Message } from "~/i18n";
+import { compareCodes } from "~/domain/core/intl-cache";
 
 /**
  * What the monthly pre-check reports. Each check (see app/models/close/checks.server.ts) returns
@@ -29,5 +30,5 @@ export function unacceptedFindings(findings: readonly Finding[], acceptedKeys: R
 
 const order: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 export function sortFindings(findings: Finding[]) {
-  return findings.sort((a, b) => order[a.severity] - order[b.severity] || a.checkId.localeCompare(b.checkId) || a.key.localeCompare(b.key, "it", { numeric: true }));
+  return findings.sort((a, b) => order[a.severity] - order[b.severity] || a.checkId.localeCompare(b.checkId) || compareCodes(a.key, b.key));
 }

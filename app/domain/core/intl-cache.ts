@@ -59,3 +59,20 @@ export function dateTimeFormat(
 export function localeTag(locale: "it" | "en"): "it-IT" | "en-GB" {
   return locale === "it" ? "it-IT" : "en-GB";
 }
+
+const collators = new Map<string, Intl.Collator>();
+
+/** A shared Intl.Collator: `a.localeCompare(b, tag, options)` builds a new one on every call. */
+export function collator(tag: string, options?: Intl.CollatorOptions): Intl.Collator {
+  return cached(collators, tag, options, () => new Intl.Collator(tag, options));
+}
+
+/**
+ * Codes and labels in Italian order with their numbers by value ("WP2.9" before "WP2.10"), as
+ * `a.localeCompare(b, "it", { numeric: true })` but with one collator for the process (a sort of
+ * 30,000 rows called that comparison half a million times, each building its own collator).
+ */
+export const compareCodes: (a: string, b: string) => number = new Intl.Collator("it", { numeric: true }).compare;
+
+/** Names in Italian order, as `a.localeCompare(b, "it")`. */
+export const compareItalian: (a: string, b: string) => number = new Intl.Collator("it").compare;

@@ -9,6 +9,9 @@ import type { Edge } from "~/domain/plan/graph";
  * finishes; a milestone may fall on the day its predecessor finishes (the seed plan follows this:
  * a tender ending 30/11 is awarded 30/11, and the next task starts 01/12 at the earliest).
  */
+/** Keys such as t10 after t9 (one collator, not one per comparison). */
+const compareKeys = new Intl.Collator("en", { numeric: true }).compare;
+
 export interface ScheduleItem {
   key: string;
   start: IsoDate;
@@ -136,7 +139,7 @@ export function criticalPath(items: readonly ScheduleItem[], links: readonly Edg
   }
   const criticalPath = order
     .filter((key) => result.get(key)!.critical)
-    .sort((a, b) => es.get(a)! - es.get(b)! || a.localeCompare(b, "en", { numeric: true }));
+    .sort((a, b) => es.get(a)! - es.get(b)! || compareKeys(a, b));
   const criticalLinks = edges.filter(
     (edge) => result.get(edge.from)!.critical && result.get(edge.to)!.critical && earliestAfter(ef.get(edge.from)!, edge.to) === es.get(edge.to)!,
   );

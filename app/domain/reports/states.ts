@@ -6,6 +6,7 @@
  */
 import { bimesterKey } from "~/domain/close/obligations";
 import { addMonths, periodOf, type Period } from "~/domain/close/period";
+import { compareCodes } from "~/domain/core/intl-cache";
 
 export const reportStates = ["draft", "submitted", "accepted", "returned", "rejected"] as const;
 export type ReportState = (typeof reportStates)[number];
@@ -101,7 +102,7 @@ export function reimbursementRequest(expenses: readonly ReportExpenseFigure[]) {
   return {
     totalCents: total,
     count: expenses.length,
-    byLine: [...byLine.values()].sort((a, b) => a.code.localeCompare(b.code, "it", { numeric: true })),
+    byLine: [...byLine.values()].sort((a, b) => compareCodes(a.code, b.code)),
     byCategory: [...byCategory.values()].sort((a, b) => a.category.localeCompare(b.category)),
   };
 }

@@ -2,6 +2,7 @@ import { formatKeyedValue, unitOfRow } from "./keyed-format";
 import { daysBetween } from "~/domain/core/dates";
 import type { ItemState } from "~/domain/plan/status";
 import type { KeyedTable, SnapshotContent } from "./snapshot-content";
+import { compareCodes } from "~/domain/core/intl-cache";
 
 /**
  * What changed between two snapshots (or a snapshot and the live programme). Items are matched by
@@ -106,7 +107,7 @@ export interface SnapshotDiff {
   unchanged: boolean;
 }
 
-const byCode = <T extends { code: string }>(a: T, b: T) => a.code.localeCompare(b.code, "it", { numeric: true });
+const byCode = <T extends { code: string }>(a: T, b: T) => compareCodes(a.code, b.code);
 
 function indexById<T extends { id: number }>(rows: readonly T[]) {
   return new Map(rows.map((row) => [row.id, row]));
@@ -237,7 +238,7 @@ export function diffSnapshots(a: SnapshotContent, b: SnapshotContent): SnapshotD
   states.sort(byCode);
   achieved.sort(byCode);
   budget.sort(byCode);
-  spend.sort((x, y) => x.workPackageCode.localeCompare(y.workPackageCode, "it", { numeric: true }));
+  spend.sort((x, y) => compareCodes(x.workPackageCode, y.workPackageCode));
 
   const overallProgress = { before: a.plan.overallProgress, after: b.plan.overallProgress };
   const budgetTotal = { before: a.finance?.totals.budgetCents ?? 0, after: b.finance?.totals.budgetCents ?? 0 };

@@ -9,13 +9,14 @@ import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { cachedRead } from "~/models/core/read-cache.server";
 import { assessLoadedPlan, getPlan, PLAN_TABLES } from "~/models/plan/plan.server";
 import { lastUndoableChange } from "./undo.server";
+import { compareCodes } from "~/domain/core/intl-cache";
 
 export type { GanttRow, GanttWorkPackage } from "~/domain/gantt/rows";
 
 /** Another model's rows, keyed by work package id. */
 export type GanttRowSource = (actor: Actor, programmeId: number, today: IsoDate) => Map<number, GanttRow[]>;
 
-const byStart = (a: GanttRow, b: GanttRow) => a.start.localeCompare(b.start) || a.code.localeCompare(b.code, "it", { numeric: true });
+const byStart = (a: GanttRow, b: GanttRow) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCodes(a.code, b.code));
 
 export function getGanttChart(actor: Actor, programmeId: number, today: IsoDate, extraSources: readonly GanttRowSource[] = []) {
   requirePermission(actor, "read:programme");

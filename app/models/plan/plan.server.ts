@@ -9,6 +9,7 @@ import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { command, commandIn, deleteAudited, entity, insertAudited, loadVersioned, updateVersioned } from "~/models/core/command.server";
 import { getDb, nowIso, type Conn } from "~/models/core/db.server";
 import { NotFoundError, ValidationError, type FieldIssue } from "~/models/core/errors.server";
+import { compareCodes } from "~/domain/core/intl-cache";
 
 export type WorkPackage = typeof workPackage.$inferSelect;
 export type Task = typeof task.$inferSelect;
@@ -435,7 +436,7 @@ export function getWorkPackageDetail(actor: Actor, id: number, today: string) {
     /** Every item of the programme, for choosing the other end of a new link. */
     itemOptions: [...labels.entries()]
       .map(([key, item]) => ({ key, code: item.code, title: item.title }))
-      .sort((a, b) => a.code.localeCompare(b.code, "it", { numeric: true })),
+      .sort((a, b) => compareCodes(a.code, b.code)),
   };
 }
 
@@ -469,7 +470,7 @@ export function describeInconsistencies(plan: ReturnType<typeof getPlan>, assess
       ...labels.get(key)!,
       predecessors: openPredecessors.map((p) => ({ key: p, ...labels.get(p)! })),
     }))
-    .sort((a, b) => a.code.localeCompare(b.code, "it", { numeric: true }));
+    .sort((a, b) => compareCodes(a.code, b.code));
 }
 
 /** The status of every item of a loaded plan on `today`. */

@@ -19,6 +19,7 @@ import { listIndicators } from "~/models/indicators/indicator.server";
 import { getCurrentProgramme, type Programme } from "~/models/plan/programme.server";
 import { getSpendSummary, getSpendTable } from "~/models/finance/spend.server";
 import { getRolloutOverview } from "~/models/training/rollout.server";
+import { compareCodes } from "~/domain/core/intl-cache";
 
 export type SnapshotRow = typeof snapshot.$inferSelect;
 export type SnapshotSummary = Omit<SnapshotRow, "content">;
@@ -127,7 +128,7 @@ function financeSection({ actor, programme, asOf }: SectionContext): FinanceSect
   return {
     budgetLines: lines
       .map((line) => ({ id: line.id, code: line.code, title: line.title, workPackageId: line.workPackageId, ...figures(line.toDate) }))
-      .sort((a, b) => a.code.localeCompare(b.code, "it", { numeric: true })),
+      .sort((a, b) => compareCodes(a.code, b.code)),
     byWorkPackage: table.workPackages.map((wp) => ({ workPackageId: wp.id, workPackageCode: wp.code, ...figures(wp.toDate) })),
     totals: figures(table.total.toDate),
     months: summary.months

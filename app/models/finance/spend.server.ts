@@ -10,6 +10,7 @@ import { weightedProgress } from "~/domain/plan/status";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { getDb } from "~/models/core/db.server";
 import { NotFoundError } from "~/models/core/errors.server";
+import { cachedRead } from "~/models/core/read-cache.server";
 import { reportedFigures } from "~/models/reports/report.server";
 
 /**
@@ -80,9 +81,19 @@ export interface LineFigures {
   paidByMonth: Cents[];
 }
 
+/** What the spend views read besides task progress: a task edit leaves their cached part alone. */
+const SPEND_TABLES = ["programme", "work_package", "deadline_gate", "budget_line", "budget_line_profile", "ledger_month", "ledger_entry"] as const;
+/** The summary's S-curve adds the reports' history (Rendicontato). */
+const SUMMARY_TABLES = [...SPEND_TABLES, "expense_report", "expense_report_event"] as const;
+
+/** The ledger against the plan as of a date, kept per worker until one of SPEND_TABLES is written (read-cache). */
 function loadSpend(actor: Actor, programmeId: number, asOf: string) {
   requirePermission(actor, "read:programme");
   if (!isIsoDate(asOf)) throw new RangeError(`Not an ISO date: ${asOf}`);
+  return cachedRead("finance.spend", [programmeId, asOf], SPEND_TABLES, () => computeSpend(programmeId, asOf));
+}
+
+function computeSpend(programmeId: number, asOf: string) {
   const db = getDb();
   const prog = db.select().from(programme).where(eq(programme.id, programmeId)).get();
   if (!prog) throw new NotFoundError("programme", programmeId);
@@ -172,9 +183,50 @@ function progressByWorkPackage(workPackageIds: number[]) {
   return new Map(workPackageIds.map((id) => [id, weightedProgress(tasks.filter((t) => t.workPackageId === id))]));
 }
 
-/** Programme summary, S-curve series and per-work-package figures as of a date. */
+/**
+ * Programme summary, S-curve series and per-work-package figures as of a date. Everything but the
+ * earned-value forecasts comes from the ledger and the reports, cached until they change; the
+ * forecasts read task progress, which the plan's editors change all day, so they are computed on
+ * each request from the cached ledger figures.
+ */
 export function getSpendSummary(actor: Actor, programmeId: number, asOf: string) {
   const data = loadSpend(actor, programmeId, asOf);
+  const ledger = cachedRead("finance.summary", [programmeId, asOf], SUMMARY_TABLES, () => summaryOfLedger(data));
+  const progress = progressByWorkPackage(data.workPackages.map((wp) => wp.id));
+  const evmOf = (wp: { id: number }) => wpEvm(ledger.linesByWorkPackage.get(wp.id) ?? [], progress.get(wp.id) ?? 0);
+  const byWorkPackage = data.workPackages.map((wp) => {
+    const evm = evmOf(wp);
+    return { ...wp, budget: evm.bac, plannedToDate: evm.pv, committed: ledger.committedByWorkPackage.get(wp.id) ?? 0, paid: evm.ac, absorption: evm.pv > 0 ? evm.ac / evm.pv : null, eac: evm.eac };
+  });
+  const total = sumEvm(data.workPackages.map(evmOf));
+  return {
+    asOf,
+    programme: ledger.programme,
+    gates: ledger.gates,
+    summary: {
+      budget: total.bac,
+      programmeTotal: data.programme.totalBudgetCents,
+      budgetDifference: total.bac - data.programme.totalBudgetCents,
+      plannedToDate: total.pv,
+      committed: ledger.committed,
+      paid: total.ac,
+      reported: ledger.reported,
+      absorption: total.pv > 0 ? total.ac / total.pv : null,
+      variance: total.ac - total.pv,
+      forecastAtCompletion: total.eac,
+      /** Budget control: commitments beyond the programme total, and lines committed beyond their budget. */
+      overCommitted: ledger.committed > data.programme.totalBudgetCents,
+      overCommittedLines: ledger.overCommittedLines,
+    },
+    months: ledger.months,
+    byWorkPackage,
+  };
+}
+
+/** The summary's parts that depend only on the ledger, the plan's budget and the reports. */
+function summaryOfLedger(data: ReturnType<typeof loadSpend>) {
+  const { asOf, programme: prog } = data;
+  const programmeId = prog.id;
   const asOfMonth = monthOf(asOf);
   let cumPlanned = 0;
   let cumCommitted = 0;
@@ -197,45 +249,19 @@ export function getSpendSummary(actor: Actor, programmeId: number, asOf: string)
   // Rendicontato (issue 14): expenses in reports submitted or accepted as of each date.
   const reported = reportedFigures(getDb(), programmeId, asOf, data.range);
   months.forEach((m, i) => Object.assign(m, { cumReported: reported.cumReportedByMonth[i] }));
-  const progress = progressByWorkPackage(data.workPackages.map((wp) => wp.id));
-  const byWorkPackage = data.workPackages.map((wp) => {
-    const lines = data.lines.filter((line) => line.workPackageId === wp.id);
-    const evm = wpEvm(lines, progress.get(wp.id) ?? 0);
-    return {
-      ...wp,
-      budget: evm.bac,
-      plannedToDate: evm.pv,
-      committed: sum(lines, (l) => l.committed),
-      paid: evm.ac,
-      absorption: evm.pv > 0 ? evm.ac / evm.pv : null,
-      eac: evm.eac,
-    };
-  });
-  const total = sumEvm(data.workPackages.map((wp) => wpEvm(data.lines.filter((l) => l.workPackageId === wp.id), progress.get(wp.id) ?? 0)));
+  const linesByWorkPackage = new Map(data.workPackages.map((wp) => [wp.id, data.lines.filter((line) => line.workPackageId === wp.id)]));
   const committed = sum(data.lines, (l) => l.committed);
   return {
-    asOf,
-    programme: { id: data.programme.id, name: data.programme.name, totalBudgetCents: data.programme.totalBudgetCents },
+    programme: { id: prog.id, name: prog.name, totalBudgetCents: prog.totalBudgetCents },
     gates: data.gates.map((gate) => ({ code: gate.code, name: gate.name, nameEn: gate.nameEn, dueDate: gate.dueDate, month: monthOf(gate.dueDate) })),
-    summary: {
-      budget: total.bac,
-      programmeTotal: data.programme.totalBudgetCents,
-      budgetDifference: total.bac - data.programme.totalBudgetCents,
-      plannedToDate: total.pv,
-      committed,
-      paid: total.ac,
-      reported: reported.reported,
-      absorption: total.pv > 0 ? total.ac / total.pv : null,
-      variance: total.ac - total.pv,
-      forecastAtCompletion: total.eac,
-      /** Budget control: commitments beyond the programme total, and lines committed beyond their budget. */
-      overCommitted: committed > data.programme.totalBudgetCents,
-      overCommittedLines: data.lines
-        .filter((line) => line.committed > line.amountCents)
-        .map((line) => ({ id: line.id, code: line.code, committed: line.committed, budget: line.amountCents })),
-    },
     months,
-    byWorkPackage,
+    reported: reported.reported,
+    committed,
+    linesByWorkPackage,
+    committedByWorkPackage: new Map([...linesByWorkPackage].map(([id, lines]) => [id, sum(lines, (l) => l.committed)])),
+    overCommittedLines: data.lines
+      .filter((line) => line.committed > line.amountCents)
+      .map((line) => ({ id: line.id, code: line.code, committed: line.committed, budget: line.amountCents })),
   };
 }
 

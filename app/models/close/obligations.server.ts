@@ -4,6 +4,7 @@ import { formatDate } from "~/domain/core/dates";
 import { translate } from "~/i18n";
 import { requirePermission, type Actor } from "~/models/core/actor.server";
 import { getDb, type Conn } from "~/models/core/db.server";
+import { cachedRead } from "~/models/core/read-cache.server";
 import { getCurrentProgramme } from "~/models/plan/programme.server";
 import { closedPeriods } from "./close.server";
 import { reportedBimesters } from "~/models/reports/report.server";
@@ -24,6 +25,11 @@ export function recordedReportBimesters(conn: Conn, programmeId: number): Readon
 export function getObligations(actor: Actor, today: string): Obligation[] {
   requirePermission(actor, "read:programme");
   const prog = getCurrentProgramme(actor);
+  // Kept per worker until a month is closed or a report recorded (read-cache): the dashboard shows it on every view.
+  return cachedRead("close.obligations", [prog.id, prog.startDate, prog.endDate, today], ["month_close", "expense_report"], () => computeObligations(prog, today));
+}
+
+function computeObligations(prog: { id: number; startDate: string; endDate: string }, today: string): Obligation[] {
   const db = getDb();
   const end = periodOf(prog.endDate);
   const last = addMonths(periodOf(today) > end ? periodOf(today) : end, 2);

@@ -27,64 +27,69 @@ export function coverageStyle(coverage: number | null) {
   return steps.find((step) => coverage < step.upTo) ?? steps[steps.length - 1];
 }
 
-function useFormatters() {
+type Formatters = { number: (n: number) => string; percent: (n: number | null) => string };
+
+function useFormatters(): Formatters {
   const locale = useLocale();
   const number = countFormatter(locale, { maximumFractionDigits: 0 });
   const percent = numberFormat(localeTag(locale), { style: "percent", maximumFractionDigits: 0 });
   return { number: (n: number) => number.format(n), percent: (n: number | null) => (n === null ? "—" : percent.format(n)) };
 }
 
-/** The cell's waves, when it has a list to open; plain text otherwise. */
-function CellLink({ href, style, children }: { href?: string; style: React.CSSProperties; children: React.ReactNode }) {
-  if (!href) return <>{children}</>;
-  return (
-    <Link to={href} className="tg-heat-link" style={style}>
-      {children}
-    </Link>
-  );
-}
-
-function Cell({ cell, label, total = false, href }: { cell: RolloutCell; label: string; total?: boolean; href?: string }) {
-  const t = useT();
-  const fmt = useFormatters();
-  const style = coverageStyle(cell.planned > 0 ? cell.coverage : null);
+/**
+ * One cell. Its sentence ("Medici di medicina generale, AUSL Bologna: 120 formati su 300…") is the
+ * link's accessible name and its tooltip; the figures on screen are hidden from screen readers,
+ * which read the sentence instead. Formatters and the translator come from the table: the matrix
+ * has 135 cells, and this is most of the training page's markup and server time (issue 15).
+ */
+function Cell({ cell, label, total = false, href, t, fmt }: { cell: RolloutCell; label: string; total?: boolean; href?: string; t: ReturnType<typeof useT>; fmt: Formatters }) {
   if (cell.planned === 0)
     return (
       <td className="tg-heat-cell tg-heat-empty" aria-label={`${label}: ${t("training.heatmap.noWaves")}`}>
         —
       </td>
     );
-  const text = t("training.heatmap.cell", {
-    group: label.split(" · ")[0],
-    authority: label.split(" · ")[1] ?? "",
+  const style = coverageStyle(cell.coverage);
+  const [group, authority = ""] = label.split(" · ");
+  const sentence = t("training.heatmap.cell", {
+    group,
+    authority,
     trained: fmt.number(cell.trained),
     planned: fmt.number(cell.planned),
     pct: fmt.percent(cell.coverage),
     expected: fmt.number(Math.round(cell.expected)),
   });
+  const text = cell.lagging ? `${sentence}. ${t("training.lagging")}.` : sentence;
+  const figures = (
+    <>
+      <span className="tg-heat-count">
+        {fmt.number(cell.trained)}/<wbr />
+        {fmt.number(cell.planned)}
+      </span>
+      <span className="tg-heat-pct">
+        {cell.lagging ? "▲ " : ""}
+        {fmt.percent(cell.coverage)}
+      </span>
+    </>
+  );
   return (
     <td
       className={`tg-heat-cell${cell.lagging ? " tg-heat-lagging" : ""}${total ? " tg-heat-total" : ""}`}
       style={{ background: style.background, color: style.color }}
-      title={text}
       data-lagging={cell.lagging ? "true" : "false"}
       data-trained={cell.trained}
       data-planned={cell.planned}
     >
-      <CellLink href={href} style={{ color: style.color }}>
-        <span className="visually-hidden">{text}</span>
-        <span aria-hidden="true">
-          <span className="tg-heat-count">
-            {fmt.number(cell.trained)}/<wbr />
-            {fmt.number(cell.planned)}
-          </span>
-          <span className="tg-heat-pct">
-            {cell.lagging ? "▲ " : ""}
-            {fmt.percent(cell.coverage)}
-          </span>
+      {href ? (
+        <Link to={href} className="tg-heat-link" style={{ color: style.color }} title={text} aria-label={text}>
+          {figures}
+        </Link>
+      ) : (
+        <span className="tg-heat-link" title={text}>
+          <span className="visually-hidden">{text}</span>
+          <span aria-hidden="true">{figures}</span>
         </span>
-        {cell.lagging ? <span className="visually-hidden">{t("training.lagging")}</span> : null}
-      </CellLink>
+      )}
     </td>
   );
 }
@@ -109,6 +114,7 @@ export function RolloutHeatmap({
   total: RolloutCell;
 }) {
   const t = useT();
+  const fmt = useFormatters();
   const groupName = (group: string) => t(`training.group.${group}` as MessageKey);
   const groupShort = (group: string) => t(`training.groupShort.${group}` as MessageKey);
   return (
@@ -144,9 +150,9 @@ export function RolloutHeatmap({
                 {byGroup[group]?.lagging ? <span role="img" aria-label={t("training.lagging")}> ▲</span> : null}
               </th>
               {authorities.map((a) => (
-                <Cell key={a.id} cell={cells[group][a.id]} label={`${groupName(group)} · ${a.name}`} href={`/training/waves?group=${group}&authority=${a.id}`} />
+                <Cell key={a.id} cell={cells[group][a.id]} label={`${groupName(group)} · ${a.name}`} href={`/training/waves?group=${group}&authority=${a.id}`} t={t} fmt={fmt} />
               ))}
-              <Cell cell={byGroup[group]} label={`${groupName(group)} · ${t("training.heatmap.total")}`} total href={`/training/waves?group=${group}`} />
+              <Cell cell={byGroup[group]} label={`${groupName(group)} · ${t("training.heatmap.total")}`} total href={`/training/waves?group=${group}`} t={t} fmt={fmt} />
             </tr>
           ))}
         </tbody>
@@ -156,9 +162,9 @@ export function RolloutHeatmap({
               {t("training.heatmap.total")}
             </th>
             {authorities.map((a) => (
-              <Cell key={a.id} cell={byAuthority[a.id]} label={`${t("training.heatmap.total")} · ${a.name}`} total href={`/training/waves?authority=${a.id}`} />
+              <Cell key={a.id} cell={byAuthority[a.id]} label={`${t("training.heatmap.total")} · ${a.name}`} total href={`/training/waves?authority=${a.id}`} t={t} fmt={fmt} />
             ))}
-            <Cell cell={total} label={`${t("training.heatmap.total")} · ${t("training.heatmap.total")}`} total />
+            <Cell cell={total} label={`${t("training.heatmap.total")} · ${t("training.heatmap.total")}`} total t={t} fmt={fmt} />
           </tr>
         </tfoot>
       </table>

@@ -8,6 +8,7 @@
  * rss is the peak, sampled every 500 ms, of the summed RSS of the primary and all its workers.
  * Targets (issue 15): ratio ≥ 0.5, p99 < 500 ms, 0 errors and non-2xx, rss < 400 MB.
  * BENCH_CPU_PROF=1 writes V8 CPU profiles of every worker to bench/.tmp/load/profiles/.
+ * BENCH_WRITERS, BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_WARMUP_SECONDS change the load (for diagnosis only).
  * The last line is fixed.
  */
 import autocannon from "autocannon";
@@ -95,7 +96,22 @@ function rssMb(): number {
   const out = spawnSync("ps", ["-o", "rss=", "--ppid", String(server.pid), "-p", String(server.pid)], { encoding: "utf8" }).stdout;
   return out.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024;
 }
-const workers = spawnSync("ps", ["-o", "pid=", "--ppid", String(server.pid)], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean).length;
+const workerPids = spawnSync("ps", ["-o", "pid=", "--ppid", String(server.pid)], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean).map(Number);
+const workers = workerPids.length;
+
+/** CPU time used so far, in ms: by the server's processes (from /proc, Linux) and by this process (autocannon and the writers). */
+function cpuMs() {
+  const ticks = (pid: number) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return NaN;
+    }
+  };
+  const usage = process.cpuUsage();
+  return { server: [server.pid!, ...workerPids].reduce((sum, pid) => sum + ticks(pid), 0), client: (usage.user + usage.system) / 1000 };
+}
 
 // Warm up: every page a few times on every worker (a page that fails stops the bench here).
 for (let i = 0; i < 4 * workers; i++) {
@@ -183,7 +199,9 @@ async function writer(index: number) {
 }
 
 // ---------------------------------------------------------------- 1. baseline
-const loginResult = process.env.BENCH_SKIP_LOGIN ? ({ requests: { average: 1 }, errors: 0, non2xx: 0, latency: {} } as autocannon.Result) : await load("login", [{ method: "GET", path: "/login" }], {}).result;
+const cpu0 = cpuMs();
+const loginResult = await load("login", [{ method: "GET", path: "/login" }], {}).result;
+const cpu1 = cpuMs();
 
 // ---------------------------------------------------------------- 2. pages + writers
 let peakRss = rssMb();
@@ -213,13 +231,13 @@ pagesRun.instance.on("response", (_client: unknown, _status: number, bytes: numb
   const stats = perPage.get(answered)!;
   stats.latencies.push(latency);
   stats.bytes += bytes;
-  if (process.env.BENCH_TRACE && latency > 600) console.log(`slow ${answered} ${latency} ms at ${((performance.now() - pagesStarted) / 1000).toFixed(2)} s`);
   if (latency > stats.slowest) {
     stats.slowest = latency;
     stats.slowestAt = (performance.now() - pagesStarted) / 1000;
   }
 });
 const pagesResult = await pagesRun.result;
+const cpu2 = cpuMs();
 writing = false;
 await writersDone;
 clearInterval(sampler);
@@ -241,6 +259,11 @@ console.log(
 console.log(
   `pages ${PAGES.join(" ")}: ${pagesRate.toFixed(0)} req/s, p50 ${pagesResult.latency.p50} ms, p99 ${p99} ms, max ${pagesResult.latency.max} ms, errors ${pagesResult.errors}, timeouts ${pagesResult.timeouts}, non-2xx ${pagesResult.non2xx}`,
 );
+// Where the machine's time went per request answered: a page costs the server this much more than
+// the login page, and the client (autocannon reading bigger responses) some more too.
+const perRequest = (from: ReturnType<typeof cpuMs>, to: ReturnType<typeof cpuMs>, result: autocannon.Result) =>
+  `server ${((to.server - from.server) / result.requests.total).toFixed(1)} ms, client ${((to.client - from.client) / result.requests.total).toFixed(1)} ms`;
+console.log(`cpu per request: login ${perRequest(cpu0, cpu1, loginResult)}; pages and writers ${perRequest(cpu1, cpu2, pagesResult)}`);
 const seconds = pagesResult.duration;
 for (const [page, stats] of perPage) {
   const sorted = [...stats.latencies].sort((a, b) => a - b);

@@ -190,8 +190,15 @@ function progressByWorkPackage(workPackageIds: number[]) {
  * each request from the cached ledger figures.
  */
 export function getSpendSummary(actor: Actor, programmeId: number, asOf: string) {
-  const data = loadSpend(actor, programmeId, asOf);
-  const ledger = cachedRead("finance.summary", [programmeId, asOf], SUMMARY_TABLES, () => summaryOfLedger(data));
+  requirePermission(actor, "read:programme");
+  if (!isIsoDate(asOf)) throw new RangeError(`Not an ISO date: ${asOf}`);
+  // One entry for the ledger's figures and what is derived from them: both read after the
+  // counters that key them, so another worker's write in between can never be cached as older.
+  const ledger = cachedRead("finance.summary", [programmeId, asOf], SUMMARY_TABLES, () => {
+    const spend = computeSpend(programmeId, asOf);
+    return { data: spend, ...summaryOfLedger(spend) };
+  });
+  const data = ledger.data;
   const progress = progressByWorkPackage(data.workPackages.map((wp) => wp.id));
   const evmOf = (wp: { id: number }) => wpEvm(ledger.linesByWorkPackage.get(wp.id) ?? [], progress.get(wp.id) ?? 0);
   const byWorkPackage = data.workPackages.map((wp) => {
@@ -224,7 +231,7 @@ export function getSpendSummary(actor: Actor, programmeId: number, asOf: string)
 }
 
 /** The summary's parts that depend only on the ledger, the plan's budget and the reports. */
-function summaryOfLedger(data: ReturnType<typeof loadSpend>) {
+function summaryOfLedger(data: ReturnType<typeof computeSpend>) {
   const { asOf, programme: prog } = data;
   const programmeId = prog.id;
   const asOfMonth = monthOf(asOf);

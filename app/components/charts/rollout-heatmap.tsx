@@ -79,16 +79,17 @@ function Cell({ cell, label, total = false, href, t, fmt }: { cell: RolloutCell;
       data-lagging={cell.lagging ? "true" : "false"}
       data-trained={cell.trained}
       data-planned={cell.planned}
+      title={href ? undefined : text}
     >
       {href ? (
         <Link to={href} className="tg-heat-link" style={{ color: style.color }} title={text} aria-label={text}>
           {figures}
         </Link>
       ) : (
-        <span className="tg-heat-link" title={text}>
+        <>
           <span className="visually-hidden">{text}</span>
           <span aria-hidden="true">{figures}</span>
-        </span>
+        </>
       )}
     </td>
   );

@@ -22,9 +22,8 @@ function refuse(req, res, status, message) {
  * At most `limit` requests computing at once in this worker; the rest wait their turn in order.
  * A request holds its slot until its response headers go out (or it ends, or the client leaves):
  * by then a page has run its loaders and rendered, and what follows is writing bytes, so a long
- * download streams without holding anyone up. Requests with a body (forms, uploads) skip the
- * queue: the body arrives at the client's pace, and two slow senders must not hold a worker's
- * slots while it trickles in (bodies are size-capped before they are read, uploads signed-in only).
+ * download streams without holding anyone up. Uploads skip the queue: their body arrives at the
+ * client's pace and must not hold a slot while it does (they are signed-in only and size-capped).
  *
  * Why a small limit (issue 15): loaders and rendering are synchronous, so requests admitted together
  * only interleave on the one thread. Every event-loop turn then runs a slice of each of them, and a
@@ -41,7 +40,7 @@ export function inFlightLimiter(limit) {
     while (waiting.length && active < limit) waiting.shift()();
   };
   return (req, res, next) => {
-    if (!limit || (req.method !== "GET" && req.method !== "HEAD")) return next();
+    if (!limit || (req.method === "POST" && isUploadPath(req.path))) return next();
     const start = () => {
       // The client may have given up while waiting.
       if (req.socket.destroyed) return;

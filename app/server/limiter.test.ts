@@ -15,16 +15,21 @@ function exchange(path = "/", method = "GET") {
   return { req, res };
 }
 
+/** GET requests to these paths arriving in order at a limiter of 1: their exchanges, and who has started. */
+function arriving(...paths: string[]) {
+  const limit = inFlightLimiter(1);
+  const started: string[] = [];
+  const exchanges = paths.map((path) => {
+    const one = exchange(`/${path}`);
+    limit(one.req, one.res, () => started.push(path));
+    return one;
+  });
+  return { limit, started, exchanges };
+}
+
 describe("in-flight limiter (issue 15)", () => {
   it("lets the next request in when the previous one's headers go out, in arrival order", () => {
-    const limit = inFlightLimiter(1);
-    const started: string[] = [];
-    const a = exchange("/a");
-    const b = exchange("/b");
-    const c = exchange("/c");
-    limit(a.req, a.res, () => started.push("a"));
-    limit(b.req, b.res, () => started.push("b"));
-    limit(c.req, c.res, () => started.push("c"));
+    const { started, exchanges: [a, b] } = arriving("a", "b", "c");
     expect(started).toEqual(["a"]);
     a.res.writeHead(200);
     expect(a.res.headers).toBe(1);
@@ -38,25 +43,15 @@ describe("in-flight limiter (issue 15)", () => {
   });
 
   it("skips a client that left while waiting", () => {
-    const limit = inFlightLimiter(1);
-    const started: string[] = [];
-    const a = exchange("/a");
-    const gone = exchange("/gone");
-    const c = exchange("/c");
-    limit(a.req, a.res, () => started.push("a"));
-    limit(gone.req, gone.res, () => started.push("gone"));
-    limit(c.req, c.res, () => started.push("c"));
+    const { started, exchanges: [a, gone] } = arriving("a", "gone", "c");
     gone.req.socket.destroyed = true;
     a.res.emit("finish");
     expect(started).toEqual(["a", "c"]);
   });
 
   it("never queues an upload: its body comes at the client's pace", () => {
-    const limit = inFlightLimiter(1);
-    const started: string[] = [];
-    const a = exchange("/a");
+    const { limit, started } = arriving("a");
     const upload = exchange("/finance/import", "POST");
-    limit(a.req, a.res, () => started.push("a"));
     limit(upload.req, upload.res, () => started.push("upload"));
     expect(started).toEqual(["a", "upload"]);
   });

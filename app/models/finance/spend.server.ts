@@ -86,10 +86,15 @@ const SPEND_TABLES = ["programme", "work_package", "deadline_gate", "budget_line
 /** The summary's S-curve adds the reports' history (Rendicontato). */
 const SUMMARY_TABLES = [...SPEND_TABLES, "expense_report", "expense_report_event"] as const;
 
-/** The ledger against the plan as of a date, kept per worker until one of SPEND_TABLES is written (read-cache). */
-function loadSpend(actor: Actor, programmeId: number, asOf: string) {
+/** Before any cached read: the cache does not know who asks. */
+function checkSpendRead(actor: Actor, asOf: string) {
   requirePermission(actor, "read:programme");
   if (!isIsoDate(asOf)) throw new RangeError(`Not an ISO date: ${asOf}`);
+}
+
+/** The ledger against the plan as of a date, kept per worker until one of SPEND_TABLES is written (read-cache). */
+function loadSpend(actor: Actor, programmeId: number, asOf: string) {
+  checkSpendRead(actor, asOf);
   return cachedRead("finance.spend", [programmeId, asOf], SPEND_TABLES, () => computeSpend(programmeId, asOf));
 }
 
@@ -190,8 +195,7 @@ function progressByWorkPackage(workPackageIds: number[]) {
  * each request from the cached ledger figures.
  */
 export function getSpendSummary(actor: Actor, programmeId: number, asOf: string) {
-  requirePermission(actor, "read:programme");
-  if (!isIsoDate(asOf)) throw new RangeError(`Not an ISO date: ${asOf}`);
+  checkSpendRead(actor, asOf);
   // One entry for the ledger's figures and what is derived from them: both read after the
   // counters that key them, so another worker's write in between can never be cached as older.
   const ledger = cachedRead("finance.summary", [programmeId, asOf], SUMMARY_TABLES, () => {

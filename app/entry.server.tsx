@@ -9,13 +9,39 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { databaseVersion } from "~/models/core/db.server";
 import { hasLiveSession as sessionIsLive } from "~/utils/auth.server";
+import { today } from "~/utils/today.server";
 import { NonceContext } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
 
 export async function hasLiveSession(cookieHeader: string | null): Promise<boolean> {
   return sessionIsLive(cookieHeader);
+}
+
+/**
+ * What the whole-page cache (app/server/page-cache.js) compares before reusing a page: the
+ * database's version (any commit anywhere changes it) and today's date.
+ */
+export function pageCacheVersion(): string {
+  return `${databaseVersion()}|${today()}`;
+}
+
+/**
+ * Whether this document may be kept by the whole-page cache: the leaf route opted in with
+ * `handle.pageCache` (its loaders only read the database, and what it renders depends on nothing
+ * but the data, the URL, the session's cookies and today), and the render is a plain 200.
+ */
+function markCacheable(statusCode: number, remixContext: EntryContext, loadContext: AppLoadContext) {
+  const { matches, errors } = remixContext.staticHandlerContext;
+  const leaf = matches[matches.length - 1];
+  const handle = leaf ? (remixContext.routeModules[leaf.route.id]?.handle as { pageCache?: unknown } | undefined) : undefined;
+  if (statusCode === 200 && !errors && handle?.pageCache === true && loadContext) {
+    loadContext.pageCacheable = true;
+    // The loaders are done: the render reads only their data, so this is the moment that counts.
+    loadContext.pageCacheVersion = pageCacheVersion();
+  }
 }
 
 export default function handleRequest(
@@ -26,6 +52,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
+  markCacheable(responseStatusCode, remixContext, loadContext);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -48,6 +75,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          if (loadContext) loadContext.pageCacheable = false;
           if (shellRendered) console.error(error);
         },
       },

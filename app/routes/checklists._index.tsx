@@ -20,6 +20,9 @@ import { useCan } from "~/utils/viewer";
 
 export const meta: MetaFunction = () => [{ title: "Checklist di autocontrollo · Traguardi" }];
 
+/** Reusable by the whole-page cache (app/server/page-cache.js): the loader only reads. */
+export const handle = { pageCache: true };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);

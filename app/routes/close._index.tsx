@@ -17,6 +17,9 @@ import { today } from "~/utils/today.server";
 
 export const meta: MetaFunction = () => [{ title: "Chiusure mensili · Traguardi" }];
 
+/** Reusable by the whole-page cache (app/server/page-cache.js): the loader only reads. */
+export const handle = { pageCache: true };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);

@@ -36,6 +36,9 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Gantt · Traguardi" }];
 
+/** Reusable by the whole-page cache (app/server/page-cache.js): the loader only reads. */
+export const handle = { pageCache: true };
+
 /**
  * Only the rows on screen go to the browser: work packages are collapsed unless opened (or a
  * filter picks their items), so a 5,000-task plan loads as a few dozen rows.

@@ -17,6 +17,9 @@ import { answer } from "~/utils/responses.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingCss }];
 export const meta: MetaFunction = () => [{ title: "Indicatori · Traguardi" }];
 
+/** Reusable by the whole-page cache (app/server/page-cache.js): the loader only reads. */
+export const handle = { pageCache: true };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);

@@ -14,6 +14,9 @@ import { answer } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Appalti · Traguardi" }];
 
+/** Reusable by the whole-page cache (app/server/page-cache.js): the loader only reads. */
+export const handle = { pageCache: true };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   return answer(async () => {
     const { actor } = await requireViewer(request);

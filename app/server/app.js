@@ -2,6 +2,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { pageCache } from "./page-cache.js";
 import { bodyVerdict, isCrossSiteWrite, isUploadPath, newNonce, securityHeaders } from "./security.js";
 
 /** How much of a refused body we read and discard to let the client see our answer; then we hang up. */
@@ -146,15 +147,27 @@ export function createApp(build, config) {
   const publicFiles = express.static("public", { maxAge: "1h", index: false });
   app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
+  // A signed-in page served again while nothing was written since (see page-cache.js): looked up
+  // before the limiter (reusing a page costs a fraction of a millisecond and need not wait for a
+  // slot) and again after it, where a page that must be rendered is kept.
+  const pages = config.pageCacheBytes > 0
+    ? pageCache({ version: build.entry.module.pageCacheVersion, isLive: build.entry.module.hasLiveSession, maxBytes: config.pageCacheBytes })
+    : null;
+  if (pages) app.use(pages.lookup);
+  app.locals.pageCache = pages;
+
   // At most `maxInFlight` requests computing inside Remix per worker (see inFlightLimiter).
   app.use(inFlightLimiter(config.maxInFlight));
+  if (pages) app.use(pages.keep);
 
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV,
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+      // Kept on res.locals: the entry marks a page the page cache may keep on it (pageCacheable).
+      getLoadContext: (req, res) =>
+        (res.locals.loadContext = { cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
     }),
   );
 

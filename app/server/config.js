@@ -59,6 +59,8 @@ export function serverConfig(env = process.env) {
     uploadLimit: intFromEnv(env, "TRAGUARDI_UPLOAD_LIMIT", 64 * MiB),
     logRequests: env.TRAGUARDI_LOG_REQUESTS === "1",
     maxInFlight: intFromEnv(env, "TRAGUARDI_MAX_INFLIGHT", 2),
+    /** Memory per worker for the whole-page cache (page-cache.js), in MiB; 0 turns it off. */
+    pageCacheBytes: intFromEnv(env, "TRAGUARDI_PAGE_CACHE_MB", 16) * MiB,
     workerV8Flags: workerV8Flags(env),
   };
 }

@@ -23,7 +23,7 @@ function buildPath() {
  * the peaks when it stops, so RSS can be told apart from the JavaScript heap (live data or garbage
  * V8 has not collected yet) and from buffers outside it.
  */
-function memoryReporter() {
+function memoryReporter(app) {
   if (process.env.TRAGUARDI_MEMORY_REPORT !== "1") return () => {};
   const peak = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
   const sample = () => {
@@ -36,6 +36,8 @@ function memoryReporter() {
     sample();
     clearInterval(timer);
     const mb = (n) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    const pages = app.locals.pageCache?.stats();
+    if (pages) console.log(`[traguardi] worker ${process.pid} page cache: ${pages.hits} served again, ${pages.rendered} rendered, ${pages.stored} kept, ${pages.changedWhileRendering} not kept for a write while rendering`);
     console.log(
       `[traguardi] worker ${process.pid} memory peaks: rss ${mb(peak.rss)}, heap total ${mb(peak.heapTotal)}, heap used ${mb(peak.heapUsed)}, external ${mb(peak.external)}, array buffers ${mb(peak.arrayBuffers)}`,
     );
@@ -80,7 +82,7 @@ if (cluster.isPrimary) {
   const app = createApp(build, config);
   const server = config.host ? app.listen(config.port, config.host) : app.listen(config.port);
   server.keepAliveTimeout = 65_000;
-  const reportMemory = memoryReporter();
+  const reportMemory = memoryReporter(app);
   const stop = () => {
     reportMemory();
     server.close(() => process.exit(0));

@@ -56,3 +56,21 @@ export function withSeedClock<T>(startIso: string, fn: () => T): T {
     seedClock = previous;
   }
 }
+
+const versionQueries = new WeakMap<object, { get(): unknown }>();
+
+/**
+ * A value that changes whenever anything is committed to the database, by any connection in any
+ * process: SQLite's `data_version` moves on other connections' commits, `total_changes()` on this
+ * connection's own writes. The whole-page cache (app/server/page-cache.js) keeps a page only while
+ * this stays the same.
+ */
+export function databaseVersion(): string {
+  const db = getDb();
+  let query = versionQueries.get(db);
+  if (!query) {
+    query = db.$client.prepare("select (select data_version from pragma_data_version) || ':' || total_changes() as version").pluck();
+    versionQueries.set(db, query);
+  }
+  return String(query.get());
+}

@@ -14,7 +14,8 @@
 // - The key is the whole URL and the whole Cookie header, so a page is only ever served again to
 //   the session (and language, and test date) that it was rendered for; never to another user.
 // - The version the entry reports did not change while the loaders ran (the entry reads it again
-//   when they are done, and React's render reads only their data), and is the same at reuse: SQLite's `data_version` (any other connection's commit, from any process) with this
+//   when they are done, and React's render reads only their data), and is the same at reuse:
+//   SQLite's `data_version` (any other connection's commit, from any process) with this
 //   connection's `total_changes()` (its own writes), and today's date. So any write to any table,
 //   by anyone, retires every cached page at once: there is no list of tables to get wrong.
 // - The session is still live (checked against the database at every reuse: expiry, sign-out
@@ -88,6 +89,12 @@ export function pageCache({ version, isLive, maxBytes = 16 * MiB, maxEntryBytes 
     let size = 0;
     const collect = (chunk, encoding) => {
       if (!chunks || chunk == null || typeof chunk === "function") return;
+      // The entry marks a page it may keep before the first byte is written: anything else (a
+      // download, a page that did not opt in) is not copied at all.
+      if (!res.locals.loadContext?.pageCacheable) {
+        chunks = null;
+        return;
+      }
       const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk);
       size += buffer.length;
       // Too big to be worth keeping (an export rendered as a page): stop collecting.
@@ -108,12 +115,11 @@ export function pageCache({ version, isLive, maxBytes = 16 * MiB, maxEntryBytes 
     };
     const keepIfWhole = () => {
       const context = res.locals.loadContext;
-      // The entry notes the version once the loaders have run (the render reads nothing else).
-      const unchanged = context?.pageCacheVersion === before;
       if (!chunks || !context?.pageCacheable || res.statusCode !== 200 || res.getHeader("set-cookie") !== undefined) return;
       if (!String(res.getHeader("content-type") ?? "").startsWith("text/html")) return;
-      // Something was written while the page was rendered: it may show either side of that write.
-      if (!unchanged) {
+      // The entry noted the version once the loaders had run (the render reads nothing else): if
+      // something was written meanwhile, the page may show either side of that write.
+      if (context.pageCacheVersion !== before) {
         stats.changedWhileRendering++;
         return;
       }
@@ -124,7 +130,10 @@ export function pageCache({ version, isLive, maxBytes = 16 * MiB, maxEntryBytes 
     next();
   };
 
-  /** The stored page for this request if it may be served now, else undefined (and why not, as the key). */
+  /**
+   * For a request the cache may answer: its key, the version now, and the stored page if it is
+   * still current (a stale one is dropped). Undefined for a request the cache never answers.
+   */
   const find = (req) => {
     const cookie = req.headers.cookie;
     if (req.method !== "GET" || !cookie || req.path.endsWith(".data") || req.path.startsWith("/__")) return undefined;
@@ -145,9 +154,11 @@ export function pageCache({ version, isLive, maxBytes = 16 * MiB, maxEntryBytes 
           return otherwise();
         }
         stats.hits++;
-        // Most recently used last.
-        entries.delete(found.key);
-        entries.set(found.key, found.entry);
+        // Most recently used last, unless it was replaced or dropped while the session was checked.
+        if (entries.get(found.key) === found.entry) {
+          entries.delete(found.key);
+          entries.set(found.key, found.entry);
+        }
         serve(res, found.entry);
       },
       (error) => next(error),

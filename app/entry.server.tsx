@@ -10,6 +10,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { databaseVersion } from "~/models/core/db.server";
+import { pageReadsCurrent, pageReadsVersion, trackPageReads, untracked } from "~/models/core/page-reads.server";
 import { hasLiveSession as sessionIsLive } from "~/utils/auth.server";
 import { today } from "~/utils/today.server";
 import { NonceContext } from "~/utils/nonce";
@@ -21,12 +22,15 @@ export async function hasLiveSession(cookieHeader: string | null): Promise<boole
 }
 
 /**
- * What the whole-page cache (app/server/page-cache.js) compares before reusing a page: the
- * database's version (any commit anywhere changes it) and today's date.
+ * What the whole-page cache (app/server/page-cache.js) compares first before reusing a page: the
+ * database's version (any commit anywhere changes it) and today's date. When it differs, the
+ * versions of the tables the page read decide (`pageReadsCurrent`).
  */
 export function pageCacheVersion(): string {
   return `${databaseVersion()}|${today()}`;
 }
+
+export { pageReadsCurrent, trackPageReads, untracked };
 
 /**
  * Whether this document may be kept by the whole-page cache: the leaf route opted in with
@@ -37,10 +41,11 @@ function markCacheable(statusCode: number, remixContext: EntryContext, loadConte
   const { matches, errors } = remixContext.staticHandlerContext;
   const leaf = matches[matches.length - 1];
   const handle = leaf ? (remixContext.routeModules[leaf.route.id]?.handle as { pageCache?: unknown } | undefined) : undefined;
+  if (loadContext) loadContext.pageCacheOptedIn = handle?.pageCache === true;
   if (statusCode === 200 && !errors && handle?.pageCache === true && loadContext) {
     loadContext.pageCacheable = true;
     // The loaders are done: the render reads only their data, so this is the moment that counts.
-    loadContext.pageCacheVersion = pageCacheVersion();
+    loadContext.pageCacheReads = pageReadsVersion();
   }
 }
 

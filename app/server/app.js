@@ -151,7 +151,14 @@ export function createApp(build, config) {
   // before the limiter (reusing a page costs a fraction of a millisecond and need not wait for a
   // slot) and again after it, where a page that must be rendered is kept.
   const pages = config.pageCacheBytes > 0
-    ? pageCache({ version: build.entry.module.pageCacheVersion, isLive: build.entry.module.hasLiveSession, maxBytes: config.pageCacheBytes })
+    ? pageCache({
+        version: build.entry.module.pageCacheVersion,
+        track: build.entry.module.trackPageReads,
+        untracked: build.entry.module.untracked,
+        readsCurrent: build.entry.module.pageReadsCurrent,
+        isLive: build.entry.module.hasLiveSession,
+        maxBytes: config.pageCacheBytes,
+      })
     : null;
   if (pages) app.use(pages.lookup);
   app.locals.pageCache = pages;

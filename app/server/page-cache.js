@@ -13,11 +13,13 @@
 //   ended) and no error.
 // - The key is the whole URL and the whole Cookie header, so a page is only ever served again to
 //   the session (and language, and test date) that it was rendered for; never to another user.
-// - The version the entry reports did not change while the loaders ran (the entry reads it again
-//   when they are done, and React's render reads only their data), and is the same at reuse:
-//   SQLite's `data_version` (any other connection's commit, from any process) with this
-//   connection's `total_changes()` (its own writes), and today's date. So any write to any table,
-//   by anyone, retires every cached page at once: there is no list of tables to get wrong.
+// - None of the tables the page's loaders read has been written since they ran, and today is the
+//   same day. The tables are recorded, not declared (page-reads.server.ts): every statement run
+//   while Remix handles the request adds the tables its SQL names, and each table's write counter
+//   (kept by triggers in every writing transaction, from any process) is its version. A write to a
+//   table the loaders read while they ran, or a read of a table without a counter, means no keep.
+//   A quicker check comes first: if nothing at all was committed since (SQLite's `data_version`
+//   with this connection's `total_changes()`), the page is current without reading any counter.
 // - The session is still live (checked against the database at every reuse: expiry, sign-out
 //   elsewhere, a deactivated user), and the entry is younger than `ttlMs` (bounds anything that
 //   depends on the clock rather than the data, such as an undo window closing).
@@ -42,6 +44,9 @@ const NOT_STORED = new Set([
 /**
  * @param {{
  *   version: () => string,
+ *   track: (handle: () => void) => void,
+ *   untracked: (handle: () => void) => void,
+ *   readsCurrent: (reads: string) => boolean,
  *   isLive: (cookieHeader: string) => Promise<boolean>,
  *   maxBytes?: number,
  *   maxEntryBytes?: number,
@@ -49,11 +54,20 @@ const NOT_STORED = new Set([
  *   now?: () => number,
  * }} options
  */
-export function pageCache({ version, isLive, maxBytes = 16 * MiB, maxEntryBytes = 2 * MiB, ttlMs = 30_000, now = Date.now }) {
-  /** @type {Map<string, { version: string, body: string, nonce: string, headers: [string, string | number | string[]][], bytes: number, storedAt: number }>} */
+export function pageCache({ version, track, untracked, readsCurrent, isLive, maxBytes = 16 * MiB, maxEntryBytes = 2 * MiB, ttlMs = 30_000, now = Date.now }) {
+  /** @type {Map<string, { version: string, reads: string, body: string, nonce: string, headers: [string, string | number | string[]][], bytes: number, storedAt: number }>} */
   const entries = new Map();
   let bytes = 0;
-  const stats = { hits: 0, rendered: 0, stored: 0, changedWhileRendering: 0 };
+  const stats = { hits: 0, rendered: 0, stored: 0, changedWhileRendering: 0, waited: 0 };
+  /**
+   * Pages being rendered here, by key, with the requests for the same page that wait for it: after
+   * a write, the first request for a page renders it and the others are served what it keeps,
+   * instead of all rendering the same bytes at once.
+   * @type {Map<string, { waiters: Array<() => void>, wake: () => void }>}
+   */
+  const pending = new Map();
+  /** Keys whose answer was not a page that opted in (a download, a form): never waited for. */
+  const notKeepable = new Set();
 
   const remove = (key) => {
     const entry = entries.get(key);
@@ -115,19 +129,25 @@ export function pageCache({ version, isLive, maxBytes = 16 * MiB, maxEntryBytes 
     };
     const keepIfWhole = () => {
       const context = res.locals.loadContext;
+      if (context?.pageCacheOptedIn !== true) {
+        if (notKeepable.size >= 1000) notKeepable.clear();
+        notKeepable.add(key);
+      }
       if (!chunks || !context?.pageCacheable || res.statusCode !== 200 || res.getHeader("set-cookie") !== undefined) return;
       if (!String(res.getHeader("content-type") ?? "").startsWith("text/html")) return;
-      // The entry noted the version once the loaders had run (the render reads nothing else): if
-      // something was written meanwhile, the page may show either side of that write.
-      if (context.pageCacheVersion !== before) {
+      // The entry took the tables' versions once the loaders had run (the render reads nothing
+      // else): null if one of them was written meanwhile (the page may show either side of that
+      // write) or the page read something without a version.
+      if (!context.pageCacheReads) {
         stats.changedWhileRendering++;
         return;
       }
       const headers = Object.entries(res.getHeaders()).filter(([name]) => !NOT_STORED.has(name));
-      store(key, { version: before, body: Buffer.concat(chunks).toString("utf8"), nonce: res.locals.cspNonce ?? "", headers, bytes: size, storedAt: now() });
+      const entry = { version: before, reads: context.pageCacheReads, body: Buffer.concat(chunks).toString("utf8"), nonce: res.locals.cspNonce ?? "", headers, bytes: size, storedAt: now() };
+      store(key, entry);
       stats.stored++;
     };
-    next();
+    track(next);
   };
 
   /**
@@ -141,7 +161,14 @@ export function pageCache({ version, isLive, maxBytes = 16 * MiB, maxEntryBytes 
     const key = `${req.originalUrl}\n${cookie}`;
     const current = version();
     const entry = entries.get(key);
-    if (entry && (entry.version !== current || now() - entry.storedAt > ttlMs)) remove(key);
+    if (entry) {
+      if (now() - entry.storedAt > ttlMs) remove(key);
+      else if (entry.version !== current) {
+        // Something was committed since: current still if none of the page's tables was written.
+        if (readsCurrent(entry.reads)) entry.version = current;
+        else remove(key);
+      }
+    }
     return { key, cookie, current, entry: entries.get(key) };
   };
 
@@ -165,11 +192,36 @@ export function pageCache({ version, isLive, maxBytes = 16 * MiB, maxEntryBytes 
     );
   };
 
-  /** Before the in-flight limiter: a stored page is served at once, without waiting for a slot. */
+  /**
+   * Before the in-flight limiter: a stored page is served at once, without waiting for a slot; a
+   * page being rendered for someone else with the same key is waited for, then served.
+   */
   const lookup = (req, res, next) => {
     const found = find(req);
-    if (!found?.entry) return next();
-    serveIfLive(res, next, found, next);
+    if (!found) return next();
+    if (found.entry) return serveIfLive(res, next, found, next);
+    if (notKeepable.has(found.key)) return next();
+    const rendering = pending.get(found.key);
+    if (rendering) {
+      stats.waited++;
+      rendering.waiters.push(() => {
+        const again = find(req);
+        if (again?.entry) serveIfLive(res, next, again, next);
+        else next();
+      });
+      return;
+    }
+    // This request leads: whoever asks for the same page until its response is done waits for it.
+    const lead = {
+      waiters: [],
+      wake: () => {
+        if (pending.get(found.key) === lead) pending.delete(found.key);
+        for (const waiter of lead.waiters.splice(0)) waiter();
+      },
+    };
+    pending.set(found.key, lead);
+    res.once("close", lead.wake);
+    next();
   };
 
   /**
@@ -179,7 +231,8 @@ export function pageCache({ version, isLive, maxBytes = 16 * MiB, maxEntryBytes 
    */
   const keep = (req, res, next) => {
     const found = find(req);
-    if (!found) return next();
+    // Whatever called us (a slot freed by another request) must not lend us its read set.
+    if (!found) return untracked(next);
     if (!found.entry) return render(req, res, next, found.key, found.current);
     serveIfLive(res, next, found, () => render(req, res, next, found.key, version()));
   };

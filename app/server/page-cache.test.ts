@@ -20,10 +20,22 @@ interface Res {
  * renders the current data and marks the load context), against a version and sessions we control.
  */
 function harness(options: { ttlMs?: number; maxBytes?: number } = {}) {
-  const state = { version: 1, data: "first", live: new Set(["s=alice", "s=bob"]), renders: 0, nonces: 0, cacheable: true, setCookie: false, status: 200, duringRender: () => {} };
+  const state = newState();
+  const write = (table: string) => state.tables[table]++;
+  /** What the request being handled saw when it started (page-reads.server.ts's read set). */
+  let before: Record<string, number> | null = null;
   let clock = 0;
   const cache = pageCache({
-    version: () => String(state.version),
+    version: () => Object.values(state.tables).join("."),
+    track: (handle: () => void) => {
+      before = { ...state.tables };
+      handle();
+    },
+    untracked: (handle: () => void) => {
+      before = null;
+      handle();
+    },
+    readsCurrent: (reads: string) => reads.split(",").every((part) => state.tables[part.split("=")[0]] === Number(part.split("=")[1])),
     isLive: async (cookie: string) => state.live.has(cookie),
     now: () => clock,
     ...options,
@@ -36,10 +48,17 @@ function harness(options: { ttlMs?: number; maxBytes?: number } = {}) {
   });
   app.use(cache.lookup);
   app.use(cache.keep);
-  app.get("*", (req: { path: string; headers: Record<string, string> }, res: Res) => {
+  app.get("*", async (req: { path: string; headers: Record<string, string> }, res: Res) => {
     state.renders++;
     state.duringRender();
-    res.locals.loadContext = { pageCacheable: state.cacheable, pageCacheVersion: String(state.version) };
+    const tables = state.reads[req.path] ?? ["task"];
+    const unchanged = before !== null && tables.every((table) => before![table] === state.tables[table]);
+    res.locals.loadContext = {
+      pageCacheOptedIn: state.cacheable,
+      pageCacheable: state.cacheable,
+      pageCacheReads: unchanged ? tables.map((t) => `${t}=${state.tables[t]}`).join(",") : null,
+    };
+    if (state.renderMs) await new Promise((resolve) => setTimeout(resolve, state.renderMs));
     if (state.setCookie) res.append("Set-Cookie", "toast=; Max-Age=0");
     res.status(state.status).set({ "Content-Type": "text/html", "Cache-Control": "private, no-store" });
     // Streamed in pieces, as React writes a page.
@@ -56,7 +75,25 @@ function harness(options: { ttlMs?: number; maxBytes?: number } = {}) {
     const response = await fetch((await ready) + path, { headers: { cookie, ...headers } });
     return { status: response.status, cache: response.headers.get("x-page-cache"), csp: response.headers.get("content-security-policy"), cacheControl: response.headers.get("cache-control"), body: await response.text() };
   };
-  return { state, get, cache, tick: (ms: number) => (clock += ms) };
+  return { state, get, cache, write, tick: (ms: number) => (clock += ms) };
+}
+
+function newState() {
+  return {
+    // Write counters per table, and the tables each page reads (the rest read "task").
+    tables: { task: 1, ledger: 1 } as Record<string, number>,
+    reads: { "/finance": ["ledger"], "/both": ["task", "ledger"] } as Record<string, string[]>,
+    data: "first",
+    live: new Set(["s=alice", "s=bob"]),
+    renders: 0,
+    nonces: 0,
+    cacheable: true,
+    setCookie: false,
+    status: 200,
+    duringRender: () => {},
+    /** How long the fake render takes before it writes (0: at once). */
+    renderMs: 0,
+  };
 }
 
 const servers: Array<() => Promise<unknown>> = [];
@@ -90,10 +127,10 @@ describe("whole-page cache (issue 15)", () => {
     expect(state.renders).toBe(3);
   });
 
-  it("renders again after any write, and keeps nothing rendered while one happened", async () => {
-    const { state, get } = harness();
+  it("renders again after a write to a table the page read, and keeps nothing rendered while one happened", async () => {
+    const { state, get, write } = harness();
     await get("/");
-    state.version++;
+    write("task");
     state.data = "second";
     const after = await get("/");
     expect(after.cache).toBeNull();
@@ -101,11 +138,27 @@ describe("whole-page cache (issue 15)", () => {
     expect((await get("/")).cache).toBe("hit");
 
     // A write lands while the loaders run: the page is not kept.
-    state.duringRender = () => state.version++;
+    state.duringRender = () => write("task");
     await get("/gantt");
     state.duringRender = () => {};
     expect((await get("/gantt")).cache).toBeNull();
     expect((await get("/gantt")).cache).toBe("hit");
+  });
+
+  it("serves a page again after writes to tables it did not read, and after those landing while it rendered", async () => {
+    const { state, get, write } = harness();
+    await get("/finance");
+    await get("/both");
+    write("task");
+    expect((await get("/finance")).cache).toBe("hit");
+    expect((await get("/both")).cache).toBeNull();
+    state.duringRender = () => write("task");
+    await get("/finance?month=2026-11");
+    state.duringRender = () => {};
+    expect((await get("/finance?month=2026-11")).cache).toBe("hit");
+    write("ledger");
+    expect((await get("/finance")).cache).toBeNull();
+    expect(state.renders).toBe(5);
   });
 
   it("asks whether the session is still live at every reuse", async () => {
@@ -139,6 +192,28 @@ describe("whole-page cache (issue 15)", () => {
     tick(1001);
     expect((await get("/training")).cache).toBeNull();
     expect(state.renders).toBe(7);
+  });
+
+  it("renders a page once for requests arriving together, the others served what it kept", async () => {
+    const { state, get, cache } = harness();
+    state.renderMs = 50;
+    const answers = await Promise.all([get("/gantt"), get("/gantt"), get("/gantt")]);
+    expect(state.renders).toBe(1);
+    expect(answers.map((a) => a.cache)).toEqual([null, "hit", "hit"]);
+    expect(cache.stats().waited).toBe(2);
+    // Another session's page is its own: not waited for.
+    await Promise.all([get("/gantt?x", "s=alice"), get("/gantt?x", "s=bob")]);
+    expect(state.renders).toBe(3);
+  });
+
+  it("does not make requests wait for an answer that is not a kept page (a download, a form)", async () => {
+    const { state, get } = harness();
+    state.cacheable = false;
+    await get("/documents/1/download");
+    state.renderMs = 50;
+    const answers = await Promise.all([get("/documents/1/download"), get("/documents/1/download")]);
+    expect(answers.map((a) => a.cache)).toEqual([null, null]);
+    expect(state.renders).toBe(3);
   });
 
   it("holds no more than its memory allows, the least recently used going first", async () => {

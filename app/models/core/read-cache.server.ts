@@ -15,6 +15,7 @@
  */
 import type { Statement } from "better-sqlite3";
 import { getDb } from "./db.server";
+import { notePageReads } from "./page-reads.server";
 
 /** Tables with a write counter (db/migrations/…_table_change_triggers.sql). */
 export const COUNTED_TABLES = [
@@ -123,6 +124,8 @@ export function cachedRead<T>(
 ): T {
   const client = getDb().$client;
   if (client.inTransaction) return compute();
+  // The page showing this value depends on these tables, even when none of its queries runs.
+  notePageReads(tables);
   const slot = `${name}|${JSON.stringify(params)}`;
   const key = countersOf(tables);
   const entry = entries.get(slot);

@@ -5,6 +5,7 @@
 // must agree on (sessions, the login throttle) lives in SQLite, which takes concurrent readers
 // in WAL mode.
 import cluster from "node:cluster";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { serverConfig } from "./config.js";
@@ -37,7 +38,10 @@ function memoryReporter(app) {
     clearInterval(timer);
     const mb = (n) => `${(n / 1024 / 1024).toFixed(0)} MB`;
     const pages = app.locals.pageCache?.stats();
-    if (pages) console.log(`[traguardi] worker ${process.pid} page cache: ${pages.hits} served again, ${pages.rendered} rendered, ${pages.stored} kept, ${pages.changedWhileRendering} not kept for a write while rendering`);
+    if (pages)
+      console.log(
+        `[traguardi] worker ${process.pid} page cache: ${pages.hits} served again, ${pages.rendered} rendered, ${pages.stored} kept, ${pages.changedWhileRendering} not kept for a write while rendering, ${pages.waited} waited for a render`,
+      );
     console.log(
       `[traguardi] worker ${process.pid} memory peaks: rss ${mb(peak.rss)}, heap total ${mb(peak.heapTotal)}, heap used ${mb(peak.heapUsed)}, external ${mb(peak.external)}, array buffers ${mb(peak.arrayBuffers)}`,
     );
@@ -75,6 +79,9 @@ if (cluster.isPrimary) {
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGTERM"));
 } else {
+  // Before the build loads: Remix's route matching, remembered per path (route-matching.js).
+  const { rememberRouteMatches } = await import("./route-matching.js");
+  rememberRouteMatches(createRequire(import.meta.url)("@remix-run/router"));
   const { installGlobals } = await import("@remix-run/node");
   const build = await import(pathToFileURL(buildPath()).href);
   installGlobals({ nativeFetch: build.future.v3_singleFetch });

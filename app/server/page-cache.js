@@ -23,7 +23,9 @@
 // - The session is still live (checked against the database at every reuse: expiry, sign-out
 //   elsewhere, a deactivated user), and the entry is younger than `ttlMs` (bounds anything that
 //   depends on the clock rather than the data, such as an undo window closing).
-// The CSP nonce is per response: the stored page's nonce is replaced by this response's.
+// The CSP nonce is per response: the stored page's nonce is replaced by this response's. The page
+// is kept as bytes cut at each occurrence of its nonce, so serving it again is one copy of those
+// bytes with the new nonce between them (no string the size of the page to build and encode).
 import { securityHeaders } from "./security.js";
 
 const MiB = 1024 * 1024;
@@ -41,6 +43,20 @@ const NOT_STORED = new Set([
   "x-page-cache",
 ]);
 
+/** `body` cut at every occurrence of `nonce` (views of it, not copies); all of it if there is no nonce. */
+function cutAt(body, nonce) {
+  if (!nonce) return [body];
+  const needle = Buffer.from(nonce);
+  const parts = [];
+  let from = 0;
+  for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, from)) {
+    parts.push(body.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(body.subarray(from));
+  return parts;
+}
+
 /**
  * @param {{
  *   version: () => string,
@@ -55,7 +71,7 @@ const NOT_STORED = new Set([
  * }} options
  */
 export function pageCache({ version, track, untracked, readsCurrent, isLive, maxBytes = 16 * MiB, maxEntryBytes = 2 * MiB, ttlMs = 30_000, now = Date.now }) {
-  /** @type {Map<string, { version: string, reads: string, body: string, nonce: string, headers: [string, string | number | string[]][], bytes: number, storedAt: number }>} */
+  /** @type {Map<string, { version: string, reads: string, parts: Buffer[], nonce: string, headers: [string, string | number | string[]][], bytes: number, storedAt: number }>} */
   const entries = new Map();
   let bytes = 0;
   const stats = { hits: 0, rendered: 0, stored: 0, changedWhileRendering: 0, waited: 0 };
@@ -91,8 +107,10 @@ export function pageCache({ version, track, untracked, readsCurrent, isLive, max
     res.status(200);
     for (const [name, value] of entry.headers) res.setHeader(name, value);
     res.setHeader("X-Page-Cache", "hit");
-    const nonce = res.locals.cspNonce;
-    res.end(entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body);
+    const nonce = Buffer.from(res.locals.cspNonce || entry.nonce);
+    const pieces = [entry.parts[0]];
+    for (let i = 1; i < entry.parts.length; i++) pieces.push(nonce, entry.parts[i]);
+    res.end(Buffer.concat(pieces));
   };
 
   /** Render as usual, and keep the page if every condition holds when it is done. */
@@ -143,7 +161,8 @@ export function pageCache({ version, track, untracked, readsCurrent, isLive, max
         return;
       }
       const headers = Object.entries(res.getHeaders()).filter(([name]) => !NOT_STORED.has(name));
-      const entry = { version: before, reads: context.pageCacheReads, body: Buffer.concat(chunks).toString("utf8"), nonce: res.locals.cspNonce ?? "", headers, bytes: size, storedAt: now() };
+      const nonce = res.locals.cspNonce ?? "";
+      const entry = { version: before, reads: context.pageCacheReads, parts: cutAt(Buffer.concat(chunks, size), nonce), nonce, headers, bytes: size, storedAt: now() };
       store(key, entry);
       stats.stored++;
     };

@@ -61,7 +61,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf "${e2eEnv.DATABASE_PATH}"* && npx tsx db/seed.ts && npx remix build && node app/server/index.js "${buildDir}/index.js"`,
+    command: `rm -rf "${e2eEnv.DATABASE_PATH}"* && npx tsx db/seed.ts && npx remix build && node --max-semi-space-size=4 app/server/index.js "${buildDir}/index.js"`,
     url: `http://localhost:${port}/healthcheck`,
     env: e2eEnv,
     reuseExistingServer: false,

@@ -1,13 +1,14 @@
 /**
- * npm run bench:load — the production server (app/server, worker processes as `npm start` forks
+ * npm run bench:load — the production server (app/server, serving processes as `npm start` runs
  * them: one per core unless TRAGUARDI_WORKERS says otherwise) on a production build and a freshly
  * seeded demo database in bench/.tmp/load/. In one run, with autocannon:
  *   1. baseline: 50 connections for 30 s on GET /login (no session, no data);
  *   2. pages: 50 connections for 30 s cycling through /, /gantt, /finance, /training and /audit as
  *      the programme manager, while 2 writers keep editing tasks (POST /tasks/:id, as the form does).
- * rss is the peak, sampled every 500 ms, of the summed RSS of the primary and all its workers.
+ * rss is the peak, sampled every 500 ms, of the summed RSS of the primary and all its workers (the
+ * primary serves too).
  * Targets (issue 15): ratio ≥ 0.5, p99 < 500 ms, 0 errors and non-2xx, rss < 400 MB.
- * BENCH_CPU_PROF=1 writes V8 CPU profiles of every worker to bench/.tmp/load/profiles/.
+ * BENCH_CPU_PROF=1 writes V8 CPU profiles of every serving process to bench/.tmp/load/profiles/.
  * BENCH_WRITERS, BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_WARMUP_SECONDS change the load (for diagnosis only).
  * The last line is fixed.
  */
@@ -18,6 +19,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
+import { workerV8Flags } from "../app/server/config.js";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -71,7 +73,8 @@ if (process.env.BENCH_CPU_PROF) {
 }
 // Workers inherit the primary's execArgv (node:cluster), so --cpu-prof here profiles each of them.
 const profileArgs = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${profiles}`] : [];
-const server: ChildProcess = spawn(process.execPath, [...profileArgs, path.join(root, "app/server/index.js"), path.join(buildDir, "index.js")], {
+// The primary serves too: it gets the processes' V8 flags on its command line, as `npm start` gives them.
+const server: ChildProcess = spawn(process.execPath, [...profileArgs, ...workerV8Flags(env), path.join(root, "app/server/index.js"), path.join(buildDir, "index.js")], {
   cwd: root,
   env,
   stdio: ["ignore", "inherit", "inherit"],
@@ -97,7 +100,8 @@ function rssMb(): number {
   return out.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024;
 }
 const workerPids = spawnSync("ps", ["-o", "pid=", "--ppid", String(server.pid)], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean).map(Number);
-const workers = workerPids.length;
+/** Serving processes: the primary and its workers. */
+const processes = workerPids.length + 1;
 
 /** CPU time used so far, in ms: by the server's processes (from /proc, Linux) and by this process (autocannon and the writers). */
 function cpuMs() {
@@ -113,8 +117,8 @@ function cpuMs() {
   return { server: [server.pid!, ...workerPids].reduce((sum, pid) => sum + ticks(pid), 0), client: (usage.user + usage.system) / 1000 };
 }
 
-// Warm up: every page a few times on every worker (a page that fails stops the bench here).
-for (let i = 0; i < 4 * workers; i++) {
+// Warm up: every page a few times on every process (a page that fails stops the bench here).
+for (let i = 0; i < 4 * processes; i++) {
   for (const page of [...PAGES, "/login"]) {
     const response = await fetch(base + page, { headers: { cookie } });
     if (!response.ok) throw new Error(`${page} answered ${response.status} during warm-up`);
@@ -254,7 +258,7 @@ const errors = errorsOf(pagesResult) + errorsOf(loginResult) + writes.failed;
 const sortedWrites = [...writes.latencies].sort((a, b) => a - b);
 console.log(`rss after warm-up ${idleRss.toFixed(0)} MB, peak under load ${peakRss.toFixed(0)} MB`);
 console.log(
-  `workers ${workers}; login: ${loginRate.toFixed(0)} req/s, p50 ${loginResult.latency.p50} ms, p99 ${loginResult.latency.p99} ms, errors ${errorsOf(loginResult)}`,
+  `processes ${processes}; login: ${loginRate.toFixed(0)} req/s, p50 ${loginResult.latency.p50} ms, p99 ${loginResult.latency.p99} ms, errors ${errorsOf(loginResult)}`,
 );
 console.log(
   `pages ${PAGES.join(" ")}: ${pagesRate.toFixed(0)} req/s, p50 ${pagesResult.latency.p50} ms, p99 ${p99} ms, max ${pagesResult.latency.max} ms, errors ${pagesResult.errors}, timeouts ${pagesResult.timeouts}, non-2xx ${pagesResult.non2xx}`,

@@ -24,16 +24,16 @@ export function intFromEnv(env, name, fallback) {
 export const uploadPathPattern = /^\/(?:finance\/import|training\/import|indicators\/catalogue|(?:documents|procurement)(?:\/.*)?)(?:\.data)?$/;
 
 /**
- * V8 flags for each worker (issue 15), appended to the primary's own execArgv. By default the old
- * generation may grow to 1.5× what survived the last full collection instead of V8's up to 4×:
- * a worker's live data is small and what piles up between collections is garbage of finished
- * requests (bench:load saw 240–250 MB of heap used per worker at its peak before, with
- * rss 350 MB a worker). The young generation's semi-spaces are capped at 4 MB (V8 grows them to
- * 16 MB under load): bench:load measured 379–383 MB rss for all processes against 424 MB with V8's
- * size, with the same pages/login ratio (0.37–0.38 against 0.40 and 0.36 at 8 MB; load average 5–8).
- * No hard cap: a big export
- * or a 30,000-task Gantt still gets the memory it needs. TRAGUARDI_WORKER_V8_FLAGS replaces the
- * default (space-separated; empty for V8's own defaults).
+ * V8 flags for the serving processes (issue 15): appended to the primary's own execArgv for the
+ * workers, and set in the primary itself where V8 still takes them after start (see index.js).
+ * By default the old generation may grow to 1.2× what survived the last full collection instead of
+ * V8's up to 4×: a process's live data is ~30 MB (a heap snapshot) and what piles up between
+ * collections is the garbage of finished requests (bench:load saw 240–250 MB of heap used per
+ * worker at its peak with V8's defaults). The young generation's semi-spaces are capped at 4 MB
+ * (V8 grows them to 16 MB under load). bench:load with two serving processes: rss 368 MB at 1.2×
+ * against 472 MB at 1.5×, p99 422 ms against 359 ms (the README's Decisions has the other sizes
+ * tried). No hard cap: a big export or a 30,000-task Gantt still gets the memory it needs.
+ * TRAGUARDI_WORKER_V8_FLAGS replaces the default (space-separated; empty for V8's own defaults).
  * @param {Record<string, string | undefined>} env
  */
 export function workerV8Flags(env) {
@@ -44,7 +44,10 @@ export function workerV8Flags(env) {
   if (wrong) throw new Error(`TRAGUARDI_WORKER_V8_FLAGS must be V8 flags like --heap-growing-percent=50, got ${JSON.stringify(wrong)}`);
   return flags;
 }
-export const DEFAULT_WORKER_V8_FLAGS = ["--heap-growing-percent=50", "--max-semi-space-size=4"];
+export const DEFAULT_WORKER_V8_FLAGS = ["--heap-growing-percent=20", "--max-semi-space-size=4"];
+
+/** Flags V8 only reads when the heap is set up: the primary can take them from its command line only. */
+export const startupOnlyV8Flag = /^--(?:max|min)-semi-space-size=|^--max-old-space-size=|^--max-heap-size=|^--initial-(?:old-space|heap)-size=/;
 
 /** @param {Record<string, string | undefined>} env */
 export function serverConfig(env = process.env) {

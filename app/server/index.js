@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// `npm start`: the production server. The primary process only forks and watches workers (one
-// per core by default, TRAGUARDI_WORKERS or WEB_CONCURRENCY to change it) and restarts any that
-// crash; each worker loads the Remix build and serves the shared port. Everything the workers
-// must agree on (sessions, the login throttle) lives in SQLite, which takes concurrent readers
-// in WAL mode.
+// `npm start`: the production server, one Node process per core by default (TRAGUARDI_WORKERS
+// or WEB_CONCURRENCY to change it). The primary listens on the port, serves a share of the
+// connections itself and hands the rest in turn to the workers it forks, and restarts any worker
+// that crashes. Each process loads the Remix build. Everything the processes must agree on
+// (sessions, the login throttle, the page versions) lives in SQLite, which takes concurrent
+// readers in WAL mode.
 import cluster from "node:cluster";
+import http from "node:http";
 import { createRequire } from "node:module";
+import net from "node:net";
 import path from "node:path";
+import v8 from "node:v8";
 import { pathToFileURL } from "node:url";
-import { serverConfig } from "./config.js";
+import { serverConfig, startupOnlyV8Flag } from "./config.js";
 
 process.env.NODE_ENV ??= "production";
 const config = serverConfig();
@@ -40,22 +44,88 @@ function memoryReporter(app) {
     const pages = app.locals.pageCache?.stats();
     if (pages)
       console.log(
-        `[traguardi] worker ${process.pid} page cache: ${pages.hits} served again, ${pages.rendered} rendered, ${pages.stored} kept, ${pages.changedWhileRendering} not kept for a write while rendering, ${pages.waited} waited for a render`,
+        `[traguardi] ${cluster.isPrimary ? "primary" : "worker"} ${process.pid} page cache: ${pages.hits} served again, ${pages.rendered} rendered, ${pages.stored} kept, ${pages.changedWhileRendering} not kept for a write while rendering, ${pages.waited} waited for a render`,
       );
     console.log(
-      `[traguardi] worker ${process.pid} memory peaks: rss ${mb(peak.rss)}, heap total ${mb(peak.heapTotal)}, heap used ${mb(peak.heapUsed)}, external ${mb(peak.external)}, array buffers ${mb(peak.arrayBuffers)}`,
+      `[traguardi] ${cluster.isPrimary ? "primary" : "worker"} ${process.pid} memory peaks: rss ${mb(peak.rss)}, heap total ${mb(peak.heapTotal)}, heap used ${mb(peak.heapUsed)}, external ${mb(peak.external)}, array buffers ${mb(peak.arrayBuffers)}`,
     );
   };
 }
 
+/** Messages between the primary and its workers (beside node:cluster's own). */
+const READY = "traguardi:ready";
+const CONNECTION = "traguardi:connection";
+
+/**
+ * This process's server: the Remix build in our express app, behind an http.Server that does not
+ * listen itself; the primary hands it connections (`serve(socket)`). `stop(done)` lets the
+ * requests under way finish (connections are closed as they go idle), then calls `done`.
+ */
+async function startServing() {
+  // Before the build loads: Remix's route matching, remembered per path (route-matching.js).
+  const { rememberRouteMatches } = await import("./route-matching.js");
+  rememberRouteMatches(createRequire(import.meta.url)("@remix-run/router"));
+  const { installGlobals } = await import("@remix-run/node");
+  const build = await import(pathToFileURL(buildPath()).href);
+  installGlobals({ nativeFetch: build.future.v3_singleFetch });
+  const { createApp } = await import("./app.js");
+  const app = createApp(build, config);
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  const reportMemory = memoryReporter(app);
+  let active = 0;
+  let stopped = null;
+  server.on("request", (_req, res) => {
+    active++;
+    if (stopped) res.setHeader("Connection", "close");
+    res.once("close", () => {
+      active--;
+      if (stopped) {
+        server.closeIdleConnections();
+        if (active === 0) stopped();
+      }
+    });
+  });
+  return {
+    serve(socket) {
+      server.emit("connection", socket);
+      socket.resume();
+    },
+    stop(done) {
+      if (stopped) return;
+      reportMemory();
+      stopped = done;
+      server.closeIdleConnections();
+      if (active === 0) done();
+    },
+  };
+}
+
 if (cluster.isPrimary) {
+  // The primary is one of the serving processes: it listens, answers a share of the connections
+  // itself and hands the others, in turn, to the workers it forks (one per core in all). So two
+  // cores run two Node processes, not three: each costs ~45 MB of RSS before it does anything.
   let stopping = false;
   const recentCrashes = [];
-  console.log(`[traguardi] ${config.workers} worker${config.workers === 1 ? "" : "s"} on http://localhost:${config.port}`);
+  const processes = config.workers;
+  console.log(`[traguardi] ${processes} process${processes === 1 ? "" : "es"} serving http://localhost:${config.port}`);
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...config.workerV8Flags] });
+  // The same V8 flags here as in the workers, where V8 still takes them (the heap's growing
+  // factor does). Sizes fixed when the heap was set up, such as the semi-spaces', only come from
+  // the command line, which `npm start` gives; without them this process uses more memory.
+  for (const flag of config.workerV8Flags) {
+    if (!startupOnlyV8Flag.test(flag)) v8.setFlagsFromString(flag);
+    else if (!process.execArgv.includes(flag)) console.warn(`[traguardi] ${flag} applies to the workers only: start this process with \`node ${flag} app/server/index.js\` (as npm start does) for it to apply here too`);
+  }
+  /** Workers that have loaded the build, in the order connections go to them. */
+  const ready = new Set();
   const fork = () => cluster.fork();
-  for (let i = 0; i < config.workers; i++) fork();
+  for (let i = 1; i < processes; i++) fork();
+  cluster.on("message", (worker, message) => {
+    if (message === READY) ready.add(worker);
+  });
   cluster.on("exit", (worker, code, signal) => {
+    ready.delete(worker);
     if (stopping) return;
     const now = Date.now();
     recentCrashes.push(now);
@@ -65,34 +135,47 @@ if (cluster.isPrimary) {
     console.error(`[traguardi] worker ${worker.process.pid} exited (${signal ?? code}); restarting in ${delay} ms`);
     setTimeout(() => !stopping && fork(), delay);
   });
+  const serving = await startServing();
+  let turn = 0;
+  const balancer = net.createServer({ pauseOnConnect: true }, (socket) => {
+    const targets = [null, ...ready];
+    const target = targets[turn++ % targets.length];
+    if (!target || !target.isConnected()) return serving.serve(socket);
+    target.send(CONNECTION, socket, { keepOpen: false }, (error) => {
+      // The worker went away before it got the connection: answer it here.
+      if (error && !socket.destroyed) serving.serve(socket);
+    });
+  });
+  balancer.on("error", (error) => {
+    console.error(`[traguardi] cannot listen on port ${config.port}: ${error.message}`);
+    process.exit(1);
+  });
+  if (config.host) balancer.listen(config.port, config.host);
+  else balancer.listen(config.port);
   const stop = (signal) => {
     if (stopping) return;
     stopping = true;
+    balancer.close();
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    let servedOut = false;
+    serving.stop(() => (servedOut = true));
     const deadline = setTimeout(() => process.exit(0), 10_000);
     deadline.unref();
     const check = setInterval(() => {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (servedOut && Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
     }, 50);
     check.unref();
   };
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGTERM"));
 } else {
-  // Before the build loads: Remix's route matching, remembered per path (route-matching.js).
-  const { rememberRouteMatches } = await import("./route-matching.js");
-  rememberRouteMatches(createRequire(import.meta.url)("@remix-run/router"));
-  const { installGlobals } = await import("@remix-run/node");
-  const build = await import(pathToFileURL(buildPath()).href);
-  installGlobals({ nativeFetch: build.future.v3_singleFetch });
-  const { createApp } = await import("./app.js");
-  const app = createApp(build, config);
-  const server = config.host ? app.listen(config.port, config.host) : app.listen(config.port);
-  server.keepAliveTimeout = 65_000;
-  const reportMemory = memoryReporter(app);
+  const serving = await startServing();
+  process.on("message", (message, socket) => {
+    if (message === CONNECTION && socket) serving.serve(socket);
+  });
+  process.send?.(READY);
   const stop = () => {
-    reportMemory();
-    server.close(() => process.exit(0));
+    serving.stop(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.once("SIGTERM", stop);

@@ -70,14 +70,19 @@ async function startServing() {
   installGlobals({ nativeFetch: build.future.v3_singleFetch });
   const { createApp } = await import("./app.js");
   const app = createApp(build, config);
-  const server = http.createServer(app);
+  const server = http.createServer();
   server.keepAliveTimeout = 65_000;
+  // The server never listens (connections are handed to it), and Node only starts tracking its
+  // connections, which its header and request timeouts and closeIdleConnections() rely on, when it
+  // does: the "listening" event is what sets that up.
+  server.emit("listening");
   const reportMemory = memoryReporter(app);
   let active = 0;
   let stopped = null;
+  // Counted before the app sees the request (the app may answer it at once, a refused body).
   server.on("request", (_req, res) => {
     active++;
-    if (stopped) res.setHeader("Connection", "close");
+    if (stopped && !res.headersSent) res.setHeader("Connection", "close");
     res.once("close", () => {
       active--;
       if (stopped) {
@@ -86,6 +91,7 @@ async function startServing() {
       }
     });
   });
+  server.on("request", app);
   return {
     serve(socket) {
       server.emit("connection", socket);
@@ -97,6 +103,11 @@ async function startServing() {
       stopped = done;
       server.closeIdleConnections();
       if (active === 0) done();
+    },
+    /** Drops every connection at once (the process can no longer be trusted to answer them). */
+    abandon() {
+      stopped ??= () => {};
+      server.closeAllConnections();
     },
   };
 }
@@ -136,9 +147,11 @@ if (cluster.isPrimary) {
     setTimeout(() => !stopping && fork(), delay);
   });
   const serving = await startServing();
+  /** False once the app failed in this process: from then on it only hands connections out. */
+  let servingHere = true;
   let turn = 0;
   const balancer = net.createServer({ pauseOnConnect: true }, (socket) => {
-    const targets = [null, ...ready];
+    const targets = servingHere || ready.size === 0 ? [null, ...ready] : [...ready];
     const target = targets[turn++ % targets.length];
     if (!target || !target.isConnected()) return serving.serve(socket);
     target.send(CONNECTION, socket, { keepOpen: false }, (error) => {
@@ -168,6 +181,19 @@ if (cluster.isPrimary) {
   };
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGTERM"));
+  // An error nothing caught, in the app's code here: this process's app can no longer be trusted,
+  // but its balancer and supervisor (this file) are independent of it. So instead of taking every
+  // worker down with it, the primary stops serving, drops its own connections and forks a worker
+  // in its place; with no worker to take over (TRAGUARDI_WORKERS=1) it exits, for the process
+  // manager to restart it, as Node would.
+  process.on("uncaughtException", (error) => {
+    console.error(error);
+    if (!servingHere || processes === 1 || stopping) process.exit(1);
+    servingHere = false;
+    console.error("[traguardi] the primary stopped serving after an uncaught error; a worker takes its place");
+    serving.abandon();
+    fork();
+  });
 } else {
   const serving = await startServing();
   process.on("message", (message, socket) => {

@@ -67,10 +67,11 @@ function cutAt(body, nonce) {
  *   maxBytes?: number,
  *   maxEntryBytes?: number,
  *   ttlMs?: number,
+ *   maxWaitMs?: number,
  *   now?: () => number,
  * }} options
  */
-export function pageCache({ version, track, untracked, readsCurrent, isLive, maxBytes = 16 * MiB, maxEntryBytes = 2 * MiB, ttlMs = 30_000, now = Date.now }) {
+export function pageCache({ version, track, untracked, readsCurrent, isLive, maxBytes = 16 * MiB, maxEntryBytes = 2 * MiB, ttlMs = 30_000, maxWaitMs = 5_000, now = Date.now }) {
   /** @type {Map<string, { version: string, reads: string, parts: Buffer[], nonce: string, headers: [string, string | number | string[]][], bytes: number, storedAt: number }>} */
   const entries = new Map();
   let bytes = 0;
@@ -116,6 +117,17 @@ export function pageCache({ version, track, untracked, readsCurrent, isLive, max
   /** Render as usual, and keep the page if every condition holds when it is done. */
   const render = (req, res, next, key, before) => {
     stats.rendered++;
+    /** An answer that is not a page that opted in (a download, a redirect): never waited for again. */
+    const learnIfNotPage = () => {
+      if (res.locals.loadContext?.pageCacheOptedIn === true) return;
+      if (notKeepable.size >= 1000) notKeepable.clear();
+      notKeepable.add(key);
+    };
+    /** Those waiting for this response's page: served what it kept, or sent to render their own. */
+    const release = () => {
+      const lead = pending.get(key);
+      if (lead?.owner === res) lead.wake();
+    };
     /** @type {Buffer[] | null} */
     let chunks = [];
     let size = 0;
@@ -125,13 +137,17 @@ export function pageCache({ version, track, untracked, readsCurrent, isLive, max
       // download, a page that did not opt in) is not copied at all.
       if (!res.locals.loadContext?.pageCacheable) {
         chunks = null;
+        learnIfNotPage();
+        release();
         return;
       }
       const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk);
       size += buffer.length;
       // Too big to be worth keeping (an export rendered as a page): stop collecting.
-      if (size > maxEntryBytes) chunks = null;
-      else chunks.push(buffer);
+      if (size > maxEntryBytes) {
+        chunks = null;
+        release();
+      } else chunks.push(buffer);
     };
     const write = res.write;
     const end = res.end;
@@ -147,10 +163,7 @@ export function pageCache({ version, track, untracked, readsCurrent, isLive, max
     };
     const keepIfWhole = () => {
       const context = res.locals.loadContext;
-      if (context?.pageCacheOptedIn !== true) {
-        if (notKeepable.size >= 1000) notKeepable.clear();
-        notKeepable.add(key);
-      }
+      learnIfNotPage();
       if (!chunks || !context?.pageCacheable || res.statusCode !== 200 || res.getHeader("set-cookie") !== undefined) return;
       if (!String(res.getHeader("content-type") ?? "").startsWith("text/html")) return;
       // The entry took the tables' versions once the loaders had run (the render reads nothing
@@ -165,6 +178,7 @@ export function pageCache({ version, track, untracked, readsCurrent, isLive, max
       const entry = { version: before, reads: context.pageCacheReads, parts: cutAt(Buffer.concat(chunks, size), nonce), nonce, headers, bytes: size, storedAt: now() };
       store(key, entry);
       stats.stored++;
+      release();
     };
     track(next);
   };
@@ -223,15 +237,28 @@ export function pageCache({ version, track, untracked, readsCurrent, isLive, max
     const rendering = pending.get(found.key);
     if (rendering) {
       stats.waited++;
-      rendering.waiters.push(() => {
-        const again = find(req);
-        if (again?.entry) serveIfLive(res, next, again, next);
-        else next();
-      });
+      let done = false;
+      const proceed = () => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        try {
+          const again = find(req);
+          if (again?.entry) serveIfLive(res, next, again, next);
+          else next();
+        } catch (error) {
+          next(error);
+        }
+      };
+      // However the render ends (or never ends: a client that stops reading), nobody waits longer.
+      const timer = setTimeout(proceed, maxWaitMs);
+      rendering.waiters.push(proceed);
       return;
     }
-    // This request leads: whoever asks for the same page until its response is done waits for it.
+    // This request leads: whoever asks for the same page until it is kept (or known not to be, or
+    // its response is over) waits for it.
     const lead = {
+      owner: res,
       waiters: [],
       wake: () => {
         if (pending.get(found.key) === lead) pending.delete(found.key);
@@ -239,6 +266,7 @@ export function pageCache({ version, track, untracked, readsCurrent, isLive, max
       },
     };
     pending.set(found.key, lead);
+    res.once("finish", lead.wake);
     res.once("close", lead.wake);
     next();
   };

@@ -19,7 +19,7 @@ interface Res {
  * An express app shaped like ours (a nonce per response, then the page cache, then a "Remix" that
  * renders the current data and marks the load context), against a version and sessions we control.
  */
-function harness(options: { ttlMs?: number; maxBytes?: number } = {}) {
+function harness(options: { ttlMs?: number; maxBytes?: number; maxWaitMs?: number } = {}) {
   const state = newState();
   const write = (table: string) => state.tables[table]++;
   /** What the request being handled saw when it started (page-reads.server.ts's read set). */
@@ -59,6 +59,11 @@ function harness(options: { ttlMs?: number; maxBytes?: number } = {}) {
       pageCacheReads: unchanged ? tables.map((t) => `${t}=${state.tables[t]}`).join(",") : null,
     };
     if (state.renderMs) await new Promise((resolve) => setTimeout(resolve, state.renderMs));
+    if (state.hold) {
+      const hold = state.hold;
+      state.hold = null;
+      await hold;
+    }
     if (state.setCookie) res.append("Set-Cookie", "toast=; Max-Age=0");
     res.status(state.status).set({ "Content-Type": "text/html", "Cache-Control": "private, no-store" });
     // Streamed in pieces, as React writes a page.
@@ -93,10 +98,17 @@ function newState() {
     duringRender: () => {},
     /** How long the fake render takes before it writes (0: at once). */
     renderMs: 0,
+    /** The next render waits for this before it writes. */
+    hold: null as Promise<void> | null,
   };
 }
 
 const servers: Array<() => Promise<unknown>> = [];
+
+/** Resolves once `condition` holds (checked every few milliseconds). */
+async function until(condition: () => boolean) {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((close) => close()));
 });
@@ -204,6 +216,21 @@ describe("whole-page cache (issue 15)", () => {
     // Another session's page is its own: not waited for.
     await Promise.all([get("/gantt?x", "s=alice"), get("/gantt?x", "s=bob")]);
     expect(state.renders).toBe(3);
+  });
+
+  it("does not keep a request waiting longer than its limit for a render that does not end", async () => {
+    const { state, get } = harness({ maxWaitMs: 30 });
+    // The first render holds until released; the second request arrives while it holds.
+    let release = () => {};
+    state.hold = new Promise<void>((resolve) => (release = resolve));
+    const first = get("/gantt");
+    await until(() => state.renders === 1);
+    const second = get("/gantt");
+    // Only the wait's limit lets the second render its own page while the first still holds.
+    await until(() => state.renders === 2);
+    release();
+    expect((await first).cache).toBeNull();
+    expect((await second).cache).toBeNull();
   });
 
   it("does not make requests wait for an answer that is not a kept page (a download, a form)", async () => {

@@ -41,7 +41,7 @@ export function rememberRouteMatches(router) {
       for (const route of list) {
         if (typeof route?.id !== "string" || byId.has(route.id)) return false;
         byId.set(route.id, route);
-        parts.push(route.id, "\u0001", String(route.path ?? ""), route.index ? "\u0002" : "", route.caseSensitive ? "\u0003" : "", "\u0004");
+        parts.push(route.id, "\u0001", route.path == null ? "\u0005" : String(route.path), route.index ? "\u0002" : "", route.caseSensitive ? "\u0003" : "", "\u0004");
         if (route.children?.length && !walk(route.children)) return false;
       }
       parts.push("]");

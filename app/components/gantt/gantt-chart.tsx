@@ -77,9 +77,15 @@ function windowFor(scroller: HTMLElement | null, offset: number, count: number, 
   return [Math.min(first, Math.max(0, count - 1)), Math.max(end, Math.min(count, first + 1))];
 }
 
-/** Idle callbacks where the browser has them (Safari does not), a short timeout elsewhere. */
+/**
+ * Idle callbacks where the browser has them (Safari does not), a short timeout elsewhere. No
+ * deadline: while the user keeps scrolling the browser is never idle, and a margin step forced in by
+ * a deadline landed in the middle of a scroll frame (bench:gantt's frames over 50 ms came about
+ * once a second, the deadline's period). Each frame already draws what comes into view; the margin
+ * only matters once the scrolling stops, and then the browser is idle.
+ */
 const requestIdle = (callback: () => void): number =>
-  typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(callback, { timeout: 1_000 }) : window.setTimeout(callback, 50);
+  typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(callback) : window.setTimeout(callback, 50);
 const cancelIdle = (handle: number) => (typeof window.cancelIdleCallback === "function" ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
 
 /**

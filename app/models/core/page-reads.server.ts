@@ -124,6 +124,17 @@ export function trackPageReads<T>(handle: () => T): T {
   return scope.run({ before: new Map(countersNow()), tables: new Set(), uncounted: false, closed: false }, handle);
 }
 
+/**
+ * Runs `compute` recording the tables its statements read, whether prepared now or earlier (tests
+ * of cached reads: read-cache.server.ts refuses a computation that reads a table it did not declare).
+ */
+export function tablesReadBy<T>(compute: () => T): { value: T; tables: Set<string> } {
+  currentSchema();
+  const reads: ReadSet = { before: new Map(countersNow()), tables: new Set(), uncounted: false, closed: false };
+  const value = scope.run(reads, compute);
+  return { value, tables: reads.tables };
+}
+
 /** Runs `handle` with no recording (a request that the page cache will not keep). */
 export function untracked<T>(handle: () => T): T {
   return scope.run(undefined, handle);

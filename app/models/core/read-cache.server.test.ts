@@ -180,6 +180,11 @@ describe("cached reads", () => {
         getDb().$client.prepare("select count(*) from milestone").pluck().get()
       )
     ).toThrow(/test.undeclared reads milestone but declares only task/);
+    // A statement prepared beforehand (kept per connection, as several models do) counts too.
+    const prepared = getDb().$client.prepare("select count(*) from dependency").pluck();
+    expect(() => cachedRead("test.prepared", [], ["task"], () => prepared.get())).toThrow(
+      /test.prepared reads dependency but declares only task/
+    );
   });
 
   it("see a write made by a connection of this same process that is not the app's", () => {

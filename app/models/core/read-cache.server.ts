@@ -9,13 +9,13 @@
  * recomputes. Reading the counters before computing means a value can only be newer than its key,
  * never older. Inside an open transaction nothing is cached (it might roll back).
  *
- * A computation declares the tables it reads. Outside production every miss records the SQL the
- * computation prepares and throws when it touches a table it did not declare, so the model tests
- * catch a new query on a new table. Cached values are frozen: callers must copy, not mutate.
+ * A computation declares the tables it reads. Outside production every miss records the statements
+ * the computation executes (page-reads.server.ts, prepared now or earlier) and throws when one
+ * touches a table it did not declare, so the model tests catch a new query on a new table. Cached values are frozen: callers must copy, not mutate.
  */
 import type { Statement } from "better-sqlite3";
 import { getDb } from "./db.server";
-import { notePageReads } from "./page-reads.server";
+import { notePageReads, tablesReadBy } from "./page-reads.server";
 
 /** Tables with a write counter (db/migrations/…_table_change_triggers.sql). */
 export const COUNTED_TABLES = [
@@ -150,36 +150,13 @@ export function cachedRead<T>(
   return value;
 }
 
-/** Runs `compute`, recording every statement prepared meanwhile, and refuses undeclared tables. */
+/** Runs `compute`, recording every statement it executes, and refuses undeclared tables. */
 function checkedCompute<T>(
   name: string,
   tables: readonly CountedTable[],
   compute: () => T
 ): T {
-  const client = getDb().$client;
-  const known = new Set(
-    (
-      client
-        .prepare(
-          "select name from sqlite_master where type in ('table', 'view') and name not like 'sqlite_%'"
-        )
-        .pluck()
-        .all() as string[]
-    ).map((t) => t.toLowerCase())
-  );
-  const seen = new Set<string>();
-  const prepare = client.prepare;
-  client.prepare = function (this: typeof client, source: string) {
-    for (const word of source.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? [])
-      if (known.has(word)) seen.add(word);
-    return prepare.call(this, source);
-  } as typeof client.prepare;
-  let value: T;
-  try {
-    value = compute();
-  } finally {
-    client.prepare = prepare;
-  }
+  const { value, tables: seen } = tablesReadBy(compute);
   const declared = new Set<string>(tables);
   const undeclared = [...seen].filter((t) => !declared.has(t));
   if (undeclared.length)

@@ -9,10 +9,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { databaseVersion } from "~/models/core/db.server";
-import { pageReadsCurrent, pageReadsVersion, trackPageReads, untracked } from "~/models/core/page-reads.server";
+import { pageCacheVersion, pageReadsCurrent, pageReadsVersion, trackPageReads, untracked } from "~/models/core/page-reads.server";
 import { hasLiveSession as sessionIsLive } from "~/utils/auth.server";
-import { today } from "~/utils/today.server";
 import { NonceContext } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -21,16 +19,8 @@ export async function hasLiveSession(cookieHeader: string | null): Promise<boole
   return sessionIsLive(cookieHeader);
 }
 
-/**
- * What the whole-page cache (app/server/page-cache.js) compares first before reusing a page: the
- * database's version (any commit anywhere changes it) and today's date. When it differs, the
- * versions of the tables the page read decide (`pageReadsCurrent`).
- */
-export function pageCacheVersion(): string {
-  return `${databaseVersion()}|${today()}`;
-}
-
-export { pageReadsCurrent, trackPageReads, untracked };
+/** For the whole-page cache (app/server/page-cache.js): how it tells whether a kept page is current. */
+export { pageCacheVersion, pageReadsCurrent, trackPageReads, untracked };
 
 /**
  * Whether this document may be kept by the whole-page cache: the leaf route opted in with

@@ -41,13 +41,14 @@ function memoryReporter(app) {
     sample();
     clearInterval(timer);
     const mb = (n) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    const role = cluster.isPrimary ? "primary" : "worker";
     const pages = app.locals.pageCache?.stats();
     if (pages)
       console.log(
-        `[traguardi] ${cluster.isPrimary ? "primary" : "worker"} ${process.pid} page cache: ${pages.hits} served again, ${pages.rendered} rendered, ${pages.stored} kept, ${pages.changedWhileRendering} not kept for a write while rendering, ${pages.waited} waited for a render`,
+        `[traguardi] ${role} ${process.pid} page cache: ${pages.hits} served again, ${pages.rendered} rendered, ${pages.stored} kept, ${pages.changedWhileRendering} not kept for a write while rendering, ${pages.waited} waited for a render`,
       );
     console.log(
-      `[traguardi] ${cluster.isPrimary ? "primary" : "worker"} ${process.pid} memory peaks: rss ${mb(peak.rss)}, heap total ${mb(peak.heapTotal)}, heap used ${mb(peak.heapUsed)}, external ${mb(peak.external)}, array buffers ${mb(peak.arrayBuffers)}`,
+      `[traguardi] ${role} ${process.pid} memory peaks: rss ${mb(peak.rss)}, heap total ${mb(peak.heapTotal)}, heap used ${mb(peak.heapUsed)}, external ${mb(peak.external)}, array buffers ${mb(peak.arrayBuffers)}`,
     );
   };
 }

@@ -80,7 +80,7 @@ export function pageCache({ version, track, untracked, readsCurrent, isLive, max
    * Pages being rendered here, by key, with the requests for the same page that wait for it: after
    * a write, the first request for a page renders it and the others are served what it keeps,
    * instead of all rendering the same bytes at once.
-   * @type {Map<string, { waiters: Array<() => void>, wake: () => void }>}
+   * @type {Map<string, { owner: import("node:http").ServerResponse, waiters: Array<() => void>, wake: () => void }>}
    */
   const pending = new Map();
   /** Keys whose answer was not a page that opted in (a download, a form): never waited for. */

@@ -23,7 +23,7 @@ import { databaseVersion, getDb } from "./db.server";
 
 interface ReadSet {
   /** Counters when the request started. */
-  before: Map<string, number>;
+  before: ReadonlyMap<string, number>;
   tables: Set<string>;
   /** Read a table that has no write counter (its changes could not be seen). */
   uncounted: boolean;
@@ -61,8 +61,12 @@ function currentSchema(): Schema {
   return schema;
 }
 
-/** Every table's write counter now (read again only when something was committed since). */
-function countersNow(): Map<string, number> {
+/**
+ * Every table's write counter now, read again only when something was committed since (the page
+ * versions here and the cached reads' keys, read-cache.server.ts). The map is replaced, never
+ * changed, when the counters move: callers may keep it as it was.
+ */
+export function writeCounters(): ReadonlyMap<string, number> {
   const current = currentSchema();
   const version = databaseVersion();
   if (current.counters?.version !== version) {
@@ -114,14 +118,16 @@ function instrument(client: ReturnType<typeof getDb>["$client"]) {
 }
 
 /** A cached value reused without running its queries still depends on the tables it declares. */
-export function notePageReads(tables: readonly string[]) {
-  if (scope.getStore()) note(tables);
+export const notePageReads: (tables: readonly string[]) => void = note;
+
+function newReadSet(): ReadSet {
+  currentSchema();
+  return { before: writeCounters(), tables: new Set(), uncounted: false, closed: false };
 }
 
 /** Runs `handle` (Remix answering one request) recording what it reads. */
 export function trackPageReads<T>(handle: () => T): T {
-  currentSchema();
-  return scope.run({ before: new Map(countersNow()), tables: new Set(), uncounted: false, closed: false }, handle);
+  return scope.run(newReadSet(), handle);
 }
 
 /**
@@ -129,8 +135,7 @@ export function trackPageReads<T>(handle: () => T): T {
  * of cached reads: read-cache.server.ts refuses a computation that reads a table it did not declare).
  */
 export function tablesReadBy<T>(compute: () => T): { value: T; tables: Set<string> } {
-  currentSchema();
-  const reads: ReadSet = { before: new Map(countersNow()), tables: new Set(), uncounted: false, closed: false };
+  const reads = newReadSet();
   const value = scope.run(reads, compute);
   return { value, tables: reads.tables };
 }
@@ -138,6 +143,14 @@ export function tablesReadBy<T>(compute: () => T): { value: T; tables: Set<strin
 /** Runs `handle` with no recording (a request that the page cache will not keep). */
 export function untracked<T>(handle: () => T): T {
   return scope.run(undefined, handle);
+}
+
+/**
+ * What the whole-page cache compares first before reusing a page: the database's version (any
+ * commit anywhere changes it) and today's date. When it differs, `pageReadsCurrent` decides.
+ */
+export function pageCacheVersion(): string {
+  return `${databaseVersion()}|${today()}`;
 }
 
 /**
@@ -149,7 +162,7 @@ export function pageReadsVersion(): string | null {
   if (!reads || reads.closed) return null;
   reads.closed = true;
   if (reads.uncounted) return null;
-  const now = countersNow();
+  const now = writeCounters();
   const parts: string[] = [];
   for (const table of [...reads.tables].sort()) {
     if (CHECKED_AT_REUSE.has(table)) continue;
@@ -164,7 +177,7 @@ export function pageReadsVersion(): string | null {
 export function pageReadsCurrent(version: string): boolean {
   const bar = version.indexOf("|");
   if (version.slice(0, bar) !== today()) return false;
-  const now = countersNow();
+  const now = writeCounters();
   const list = version.slice(bar + 1);
   if (!list) return true;
   for (const part of list.split(",")) {

@@ -11,11 +11,11 @@
  *
  * A computation declares the tables it reads. Outside production every miss records the statements
  * the computation executes (page-reads.server.ts, prepared now or earlier) and throws when one
- * touches a table it did not declare, so the model tests catch a new query on a new table. Cached values are frozen: callers must copy, not mutate.
+ * touches a table it did not declare, so the model tests catch a new query on a new table. Cached
+ * values are frozen: callers must copy, not mutate.
  */
-import type { Statement } from "better-sqlite3";
 import { getDb } from "./db.server";
-import { notePageReads, tablesReadBy } from "./page-reads.server";
+import { notePageReads, tablesReadBy, writeCounters } from "./page-reads.server";
 
 /** Tables with a write counter (db/migrations/…_table_change_triggers.sql). */
 export const COUNTED_TABLES = [
@@ -68,7 +68,6 @@ export type CountedTable = (typeof COUNTED_TABLES)[number];
 const MAX_ENTRIES = 64;
 
 const entries = new Map<string, { key: string; value: unknown }>();
-const statements = new WeakMap<object, Map<string, Statement>>();
 const stats = { hits: 0, misses: 0 };
 
 /** This worker's hit and miss counts since it started (for tests and the bench). */
@@ -82,32 +81,15 @@ export function clearReadCache() {
 }
 
 function countersOf(tables: readonly CountedTable[]): string {
-  const db = getDb();
-  const client = db.$client;
-  let byTables = statements.get(client);
-  if (!byTables) statements.set(client, (byTables = new Map()));
-  const list = tables.join(",");
-  let statement = byTables.get(list);
-  if (!statement) {
-    statement = client
-      .prepare(
-        `select name, changes from table_change where name in (${tables
-          .map(() => "?")
-          .join(", ")}) order by name`
-      )
-      .raw();
-    byTables.set(list, statement);
-  }
-  const rows = statement.all(...tables) as [string, number][];
-  if (rows.length !== tables.length) {
-    const found = new Set(rows.map((row) => row[0]));
+  const counters = writeCounters();
+  const missing = tables.filter((t) => !counters.has(t));
+  if (missing.length)
     throw new Error(
-      `read-cache: no write counter for ${tables
-        .filter((t) => !found.has(t))
-        .join(", ")} (is the table_change migration applied?)`
+      `read-cache: no write counter for ${missing.join(
+        ", "
+      )} (is the table_change migration applied?)`
     );
-  }
-  return rows.map((row) => row[1]).join(".");
+  return tables.map((t) => counters.get(t)).join(".");
 }
 
 /**

@@ -80,6 +80,7 @@ async function startServing() {
   const reportMemory = memoryReporter(app);
   let active = 0;
   let stopped = null;
+  let abandoned = false;
   // Counted before the app sees the request (the app may answer it at once, a refused body).
   server.on("request", (_req, res) => {
     active++;
@@ -99,6 +100,8 @@ async function startServing() {
       socket.resume();
     },
     stop(done) {
+      // Its connections were already dropped: nothing left to finish.
+      if (abandoned) return done();
       if (stopped) return;
       reportMemory();
       stopped = done;
@@ -107,6 +110,7 @@ async function startServing() {
     },
     /** Drops every connection at once (the process can no longer be trusted to answer them). */
     abandon() {
+      abandoned = true;
       stopped ??= () => {};
       server.closeAllConnections();
     },

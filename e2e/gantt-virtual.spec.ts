@@ -111,10 +111,29 @@ test("a bar dragged far down the expanded 5,000-task plan moves its own task", a
 
   // Its bar stands in the same row as its name.
   const bar = page.locator(`.bar-wrapper[data-id="${rowId}"] .bar`);
-  await bar.evaluate((el) => el.scrollIntoView({ block: "nearest", inline: "center" }));
+  // "instant": the page scrolls smoothly (Bootstrap Italia's `scroll-behavior: smooth` on :root),
+  // and boxes read during that scroll are taken at different moments (CI once read 8 px apart).
+  await bar.evaluate((el) => el.scrollIntoView({ block: "nearest", inline: "center", behavior: "instant" }));
   await expect(nameRow).toBeInViewport();
-  const nameBox = (await nameRow.boundingBox())!;
-  const barBox = (await bar.boundingBox())!;
+  // Both boxes from one layout, once nothing moves between two frames.
+  const boxes = () =>
+    page.evaluate(async (id) => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const rect = (selector: string) => {
+        const { x, y, width, height } = document.querySelector(selector)!.getBoundingClientRect();
+        return { x, y, width, height };
+      };
+      return { name: rect(`.tg-gantt-name[data-row="${id}"]`), bar: rect(`.bar-wrapper[data-id="${id}"] .bar`), scrollY: window.scrollY };
+    }, rowId);
+  let settled = await boxes();
+  await expect
+    .poll(async () => {
+      const previous = settled;
+      settled = await boxes();
+      return JSON.stringify(previous) === JSON.stringify(settled);
+    })
+    .toBe(true);
+  const { name: nameBox, bar: barBox } = settled;
   expect(Math.abs(barBox.y + barBox.height / 2 - (nameBox.y + nameBox.height / 2))).toBeLessThan(3);
 
   // Drag it 4 days later.

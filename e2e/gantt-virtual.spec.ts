@@ -163,3 +163,85 @@ test("a bar dragged far down the expanded 5,000-task plan moves its own task", a
     expect(version, other.code).toBe(1);
   }
 });
+
+test("after a fast scroll far down, every drawn row has its own bar: place, label, shape, popup and date highlight", async ({ page }) => {
+  test.setTimeout(180_000);
+  const value = (await createCookie("traguardi_session", { secrets: [process.env.E2E_SESSION_SECRET!] }).serialize(sessionId)).split(";")[0].split("=").slice(1).join("=");
+  await page.context().addCookies([{ name: "traguardi_session", value, url: base, httpOnly: true, sameSite: "Lax" }]);
+  await page.addInitScript(() => window.localStorage.setItem("traguardi.gantt.view", "Day"));
+  await page.goto(`${base}/gantt?open=all`);
+  const host = page.getByTestId("gantt-host");
+  await expect(host).toHaveAttribute("data-ready", "1", { timeout: 120_000 });
+  // The chart at the top of the window, then down a third of the plan 40 rows a frame (bars of
+  // rows that leave are given to rows that come), back up a little, and the margin fills.
+  await page.locator(".tg-gantt-scroll").evaluate((el) => el.scrollIntoView({ block: "start", behavior: "instant" }));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const scroller = document.querySelector<HTMLElement>(".tg-gantt-scroll")!;
+        let frames = 0;
+        const step = () => {
+          frames++;
+          scroller.scrollTop += frames < 60 ? 40 * 36 : -7 * 36;
+          if (frames < 75) requestAnimationFrame(step);
+          else resolve();
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  const check = async () =>
+    page.evaluate(() => {
+      const problems: string[] = [];
+      const names = [...document.querySelectorAll<HTMLElement>(".tg-gantt-name[data-row]")];
+      for (const name of names) {
+        const id = name.dataset.row!;
+        const wrappers = document.querySelectorAll<SVGGElement>(`.bar-wrapper[data-id="${id}"]`);
+        if (wrappers.length !== 1) {
+          problems.push(`${id}: ${wrappers.length} bars`);
+          continue;
+        }
+        const wrapper = wrappers[0];
+        const bar = wrapper.querySelector<SVGRectElement>(".bar")!;
+        const nameBox = name.getBoundingClientRect();
+        const barBox = bar.getBoundingClientRect();
+        if (Math.abs(nameBox.top + nameBox.height / 2 - (barBox.top + barBox.height / 2)) > 2) problems.push(`${id}: bar at ${barBox.top}, name at ${nameBox.top}`);
+        const code = name.querySelector(".fw-semibold, strong")?.textContent ?? "";
+        const label = wrapper.querySelector(".bar-label")?.textContent ?? "";
+        if (!label.startsWith(`${code} `)) problems.push(`${id}: label "${label}" for ${code}`);
+        const milestone = name.textContent!.includes("◆");
+        if (milestone !== wrapper.classList.contains("tg-milestone")) problems.push(`${id}: milestone ${milestone}, bar classes ${wrapper.getAttribute("class")}`);
+        if (milestone && Math.abs(barBox.width - barBox.height) > 1) problems.push(`${id}: milestone drawn ${barBox.width}×${barBox.height}`);
+        if (wrapper.getAttribute("display") === "none") problems.push(`${id}: hidden`);
+      }
+      // Spare bars are hidden and carry no id.
+      for (const wrapper of document.querySelectorAll(".bar-wrapper[display=none]")) if (wrapper.hasAttribute("data-id")) problems.push(`spare with id ${wrapper.getAttribute("data-id")}`);
+      return { rows: names.length, problems };
+    });
+  await expect.poll(async () => (await check()).problems, { timeout: 20_000 }).toEqual([]);
+  const { rows } = await check();
+  expect(rows).toBeGreaterThan(20);
+
+  // A task row in view: its popup names it, and hovering it lights up its own dates in the header.
+  const rowId = await page.evaluate(() => {
+    const box = document.querySelector(".tg-gantt-scroll")!.getBoundingClientRect();
+    const row = [...document.querySelectorAll<HTMLElement>('.tg-gantt-name[data-row^="t"]')].find((r) => {
+      const b = r.getBoundingClientRect();
+      return b.top > box.top + 150 && b.bottom < Math.min(box.bottom, window.innerHeight) - 40 && !r.textContent!.includes("◆");
+    });
+    return row?.dataset.row ?? null;
+  });
+  expect(rowId).not.toBeNull();
+  const code = await page.locator(`.tg-gantt-name[data-row="${rowId}"] .fw-semibold`).textContent();
+  const bar = page.locator(`.bar-wrapper[data-id="${rowId}"] .bar`);
+  await bar.evaluate((el) => el.scrollIntoView({ block: "nearest", inline: "center", behavior: "instant" }));
+  const box = (await bar.boundingBox())!;
+  const chart = (await page.locator(".gantt-container").boundingBox())!;
+  const x = (Math.max(box.x, chart.x) + Math.min(box.x + box.width, chart.x + chart.width)) / 2;
+  await page.mouse.move(x, box.y + box.height / 2);
+  const highlight = page.locator(".date-range-highlight:not(.hide)");
+  await expect(highlight).toHaveCount(1);
+  const barX = Number(await bar.getAttribute("x"));
+  expect(parseFloat((await highlight.evaluate((el) => (el as HTMLElement).style.left)) ?? "")).toBeCloseTo(barX, 0);
+  await page.mouse.click(x, box.y + box.height / 2);
+  await expect(page.locator(".popup-wrapper .title")).toContainText(code!);
+});

@@ -71,7 +71,9 @@ const patched = new WeakSet<object>();
  *   stable picture and decorateBars removed them again with a query of the whole SVG;
  * - the label's text is set as text (`task.label`), not parsed as HTML;
  * - the duration: frappe walks day by day from start to end looking each day up in the ignored
- *   dates; with none ignored (our charts) it is the number of days between two local midnights.
+ *   dates; with none ignored (our charts) it is the number of days between two local midnights;
+ * - the hover highlight of the bar's dates in the header is the bar's own element, not looked up
+ *   by the id the bar was made for, so a bar can be given another task (`retarget`).
  */
 function leanBars(barPrototype: any) {
   if (patched.has(barPrototype)) return;
@@ -131,6 +133,54 @@ function leanBars(barPrototype: any) {
     this.$date_highlight = this.gantt.create_el({ classes: `date-range-highlight hide highlight-${this.task.id}`, width: this.width, left: this.x });
     this.gantt.$lower_header.prepend(this.$date_highlight);
   };
+  // frappe's own handlers (Bar.setup_click_event), with the task and the highlight read when the
+  // event comes rather than captured when the bar was made.
+  barPrototype.setup_click_event = function (this: any) {
+    const group: SVGGElement = this.group;
+    const popupAt = (e: MouseEvent) => ({ x: e.offsetX || (e as any).layerX, y: e.offsetY || (e as any).layerY, task: this.task, target: this.$bar });
+    group.addEventListener("mouseover", (e) => this.gantt.trigger_event("hover", [this.task, e.screenX, e.screenY, e]));
+    if (this.gantt.options.popup_on === "click")
+      group.addEventListener("mouseup", (e) => {
+        const posX = e.offsetX || (e as any).layerX;
+        if (this.$handle_progress) {
+          const cx = +this.$handle_progress.getAttribute("cx");
+          if (cx > posX - 1 && cx < posX + 1) return;
+          if (this.gantt.bar_being_dragged) return;
+        }
+        this.gantt.show_popup(popupAt(e));
+      });
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    group.addEventListener("mouseenter", (e) => {
+      timeout = setTimeout(() => {
+        if (this.gantt.options.popup_on === "hover") this.gantt.show_popup(popupAt(e));
+        this.$date_highlight?.classList.remove("hide");
+      }, 200);
+    });
+    group.addEventListener("mouseleave", () => {
+      clearTimeout(timeout);
+      if (this.gantt.options.popup_on === "hover") this.gantt.popup?.hide?.();
+      this.$date_highlight?.classList.add("hide");
+    });
+    group.addEventListener("click", () => this.gantt.trigger_event("click", [this.task]));
+    const doubleClick = () => {
+      // Just after a move: not a double click.
+      if (this.action_completed) return;
+      group.classList.remove("active");
+      if (this.gantt.popup) this.gantt.popup.parent.classList.remove("hide");
+      this.gantt.trigger_event("double_click", [this.task]);
+    };
+    group.addEventListener("dblclick", doubleClick);
+    let tappedTwice = false;
+    group.addEventListener("touchstart", (e) => {
+      if (!tappedTwice) {
+        tappedTwice = true;
+        setTimeout(() => (tappedTwice = false), 300);
+        return;
+      }
+      e.preventDefault();
+      doubleClick();
+    });
+  };
   const computeDuration = barPrototype.compute_duration;
   barPrototype.compute_duration = function (this: any) {
     const { ignored_dates: ignored, ignored_function: ignoredFunction, unit, step } = this.gantt.config;
@@ -148,7 +198,91 @@ function leanBars(barPrototype: any) {
   };
 }
 
-/** Options added to frappe's: `extra_dates`, ISO dates the chart must include (today, gates). */
+const setAll = (element: Element, attributes: Record<string, string | number>) => {
+  for (const name in attributes) element.setAttribute(name, String(attributes[name]));
+};
+
+/**
+ * Whether a bar made for one task can be given another: both plain (valid dates, no thumbnail)
+ * and the chart without expected-progress bars, so the bar has exactly the parts a new one would.
+ */
+function retargetable(gantt: any, bar: any, task: any) {
+  return !gantt.options.show_expected_progress && !bar.invalid && !bar.task.thumbnail && !task.invalid && !task.thumbnail && bar.$bar_progress && bar.$tgLabel;
+}
+
+/**
+ * A bar whose row left the window, kept for a row to come: hidden where it is, with no id (so
+ * nothing finds it by its old task). Only attributes change, which Remix's route-discovery
+ * observer does not watch; removing and inserting nodes is what it searches after.
+ */
+function spare(bar: any) {
+  bar.group.setAttribute("display", "none");
+  bar.group.removeAttribute("data-id");
+  bar.$date_highlight?.classList.add("hide");
+  bar.arrows = [];
+}
+
+/**
+ * The bar of a row that left the window (or a spare), given the task of a row that came: the same
+ * elements and listeners, with the attributes a new Bar(gantt, task) would have drawn. placeBars
+ * follows, as for a new bar (classes, the label's place), then the caller's dressing. Scrolling
+ * used to make and drop every bar of the view each frame, and that garbage brought V8's major
+ * collections into the scroll frames (bench:gantt).
+ */
+function retarget(bar: any, task: any) {
+  bar.task = task;
+  bar.action_completed = false;
+  bar.arrows = [];
+  const group: SVGGElement = bar.group;
+  group.removeAttribute("display");
+  group.setAttribute("data-id", task.id);
+  bar.prepare_values();
+  const { x, y, width, height, corner_radius: r } = bar;
+  const rect: any = bar.$bar;
+  // Only what differs between two bars of the chart (each change restyles the element); what a
+  // caller reshaped (tgReshaped: our milestones' squares) is put back first.
+  if (bar.tgReshaped) {
+    setAll(rect, { height, rx: r, ry: r });
+    bar.tgReshaped = false;
+  }
+  setAll(rect, { x, y, width });
+  if (rect.style.fill || task.color) rect.style.fill = task.color ?? "";
+  rect.finaldx = 0;
+  bar.progress_width = bar.calculate_progress_width();
+  setAll(bar.$bar_progress, { x, y, width: bar.progress_width });
+  if (bar.$bar_progress.style.fill || task.color_progress) bar.$bar_progress.style.fill = task.color_progress ?? "";
+  const highlight: HTMLElement | undefined = bar.$date_highlight;
+  if (highlight) {
+    highlight.className = `date-range-highlight hide highlight-${task.id}`;
+    highlight.style.left = `${x}px`;
+    highlight.style.width = `${width}px`;
+  }
+  const label: SVGTextElement = bar.$tgLabel;
+  label.setAttribute("y", String(y + height / 2));
+  // The text node's data, not a new text node (which the label would have to lay out afresh).
+  const text = label.firstChild;
+  if (typeof task.label === "string" && text?.nodeType === Node.TEXT_NODE && !text.nextSibling) (text as Text).data = task.label;
+  else if (typeof task.label === "string") label.textContent = task.label;
+  else label.innerHTML = task.name;
+  for (const handle of bar.handles ?? []) {
+    handle.classList.remove("active", "visible");
+    if (handle === bar.$handle_progress) handle.setAttribute("cy", String(y + height / 2));
+    else handle.setAttribute("y", String(y + height / 4));
+  }
+  bar.update_handle_position();
+}
+
+/** A bar-wrapper's classes: frappe's, and the task's `tg_classes` (see exactGantt). */
+const wrapperClasses = (task: any) => `bar-wrapper${task.tg_classes ? ` ${task.tg_classes}` : task.custom_class ? ` ${task.custom_class}` : ""}`;
+
+/** Bars kept for rows to come, at most this many (a window's worth). */
+const SPARE_BARS = 200;
+
+/**
+ * Options added to frappe's: `extra_dates`, ISO dates the chart must include (today, gates). A
+ * task's `tg_classes` (space-separated) are all its bar's classes beyond `bar-wrapper`; frappe's
+ * `custom_class` takes one.
+ */
 export function exactGantt(Gantt: GanttClass): GanttClass {
   const cached = built.get(Gantt);
   if (cached) return cached;
@@ -272,10 +406,13 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
       this.placeBars(this.bars);
     }
 
-    /** Exact places (month- and year-based views) and labels of bars just made. */
+    /** Exact places (month- and year-based views), classes and labels of bars just made. */
     placeBars(bars: any[]) {
       const scale = this.config.unit === "day" ? null : scaleOfGantt(this);
       for (const bar of bars) {
+        // Every class at once (frappe gives a bar one token, `custom_class`): one restyle.
+        const classes = wrapperClasses(bar.task);
+        if (bar.group.getAttribute("class") !== classes) bar.group.setAttribute("class", classes);
         if (scale) {
           const start = bar.task.start.slice(0, 10);
           const end = bar.task.end.slice(0, 10);
@@ -328,28 +465,46 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
     /**
      * Virtual rows: the drawn bars become those of these tasks, keeping the header, grid and scroll.
      * Bars of rows still in the window stay as they are (their task objects too, with the links
-     * of the new window); only the rows that left are removed and only those that came are made.
+     * of the new window). The bars of rows that left become spares (hidden), and the rows that came
+     * get spares back (retarget) or new bars.
      * Arrows are few (those between rows of the window) and are drawn again. Returns the bars
      * added and the ids removed, for the caller's own dressing.
      */
     setWindow(tasks: any[]): { added: any[]; removed: string[] } {
       // A popup stays open while its bar stays drawn (an idle fill of the margin must not close it).
       if (this.tgPopupTask == null || !tasks.some((task) => String(task.id) === this.tgPopupTask)) this.hide_popup();
-      return offDocument([this.layers.bar, this.layers.arrow, this.$lower_header], () => this.swapBars(tasks));
+      // New bars are made out of the document (see offDocument). When the rows that came all get
+      // spare bars, nothing is taken out: the layers are the SVG's children, and Bootstrap's
+      // `legend + *` makes Chromium restyle the whole SVG when one of its children is removed or
+      // inserted (twice a frame, a thousand elements). The arrows are then drawn again in place:
+      // the observer's search after each is of the arrow layer, a few dozen paths.
+      const drawn = new Set<string>();
+      for (const bar of this.bars) drawn.add(bar.task.id);
+      let coming = 0;
+      for (const task of tasks) if (!drawn.has(String(task.id))) coming++;
+      const leaving = this.bars.length - (tasks.length - coming);
+      const making = coming > Math.min(SPARE_BARS, (this.tgSpares?.length ?? 0) + leaving);
+      return offDocument(making ? [this.layers.bar, this.layers.arrow, this.$lower_header] : [], () => this.swapBars(tasks));
     }
 
     swapBars(tasks: any[]): { added: any[]; removed: string[] } {
+      const spares: any[] = (this.tgSpares ??= []);
       const incoming = new Map<string, any>();
       for (const task of tasks) incoming.set(String(task.id), task);
       const kept = new Map<string, any>();
       const removed: string[] = [];
+      // Bars of the rows that left, for the rows that came: given their new task where they stand.
+      const leaving: any[] = [];
       for (const bar of this.bars) {
         const id: string = bar.task.id;
         if (incoming.has(id)) kept.set(id, bar);
         else {
-          bar.group.remove();
-          bar.$date_highlight?.remove();
           removed.push(id);
+          if (retargetable(this, bar, bar.task)) leaving.push(bar);
+          else {
+            bar.group.remove();
+            bar.$date_highlight?.remove();
+          }
         }
       }
       // frappe's own preparation (dates parsed, links split, `_index`), for the new tasks only.
@@ -386,11 +541,27 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
       for (const task of ordered) {
         let bar = kept.get(task.id);
         if (!bar) {
-          bar = new Bar(this, task);
-          this.layers.bar.appendChild(bar.group);
+          const from = leaving.length ? leaving : spares;
+          if (from.length && retargetable(this, from[from.length - 1], task)) {
+            bar = from.pop();
+            retarget(bar, task);
+          } else {
+            bar = new Bar(this, task);
+            this.layers.bar.appendChild(bar.group);
+          }
           added.push(bar);
         }
         bars.push(bar);
+      }
+      // What is left of them waits, hidden, for rows to come (up to SPARE_BARS).
+      for (const bar of leaving) {
+        if (spares.length < SPARE_BARS) {
+          spare(bar);
+          spares.push(bar);
+        } else {
+          bar.group.remove();
+          bar.$date_highlight?.remove();
+        }
       }
       this.bars = bars;
       this.placeBars(added);

@@ -56,6 +56,8 @@ const MARGIN_ROWS = 40;
  * them (what came into view), and the rest of the margin is filled while the browser is idle.
  */
 const GUARD_ROWS = 4;
+/** The margin is filled once this long has passed without a scroll event, in ms. */
+const SETTLE_MS = 120;
 /** Rows added to each side of the window per idle step, up to the margin. */
 const FILL_ROWS = 20;
 
@@ -189,9 +191,8 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       };
       const slackText = (slack: number | null) => (slack === null ? "—" : t("gantt.popup.days", { days: slack }));
       const pending = { id: null as string | null, progress: undefined as number | undefined };
-      // The library takes a single class token per bar; the rest are added once it has drawn them.
-      const classesById = new Map(tasks.map(({ id, classes }) => [id, classes]));
-      const frappeTasks = tasks.map(({ classes, links: _links, ...task }, row) => ({ ...task, row, custom_class: classes[0] }));
+      // The library takes a single class token per bar (custom_class); ExactGantt sets them all.
+      const frappeTasks = tasks.map(({ classes, links: _links, ...task }, row) => ({ ...task, row, custom_class: classes[0], tg_classes: classes.join(" ") }));
       // Virtual rows: the tasks of rows [first, end) and of the rows their arrows lead to or come from.
       const indexById = new Map(tasks.map((task, index) => [task.id, index]));
       const successors = new Map<string, string[]>();
@@ -285,12 +286,11 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       const baseline = new Map<string, { x: number; width: number }>();
       const critical = new Set(criticalLinks.map((link) => `${link.from}>${link.to}`));
       /**
-       * What we add to the bars frappe drew: classes, diamonds, critical arrows, ghosts. A new
+       * What we add to the bars frappe drew: diamonds, critical arrows, ghosts. A new
        * window dresses only the bars it added (and drops what belonged to the rows that left).
        */
       const dressBars = (bars: any[], removed: string[] = []) => {
         for (const id of removed) baseline.delete(id);
-        for (const bar of bars) bar.group.classList.add(...(classesById.get(bar.task.id) ?? []));
         decorateBars(gantt, bars, critical);
         if (baselineDates) drawBaseline(gantt, baselineDates, byId, bars, removed);
         for (const bar of bars) baseline.set(bar.task.id, { x: bar.$bar.getX(), width: bar.$bar.getWidth() });
@@ -313,6 +313,9 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       let pressed = false;
       let frame = 0;
       let idle = 0;
+      /** A wait for the scrolling to pause (SETTLE_MS without a scroll event) before filling. */
+      let settle = 0;
+      let lastScroll = 0;
       const draw = (next: [number, number]) => {
         const [first, end] = rangeRef.current;
         if (next[0] === first && next[1] === end) return;
@@ -339,6 +342,16 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         idle = 0;
         if (cancelled) return;
         if (busy()) return void (idle = requestIdle(fill));
+        // The browser is idle between two fast scroll frames too: a margin filled then is thrown
+        // away by the next frame (and its bars' layout redone).
+        const since = performance.now() - lastScroll;
+        if (since < SETTLE_MS) {
+          settle = window.setTimeout(() => {
+            settle = 0;
+            if (!idle && !cancelled) idle = requestIdle(fill);
+          }, SETTLE_MS - since);
+          return;
+        }
         cover();
         const [first, end] = rangeRef.current;
         const target = windowFor(scroller, offset, rows.length);
@@ -358,10 +371,11 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
           return;
         }
         cover();
-        if (!idle) idle = requestIdle(fill);
+        if (!idle && !settle) idle = requestIdle(fill);
       };
       if (virtual && scroller) {
         const onScroll = () => {
+          lastScroll = performance.now();
           if (!frame) frame = requestAnimationFrame(moveWindow);
         };
         const onDown = () => (pressed = true);
@@ -377,6 +391,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
           document.removeEventListener("mouseup", onUp);
           if (frame) cancelAnimationFrame(frame);
           if (idle) cancelIdle(idle);
+          if (settle) clearTimeout(settle);
         });
       }
 
@@ -454,7 +469,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
           className="list-unstyled mb-0"
           style={virtual ? { paddingTop: shown[0] * ROW_HEIGHT, paddingBottom: (rows.length - shown[1]) * ROW_HEIGHT } : undefined}
         >
-          {(virtual ? rows.slice(shown[0], shown[1]) : rows).map((display) =>
+          {(virtual ? rows.slice(shown[0], shown[1]) : rows).map((display, position) =>
             display.type === "summary" ? (
               <li key={display.id} className="tg-gantt-name tg-gantt-name-summary" style={{ height: ROW_HEIGHT }} data-row={display.id}>
                 <button
@@ -472,7 +487,16 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
                 <span className={`tg-gantt-dot tgd-${display.workPackage.state}`} title={t(`state.${display.workPackage.state}`)} />
               </li>
             ) : (
-              <li key={display.id} className={`tg-gantt-name${display.row.critical ? " tg-gantt-name-critical" : ""}`} style={{ height: ROW_HEIGHT }} data-row={display.id}>
+              // Virtual rows: an item's line is keyed by its place in the window, so a scroll rewrites
+              // the lines' text where they are instead of removing and inserting nodes (each
+              // insertion made Remix's route-discovery observer search the list). Item lines hold
+              // nothing focusable; the work packages' toggles keep their own keys.
+              <li
+                key={virtual ? `at-${position}` : display.id}
+                className={`tg-gantt-name${display.row.critical ? " tg-gantt-name-critical" : ""}`}
+                style={{ height: ROW_HEIGHT }}
+                data-row={display.id}
+              >
                 <span className="tg-gantt-name-text" title={`${display.row.code} ${display.row.title}`}>
                   {display.row.kind === "milestone" ? <span aria-hidden="true">◆ </span> : null}
                   <span className="fw-semibold">{display.row.code}</span> {display.row.title}
@@ -573,6 +597,7 @@ function decorateBars(gantt: FrappeGantt, bars: any[], critical: Set<string>) {
     rect.setAttribute("height", String(side));
     rect.setAttribute("rx", "2");
     rect.setAttribute("ry", "2");
+    bar.tgReshaped = true;
     bar.update_label_position();
     for (const arrow of bar.arrows ?? []) arrow.update();
   }

@@ -164,7 +164,7 @@ test("a bar dragged far down the expanded 5,000-task plan moves its own task", a
   }
 });
 
-test("after a fast scroll far down, every drawn row has its own bar: place, label, shape, popup and date highlight", async ({ page }) => {
+test("after a fast scroll far down, every drawn row has its own bar: place, label, shape, popup, date highlight and handles", async ({ page }) => {
   test.setTimeout(180_000);
   const value = (await createCookie("traguardi_session", { secrets: [process.env.E2E_SESSION_SECRET!] }).serialize(sessionId)).split(";")[0].split("=").slice(1).join("=");
   await page.context().addCookies([{ name: "traguardi_session", value, url: base, httpOnly: true, sameSite: "Lax" }]);
@@ -244,4 +244,32 @@ test("after a fast scroll far down, every drawn row has its own bar: place, labe
   expect(parseFloat((await highlight.evaluate((el) => (el as HTMLElement).style.left)) ?? "")).toBeCloseTo(barX, 0);
   await page.mouse.click(x, box.y + box.height / 2);
   await expect(page.locator(".popup-wrapper .title")).toContainText(code!);
+
+  // Its handles stand at its own ends (a bar given to a new row places them when the pointer
+  // comes), and the right one stretches this task by 3 days.
+  const wrapper = page.locator(`.bar-wrapper[data-id="${rowId}"]`);
+  await expect(wrapper.locator(".handle-group")).not.toHaveAttribute("display", "none");
+  const width = Number(await bar.getAttribute("width"));
+  expect(Number(await wrapper.locator(".handle.left").getAttribute("x"))).toBeCloseTo(barX, 0);
+  expect(Number(await wrapper.locator(".handle.right").getAttribute("x"))).toBeCloseTo(barX + width, 0);
+  const barY = Number(await bar.getAttribute("y"));
+  const handleY = Number(await wrapper.locator(".handle.right").getAttribute("y"));
+  expect(handleY).toBeGreaterThan(barY);
+  expect(handleY).toBeLessThan(barY + Number(await bar.getAttribute("height")));
+  const before = task(Number(rowId!.slice(1)));
+  // The bar's end 200 px inside the chart's right edge (bars are years long in the Day view).
+  await page.locator(".gantt-container").evaluate((container, end) => (container.scrollLeft = end - container.clientWidth + 200), barX + width);
+  const right = (await wrapper.locator(".handle.right").boundingBox())!;
+  expect(right.x + 3 * DAY_PX + 10).toBeLessThan(chart.x + chart.width);
+  await page.mouse.move(right.x - 30, right.y + right.height / 2, { steps: 3 });
+  await page.mouse.move(right.x + right.width / 2, right.y + right.height / 2, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.move(right.x + right.width / 2 + 1.5 * DAY_PX, right.y + right.height / 2, { steps: 4 });
+  await page.mouse.move(right.x + right.width / 2 + 3 * DAY_PX + 10, right.y + right.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const notice = page.getByTestId("gantt-notice");
+  await expect(notice).toContainText(/Modifica salvata|Conferma/, { timeout: 30_000 });
+  if (await page.getByRole("button", { name: "Sposta e salva" }).isVisible()) await page.getByRole("button", { name: "Sposta e salva" }).click();
+  await expect(notice).toContainText("Modifica salvata", { timeout: 30_000 });
+  expect(task(before.id)).toMatchObject({ code: before.code, startDate: before.startDate, endDate: shift(before.endDate, 3) });
 });

@@ -130,7 +130,8 @@ function leanBars(barPrototype: any) {
     this.$bar_progress = svg("rect", { x: this.x, y: this.y, width: this.progress_width, height: this.height, rx: r, ry: r, class: "bar-progress" }, this.bar_group);
     if (this.task.color_progress) this.$bar_progress.style.fill = this.task.color_progress;
     // The bar's dates highlighted in the header on hover; frappe's x is the bar's own x.
-    this.$date_highlight = this.gantt.create_el({ classes: `date-range-highlight hide highlight-${this.task.id}`, width: this.width, left: this.x });
+    // Without frappe's `highlight-<id>` class: the bar holds its highlight, and may change task.
+    this.$date_highlight = this.gantt.create_el({ classes: "date-range-highlight hide", width: this.width, left: this.x });
     this.gantt.$lower_header.prepend(this.$date_highlight);
   };
   // frappe's own handlers (Bar.setup_click_event), with the task and the highlight read when the
@@ -150,7 +151,10 @@ function leanBars(barPrototype: any) {
         this.gantt.show_popup(popupAt(e));
       });
     let timeout: ReturnType<typeof setTimeout> | undefined;
+    // A retargeted bar's handles and highlight are placed when the pointer comes (see retarget).
+    group.addEventListener("mousemove", () => freshen(this));
     group.addEventListener("mouseenter", (e) => {
+      freshen(this);
       timeout = setTimeout(() => {
         if (this.gantt.options.popup_on === "hover") this.gantt.show_popup(popupAt(e));
         this.$date_highlight?.classList.remove("hide");
@@ -251,11 +255,13 @@ function retarget(bar: any, task: any) {
   bar.progress_width = bar.calculate_progress_width();
   setAll(bar.$bar_progress, { x, y, width: bar.progress_width });
   if (bar.$bar_progress.style.fill || task.color_progress) bar.$bar_progress.style.fill = task.color_progress ?? "";
+  // The header highlight of the bar's dates and the resize and progress handles only show under
+  // the pointer: they are placed when it comes (freshen), not for every bar a scroll passes.
+  // Hidden handles cannot be grabbed where the previous task's bar had them.
   const highlight: HTMLElement | undefined = bar.$date_highlight;
   if (highlight) {
-    highlight.className = `date-range-highlight hide highlight-${task.id}`;
-    highlight.style.left = `${x}px`;
-    highlight.style.width = `${width}px`;
+    if (!highlight.classList.contains("hide")) highlight.classList.add("hide");
+    bar.tgHighlightAt = [x, width];
   }
   const label: SVGTextElement = bar.$tgLabel;
   label.setAttribute("y", String(y + height / 2));
@@ -264,12 +270,30 @@ function retarget(bar: any, task: any) {
   if (typeof task.label === "string" && text?.nodeType === Node.TEXT_NODE && !text.nextSibling) (text as Text).data = task.label;
   else if (typeof task.label === "string") label.textContent = task.label;
   else label.innerHTML = task.name;
+  if (bar.handles?.length && !bar.tgHandlesStale) {
+    bar.handle_group.setAttribute("display", "none");
+    bar.tgHandlesStale = true;
+  }
+}
+
+/** A retargeted bar's handles and header highlight, placed for its task (on the pointer's arrival). */
+function freshen(bar: any) {
+  const at: [number, number] | undefined = bar.tgHighlightAt;
+  if (at && bar.$date_highlight) {
+    bar.$date_highlight.style.left = `${at[0]}px`;
+    bar.$date_highlight.style.width = `${at[1]}px`;
+  }
+  bar.tgHighlightAt = undefined;
+  if (!bar.tgHandlesStale) return;
+  bar.tgHandlesStale = false;
+  const { y, height } = bar;
   for (const handle of bar.handles ?? []) {
     handle.classList.remove("active", "visible");
     if (handle === bar.$handle_progress) handle.setAttribute("cy", String(y + height / 2));
     else handle.setAttribute("y", String(y + height / 4));
   }
   bar.update_handle_position();
+  bar.handle_group.removeAttribute("display");
 }
 
 /** A bar-wrapper's classes: frappe's, and the task's `tg_classes` (see exactGantt). */
@@ -427,7 +451,9 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
             bar.$bar_progress.setAttribute("x", String(x));
             bar.$bar_progress.setAttribute("width", String(bar.progress_width));
           }
-          if (bar.$date_highlight) {
+          // A retargeted bar's highlight is placed when the pointer comes (freshen).
+          if (bar.tgHighlightAt) bar.tgHighlightAt = [x, width];
+          else if (bar.$date_highlight) {
             bar.$date_highlight.style.left = `${x}px`;
             bar.$date_highlight.style.width = `${width}px`;
           }

@@ -163,6 +163,57 @@ test.describe("Gantt as programme manager", () => {
     expect(dialogs).toBe(0);
   });
 
+  test("a task running to 2099 (the dates' bounds allow it) is drawn for its first ten years, read-only, its popup with the real dates", async ({ signedIn: page }) => {
+    const db = e2eDb();
+    try {
+      const wp = db.prepare("select id from work_package where code = 'WP1'").get() as { id: number };
+      const now = new Date().toISOString();
+      db.prepare(
+        "insert into task (work_package_id, code, title, owner, start_date, end_date, progress, status, version, created_at, updated_at) values (?, 'WP1.LONG', 'Manutenzione evolutiva', 'Test', '2025-11-03', '2099-12-31', 0, 'in_progress', 1, ?, ?)",
+      ).run(wp.id, now, now);
+    } finally {
+      db.close();
+    }
+    const errors: string[] = [];
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+    try {
+      await openGantt(page, "Year", "WP1.LONG");
+      const wrapper = page.locator(".bar-wrapper", { has: page.locator(".bar-label", { hasText: "WP1.LONG" }) });
+      await expect(wrapper).toHaveClass(/tg-clipped/);
+      await expect(wrapper).toHaveClass(/tg-locked/);
+      // Ten years of bar: from November 2025 to November 2035 on the year axis.
+      const bar = wrapper.locator(".bar");
+      const box = (await bar.boundingBox())!;
+      const year2030 = (await page.locator(".upper-text, .lower-text", { hasText: /^2030$/ }).first().boundingBox())!;
+      expect(box.x).toBeLessThan(year2030.x);
+      expect(box.x + box.width).toBeGreaterThan(year2030.x + year2030.width);
+      await bar.click({ position: { x: 10, y: box.height / 2 } });
+      const popup = page.locator(".popup-wrapper");
+      await expect(popup).toContainText("03/11/2025 – 31/12/2099");
+      await expect(popup).toContainText("solo i primi 10 anni");
+      expect(errors.filter((text) => /too long|ten years/.test(text))).toEqual([]);
+      // Read-only: a drag puts it back and saves nothing.
+      await page.keyboard.press("Escape");
+      await page.mouse.move(box.x + 10, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 60, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+      const check = e2eDb();
+      try {
+        expect(check.prepare("select start_date as startDate, end_date as endDate, version from task where code = 'WP1.LONG'").get()).toEqual({ startDate: "2025-11-03", endDate: "2099-12-31", version: 1 });
+      } finally {
+        check.close();
+      }
+    } finally {
+      const cleanup = e2eDb();
+      try {
+        cleanup.prepare("delete from task where code = 'WP1.LONG'").run();
+      } finally {
+        cleanup.close();
+      }
+    }
+  });
+
   test("the chart shows gates, today and the critical path (screenshot)", async ({ signedIn: page }) => {
     await openGantt(page, "Month");
     await page.getByRole("button", { name: "Espandi tutto" }).click();

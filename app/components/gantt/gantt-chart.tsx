@@ -56,6 +56,16 @@ const MARGIN_ROWS = 40;
  * them (what came into view), and the rest of the margin is filled while the browser is idle.
  */
 const GUARD_ROWS = 4;
+/**
+ * frappe-gantt drops a bar longer than ten years (with a console error), leaving its row empty; the
+ * dates' bounds (2000–2100) let a task run far longer. Such a bar is drawn for its first ten years
+ * (3,650 days), read-only, and its popup says so; the item keeps its real dates everywhere else.
+ */
+const MAX_DRAWN_DAYS = 3650;
+const drawnEnd = (start: string, end: string) => {
+  const last = addDays(start, MAX_DRAWN_DAYS);
+  return end > last ? last : end;
+};
 /** The margin is filled once this long has passed without a scroll event, in ms. */
 const SETTLE_MS = 120;
 /** Rows added to each side of the window per idle step, up to the margin. */
@@ -145,6 +155,8 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       const wpById = new Map(rows.flatMap((row) => (row.type === "summary" ? [[row.workPackage.id, row.workPackage] as const] : [])));
       const visible = new Set(rows.map((row) => row.id));
       const gateById = new Map(gates.map((gate) => [gate.id, gate]));
+      /** Items longer than frappe-gantt draws, shown for their first MAX_DRAWN_DAYS and read-only. */
+      const clipped = new Set<string>();
       const tasks = rows.map((display) => {
         if (display.type === "summary") {
           const wp = display.workPackage;
@@ -153,7 +165,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
             name: escapeHtml(`${wp.code} ${wp.title}`),
             label: `${wp.code} ${wp.title}`,
             start: wp.start,
-            end: wp.end,
+            end: drawnEnd(wp.start, wp.end),
             progress: wp.progress,
             dependencies: "",
             links: [] as string[],
@@ -164,13 +176,16 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         const classes = [`tg-${row.kind}`, stateClass(row.state)];
         if (row.extraKind) classes.push(`tg-extra-${row.extraKind}`);
         if (row.critical) classes.push("tg-critical");
-        if (!row.editable) classes.push("tg-locked");
+        const end = drawnEnd(row.start, row.end);
+        if (end !== row.end) clipped.add(row.id);
+        if (!row.editable || end !== row.end) classes.push("tg-locked");
+        if (end !== row.end) classes.push("tg-clipped");
         return {
           id: row.id,
           name: escapeHtml(`${row.code} ${row.title}`),
           label: `${row.code} ${row.title}`,
           start: row.start,
-          end: row.end,
+          end,
           progress: row.progress,
           // Only links to rows on screen: the library cannot draw (or check drags against) hidden ones.
           dependencies: row.dependencies.filter((key) => visible.has(key)).join(","),
@@ -265,6 +280,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
               [t("gantt.popup.state"), t(`state.${row.state}`)],
               [t("gantt.popup.gate"), gateLabel(gateById.get(row.gateId ?? wp.gateId), locale)],
               [t("gantt.popup.slack"), `${slackText(row.slack)}${row.critical ? ` · ${t("gantt.criticalPath")}` : ""}`],
+              ...(clipped.has(row.id) ? [[t("gantt.popup.drawn"), t("gantt.popup.clipped")] as [string, string]] : []),
               ...baselineEntry(row.id, row, row.kind === "milestone"),
             ]),
           );
@@ -406,7 +422,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         const display = byId.get(id);
         const bar = gantt.get_bar(id);
         const base = baseline.get(id);
-        if (!display || display.type !== "item" || !display.row.editable || !bar || !base) {
+        if (!display || display.type !== "item" || !display.row.editable || clipped.has(id) || !bar || !base) {
           onRevertRef.current();
           return;
         }

@@ -287,6 +287,23 @@ test.describe("finance office", () => {
     await expect(page.getByTestId("ledger-table")).toContainText("WP2-SW");
     await expect(page.getByTestId("ledger-table")).not.toContainText("WP2-DEV");
   });
+
+  test("a reference date that is not a date is a 400 naming it, not a silent switch to today; the same in the ledger and the exports", async ({ signedIn: page }) => {
+    const response = await page.goto("/finance?asOf=2025-13-01");
+    expect(response?.status()).toBe(400);
+    await expect(page.getByRole("alert")).toContainText("La richiesta non è valida.");
+    await expect(page.getByTestId("error-reasons")).toHaveText("Il parametro «asOf» dell'indirizzo non è una data valida: usa il formato AAAA-MM-GG, tra il 01/01/2000 e il 31/12/2100.");
+    await expect(page.getByTestId("sum-paid")).toHaveCount(0);
+    expect((await page.goto("/finance/ledger?from=ieri"))?.status()).toBe(400);
+    await expect(page.getByTestId("error-reasons")).toContainText("«from»");
+    expect((await page.goto("/finance/table?asOf=9999-12-31"))?.status()).toBe(400);
+    const exported = await page.request.get("/finance/export?view=summary&format=csv&asOf=31/12/2025");
+    expect(exported.status()).toBe(400);
+    expect((await exported.json()).fields).toEqual([expect.objectContaining({ field: "asOf", key: "finance.error.queryDate", message: expect.stringContaining("«asOf»") })]);
+    // Empty (a form sent without a date) is today, as before.
+    expect((await page.goto("/finance?asOf="))?.status()).toBe(200);
+    await expect(page.getByTestId("sum-paid")).toBeVisible();
+  });
 });
 
 test.describe("budget lines", () => {

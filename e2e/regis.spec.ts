@@ -90,6 +90,8 @@ test.describe("ReGiS data pack", () => {
     await signInAs(page, "auditor", baseURL!);
     const bad = await page.request.get(`/regis/NOTACUP/2025-09.zip`);
     expect(bad.status()).toBe(400);
+    // Said in words, not as a message key.
+    expect((await bad.json()).fields).toEqual([{ field: "cup", key: "regis.error.cup", message: "Il CUP deve avere 15 caratteri nel formato del CUP." }]);
     expect((await page.request.get(`/regis/${CUP}/2031-01.zip`)).status()).toBe(400);
     expect((await page.request.get(`/regis/J51B21003370006/2025-09.zip`)).status()).toBe(404);
   });

@@ -171,6 +171,7 @@ const core: Record<keyof typeof import("./it").coreMessages, string> = {
   "users.edit": "Edit user",
   "users.passwordHint": "At least 10 characters. Leave empty to keep it.",
   "error.title": "Something went wrong",
+  "error.400": "The request is not valid.",
   "error.403": "You are not allowed to do this.",
   "error.404": "The page or item does not exist.",
   "error.409": "Edit conflict",

@@ -172,6 +172,7 @@ const core = {
   "error.title": "Si è verificato un errore",
   "error.403": "Non hai i permessi per questa operazione.",
   "error.404": "La pagina o l'elemento richiesto non esiste.",
+  "error.400": "La richiesta non è valida.",
   "error.409": "Conflitto di modifica",
   "error.500": "Errore interno. Riprova più tardi.",
   "error.formInvalid": "Il modulo contiene errori: correggi i campi evidenziati.",

@@ -1,13 +1,27 @@
-import { isIsoDate } from "~/domain/core/dates";
+import { dateProblem } from "~/domain/core/bounds";
+import { ValidationError } from "~/models/core/errors.server";
 import { ledgerKinds, type LedgerKind } from "~/domain/finance/finance-values";
 import { ledgerSortColumns, type LedgerSort } from "~/models/finance/ledger.server";
 import { today } from "./today.server";
 
-/** The view's reference date: ?asOf=YYYY-MM-DD, never after today; today when absent or malformed. */
+/**
+ * A date of the query string, or undefined when absent or empty. A value that is not a date inside
+ * the domain's bounds is the client's mistake: a 400 naming the parameter (not silently another
+ * date: an auditor asking for the situation at 2025-13-01 must not be shown today's).
+ */
+function queryDate(params: URLSearchParams, name: string): string | undefined {
+  const value = params.get(name) ?? "";
+  if (value === "") return undefined;
+  const problem = dateProblem(value);
+  if (problem) throw ValidationError.field(name, "finance.error.queryDate", { name });
+  return value;
+}
+
+/** The view's reference date: ?asOf=YYYY-MM-DD, never after today; today when absent. */
 export function asOfParam(request: Request): string {
-  const value = new URL(request.url).searchParams.get("asOf") ?? "";
+  const value = queryDate(new URL(request.url).searchParams, "asOf");
   const now = today();
-  if (!isIsoDate(value)) return now;
+  if (value === undefined) return now;
   return value > now ? now : value;
 }
 
@@ -21,15 +35,15 @@ export function ledgerFiltersOf(request: Request) {
     return Number.isSafeInteger(value) && value > 0 ? value : undefined;
   };
   const kind = params.get("kind");
-  const from = params.get("from") ?? "";
-  const to = params.get("to") ?? "";
+  const from = queryDate(params, "from");
+  const to = queryDate(params, "to");
   return {
     asOf,
     budgetLineId: number("line"),
     workPackageId: number("wp"),
     kind: ledgerKinds.includes(kind as LedgerKind) ? (kind as LedgerKind) : undefined,
-    from: isIsoDate(from) ? from : undefined,
-    to: isIsoDate(to) && to < asOf ? to : asOf,
+    from,
+    to: to !== undefined && to < asOf ? to : asOf,
     q: (params.get("q") ?? "").trim().slice(0, 200) || undefined,
     supplier: (params.get("supplier") ?? "").trim().slice(0, 200) || undefined,
     cig: (params.get("cig") ?? "").trim().slice(0, 10) || undefined,

@@ -41,6 +41,22 @@ export function replyToModelError(
   throw error;
 }
 
+/** One entry of a 400's `fields` (read by GeneralErrorBoundary). */
+export interface FieldAnswer {
+  field: string | null;
+  /** The message key and its parameters, for a page to say it in the reader's language. */
+  key: string;
+  params?: Record<string, string | number>;
+  /** Said in Italian, the default language, for whoever reads the answer itself (a download link). */
+  message: string;
+}
+
+const italian = translator("it");
+function fieldAnswer(issue: ValidationError["issues"][number]): FieldAnswer {
+  const { key, params } = issue.message;
+  return { field: issue.field, key, params, message: italian(key, params) };
+}
+
 /**
  * The one mapping from model errors to HTTP, for whatever a form did not answer itself:
  * not found → 404, permission → 403, validation and import rows → 400 (with the fields or rows),
@@ -50,8 +66,7 @@ export function httpErrorOf(error: unknown): Response | null {
   if (error instanceof Response) return error;
   if (error instanceof NotFoundError) return new Response("Not found", { status: 404, statusText: "Not Found" });
   if (error instanceof PermissionError) return new Response("Forbidden", { status: 403, statusText: "Forbidden" });
-  if (error instanceof ValidationError)
-    return Response.json({ fields: error.issues.map((issue) => ({ field: issue.field, message: issue.message })) }, { status: 400, statusText: "Bad Request" });
+  if (error instanceof ValidationError) return Response.json({ fields: error.issues.map(fieldAnswer) }, { status: 400, statusText: "Bad Request" });
   if (error instanceof ImportRowsError)
     return Response.json({ rows: error.issues, totalIssues: error.totalIssues }, { status: 400, statusText: "Bad Request" });
   if (error instanceof ConflictError)

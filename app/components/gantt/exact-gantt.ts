@@ -17,6 +17,7 @@
  * rectangle, with the lines of the drawn rows only (`showRows`), not a rectangle and a line per row.
  * Browser-only: built from the dynamically imported library class.
  */
+import { formatLikeFrappe } from "./frappe";
 import { chartRange, isoOfLocal, monthStart, scaleOfGantt, widthOf, xOf, type ScaleUnit } from "./scale";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -377,6 +378,27 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
       const range = chartRange(dates, this.config.unit as ScaleUnit, this.config.step);
       this.gantt_start = localDate(range.start);
       this.gantt_end = localDate(range.end);
+    }
+
+    /**
+     * frappe's get_date_info, with formatLikeFrappe (cached formatters) for the column's class name
+     * and string labels: frappe's own format makes two Intl.DateTimeFormat per call.
+     */
+    get_date_info(date: Date, last: any) {
+      const mode = this.config.view_mode;
+      const lang = this.options.language;
+      const label = (text: unknown) =>
+        typeof text === "function" ? (text as (d: Date, p: Date | null, l: string) => string)(date, last ? last.date : null, lang) : typeof text === "string" ? formatLikeFrappe(date, text, lang) : "";
+      return {
+        date,
+        formatted_date: formatLikeFrappe(date, this.config.date_format, lang).replaceAll(" ", "_").replaceAll(":", "_").replaceAll(".", "_"),
+        column_width: this.config.column_width,
+        x: last ? last.x + last.column_width : 0,
+        upper_text: label(mode.upper_text),
+        lower_text: label(mode.lower_text),
+        upper_y: 17,
+        lower_y: this.options.upper_header_height + 5,
+      };
     }
 
     make_dates() {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import Database from "better-sqlite3";
 import { buildProgramme } from "../bench/big-plan";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 /**
@@ -67,16 +68,22 @@ function task(id: number) {
   }
 }
 
-const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-test("a bar dragged far down the expanded 5,000-task plan moves its own task", async ({ page }) => {
-  test.setTimeout(180_000);
+/** The big plan's Gantt, every package open, in the Day view, signed in as its manager. */
+async function openBigPlan(page: Page) {
   const value = (await createCookie("traguardi_session", { secrets: [process.env.E2E_SESSION_SECRET!] }).serialize(sessionId)).split(";")[0].split("=").slice(1).join("=");
   await page.context().addCookies([{ name: "traguardi_session", value, url: base, httpOnly: true, sameSite: "Lax" }]);
   await page.addInitScript(() => window.localStorage.setItem("traguardi.gantt.view", "Day"));
   await page.goto(`${base}/gantt?open=all`);
   const host = page.getByTestId("gantt-host");
   await expect(host).toHaveAttribute("data-ready", "1", { timeout: 120_000 });
+  return host;
+}
+
+const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+test("a bar dragged far down the expanded 5,000-task plan moves its own task", async ({ page }) => {
+  test.setTimeout(180_000);
+  const host = await openBigPlan(page);
   expect(Number(await host.getAttribute("data-rows"))).toBe(5_000 + 300 + 50);
   // Only the rows around the view are in the page.
   expect(await page.locator(".tg-gantt-name").count()).toBeLessThan(200);
@@ -166,12 +173,7 @@ test("a bar dragged far down the expanded 5,000-task plan moves its own task", a
 
 test("after a fast scroll far down, every drawn row has its own bar: place, label, shape, popup, date highlight and handles", async ({ page }) => {
   test.setTimeout(180_000);
-  const value = (await createCookie("traguardi_session", { secrets: [process.env.E2E_SESSION_SECRET!] }).serialize(sessionId)).split(";")[0].split("=").slice(1).join("=");
-  await page.context().addCookies([{ name: "traguardi_session", value, url: base, httpOnly: true, sameSite: "Lax" }]);
-  await page.addInitScript(() => window.localStorage.setItem("traguardi.gantt.view", "Day"));
-  await page.goto(`${base}/gantt?open=all`);
-  const host = page.getByTestId("gantt-host");
-  await expect(host).toHaveAttribute("data-ready", "1", { timeout: 120_000 });
+  const host = await openBigPlan(page);
   // The chart at the top of the window, then down a third of the plan 40 rows a frame (bars of
   // rows that leave are given to rows that come), back up a little, and the margin fills.
   await page.locator(".tg-gantt-scroll").evaluate((el) => el.scrollIntoView({ block: "start", behavior: "instant" }));

@@ -29,6 +29,20 @@ function setTaskDates(code: string, startDate: string, endDate: string) {
   }
 }
 
+/** A task of WP1 written straight into the database (what no form would let through). */
+function insertTask(code: string, title: string, startDate: string, endDate: string, progress: number) {
+  const db = e2eDb();
+  try {
+    const wp = db.prepare("select id from work_package where code = 'WP1'").get() as { id: number };
+    const now = new Date().toISOString();
+    db.prepare(
+      "insert into task (work_package_id, code, title, owner, start_date, end_date, progress, status, version, created_at, updated_at) values (?, ?, ?, 'Test', ?, ?, ?, 'in_progress', 1, ?, ?)",
+    ).run(wp.id, code, title, startDate, endDate, progress, now, now);
+  } finally {
+    db.close();
+  }
+}
+
 const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Waits until the chart on screen is the one drawn for the rows listed beside it. */
@@ -136,16 +150,7 @@ test.describe("Gantt as programme manager", () => {
 
   test("a task named with HTML renders as text, in the bar and in its popup", async ({ signedIn: page }) => {
     const name = "<img src=x onerror=alert(1)>";
-    const db = e2eDb();
-    try {
-      const wp = db.prepare("select id from work_package where code = 'WP1'").get() as { id: number };
-      const now = new Date().toISOString();
-      db.prepare(
-        "insert into task (work_package_id, code, title, owner, start_date, end_date, progress, status, version, created_at, updated_at) values (?, 'WP1.X', ?, 'Test', '2025-11-03', '2025-11-28', 10, 'in_progress', 1, ?, ?)",
-      ).run(wp.id, name, now, now);
-    } finally {
-      db.close();
-    }
+    insertTask("WP1.X", name, "2025-11-03", "2025-11-28", 10);
     let dialogs = 0;
     page.on("dialog", (dialog) => {
       dialogs++;
@@ -164,16 +169,7 @@ test.describe("Gantt as programme manager", () => {
   });
 
   test("a task running to 2099 (the dates' bounds allow it) is drawn for its first ten years, read-only, its popup with the real dates", async ({ signedIn: page }) => {
-    const db = e2eDb();
-    try {
-      const wp = db.prepare("select id from work_package where code = 'WP1'").get() as { id: number };
-      const now = new Date().toISOString();
-      db.prepare(
-        "insert into task (work_package_id, code, title, owner, start_date, end_date, progress, status, version, created_at, updated_at) values (?, 'WP1.LONG', 'Manutenzione evolutiva', 'Test', '2025-11-03', '2099-12-31', 0, 'in_progress', 1, ?, ?)",
-      ).run(wp.id, now, now);
-    } finally {
-      db.close();
-    }
+    insertTask("WP1.LONG", "Manutenzione evolutiva", "2025-11-03", "2099-12-31", 0);
     const errors: string[] = [];
     page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
     try {

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { e2eDb, expect, forgePost, test } from "./fixtures";
-import { DAY_PX, dragBar } from "./gantt-helpers";
+import { closePopup, DAY_PX, dragBar } from "./gantt-helpers";
 
 /** Day view columns are 32 px wide (app/components/gantt/frappe.ts). */
 
@@ -179,21 +179,30 @@ test.describe("Gantt as programme manager", () => {
       await expect(wrapper).toHaveClass(/tg-locked/);
       // Ten years of bar: from November 2025 to November 2035 on the year axis.
       const bar = wrapper.locator(".bar");
-      const box = (await bar.boundingBox())!;
-      const year2030 = (await page.locator(".upper-text, .lower-text", { hasText: /^2030$/ }).first().boundingBox())!;
-      expect(box.x).toBeLessThan(year2030.x);
-      expect(box.x + box.width).toBeGreaterThan(year2030.x + year2030.width);
+      const year = async (text: string) => (await page.locator(".lower-text", { hasText: new RegExp(`^${text}$`) }).first().boundingBox())!;
+      const [y2025, y2035, y2036] = [await year("2025"), await year("2035"), await year("2036")];
+      let box = (await bar.boundingBox())!;
+      expect(box.x).toBeGreaterThan(y2025.x - 60);
+      expect(box.x + box.width).toBeGreaterThan(y2035.x);
+      expect(box.x + box.width).toBeLessThan(y2036.x);
       await bar.click({ position: { x: 10, y: box.height / 2 } });
       const popup = page.locator(".popup-wrapper");
       await expect(popup).toContainText("03/11/2025 – 31/12/2099");
       await expect(popup).toContainText("solo i primi 10 anni");
       expect(errors.filter((text) => /too long|ten years/.test(text))).toEqual([]);
-      // Read-only: a drag puts it back and saves nothing.
-      await page.keyboard.press("Escape");
-      await page.mouse.move(box.x + 10, box.y + box.height / 2);
+      // Read-only: a drag (earlier, which would be a valid move) puts it back and saves nothing.
+      await closePopup(page);
+      box = (await bar.boundingBox())!;
+      const x = Number(await bar.getAttribute("x"));
+      await page.mouse.move(box.x + 30, box.y + box.height / 2);
       await page.mouse.down();
-      await page.mouse.move(box.x + 60, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.move(box.x - 30, box.y + box.height / 2, { steps: 5 });
+      await expect.poll(async () => Number(await bar.getAttribute("x"))).toBeLessThan(x);
       await page.mouse.up();
+      await expect.poll(async () => Number(await bar.getAttribute("x"))).toBe(x);
+      // A save would have been sent at mouseup: give it time to land, then the row is as it was.
+      await page.waitForTimeout(1500);
+      await expect(page.getByTestId("gantt-notice").filter({ hasText: "Modifica salvata" })).toHaveCount(0);
       const check = e2eDb();
       try {
         expect(check.prepare("select start_date as startDate, end_date as endDate, version from task where code = 'WP1.LONG'").get()).toEqual({ startDate: "2025-11-03", endDate: "2099-12-31", version: 1 });

@@ -13,6 +13,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { ledgerFiltersOf } from "~/utils/finance-params.server";
 import { useCan } from "~/utils/viewer";
 import { answer } from "~/utils/responses.server";
+import { MAX_DATE, MIN_DATE } from "~/domain/core/bounds";
 
 export const meta: MetaFunction = () => [{ title: "Impegni e pagamenti · Traguardi" }];
 
@@ -110,11 +111,11 @@ export default function LedgerList() {
         </div>
         <div className="col-6 col-md-2">
           <label htmlFor="f-from" className="small fw-semibold">{t("finance.ledger.from")}</label>
-          <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ""} className="form-control form-control-sm" />
+          <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ""} min={MIN_DATE} max={MAX_DATE} className="form-control form-control-sm" />
         </div>
         <div className="col-6 col-md-2">
           <label htmlFor="f-to" className="small fw-semibold">{t("finance.ledger.to")}</label>
-          <input id="f-to" name="to" type="date" defaultValue={params.get("to") ?? ""} max={filters.asOf} className="form-control form-control-sm" />
+          <input id="f-to" name="to" type="date" defaultValue={params.get("to") ?? ""} min={MIN_DATE} max={filters.asOf} className="form-control form-control-sm" />
         </div>
         <div className="col-6 col-md-3">
           <label htmlFor="f-sort" className="small fw-semibold">{t("finance.ledger.sortBy")}</label>

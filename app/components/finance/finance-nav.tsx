@@ -2,6 +2,7 @@ import { Form, NavLink, useLocation, useSearchParams } from "@remix-run/react";
 import { formatDate } from "~/domain/core/dates";
 import { useT } from "~/i18n/use-t";
 import { useCan } from "~/utils/viewer";
+import { MIN_DATE } from "~/domain/core/bounds";
 
 /** The finance section's tabs and the "as of" date every view takes (?asOf=YYYY-MM-DD). */
 export function FinanceNav({ today }: { today: string }) {
@@ -33,7 +34,7 @@ export function FinanceNav({ today }: { today: string }) {
             <label htmlFor="as-of" className="small fw-semibold d-block">
               {t("finance.asOf")}
             </label>
-            <input id="as-of" name="asOf" type="date" defaultValue={asOf || today} max={today} className="form-control form-control-sm" />
+            <input id="as-of" name="asOf" type="date" defaultValue={asOf || today} min={MIN_DATE} max={today} className="form-control form-control-sm" />
           </div>
           <button type="submit" className="btn btn-sm btn-outline-primary">
             {t("finance.asOf.apply")}

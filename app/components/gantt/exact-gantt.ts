@@ -151,18 +151,19 @@ function leanBars(barPrototype: any) {
         }
         this.gantt.show_popup(popupAt(e));
       });
-    let timeout: ReturnType<typeof setTimeout> | undefined;
     // A retargeted bar's handles and highlight are placed when the pointer comes (see retarget).
+    // The hover timer is the bar's: a bar handed to another row before it fires cancels it.
     group.addEventListener("mousemove", () => freshen(this));
     group.addEventListener("mouseenter", (e) => {
       freshen(this);
-      timeout = setTimeout(() => {
+      clearTimeout(this.tgHoverTimer);
+      this.tgHoverTimer = setTimeout(() => {
         if (this.gantt.options.popup_on === "hover") this.gantt.show_popup(popupAt(e));
         this.$date_highlight?.classList.remove("hide");
       }, 200);
     });
     group.addEventListener("mouseleave", () => {
-      clearTimeout(timeout);
+      clearTimeout(this.tgHoverTimer);
       if (this.gantt.options.popup_on === "hover") this.gantt.popup?.hide?.();
       this.$date_highlight?.classList.add("hide");
     });
@@ -221,6 +222,7 @@ function retargetable(gantt: any, bar: any, task: any) {
  * observer does not watch; removing and inserting nodes is what it searches after.
  */
 function spare(bar: any) {
+  clearTimeout(bar.tgHoverTimer);
   bar.group.setAttribute("display", "none");
   bar.group.removeAttribute("data-id");
   bar.$date_highlight?.classList.add("hide");
@@ -235,6 +237,7 @@ function spare(bar: any) {
  * collections into the scroll frames (bench:gantt).
  */
 function retarget(bar: any, task: any) {
+  clearTimeout(bar.tgHoverTimer);
   bar.task = task;
   bar.action_completed = false;
   bar.arrows = [];
@@ -287,15 +290,20 @@ function freshen(bar: any) {
   bar.tgHighlightAt = undefined;
   if (!bar.tgHandlesStale) return;
   bar.tgHandlesStale = false;
+  // Where a new Bar draws them (draw_resize_handles): the edges' 3 px handles centred on the edges.
   const { y, height } = bar;
+  const left = bar.$bar.getX();
+  const right = left + bar.$bar.getWidth();
   for (const handle of bar.handles ?? []) {
     handle.classList.remove("active", "visible");
-    if (handle === bar.$handle_progress) handle.setAttribute("cy", String(y + height / 2));
-    else handle.setAttribute("y", String(y + height / 4));
+    if (handle === bar.$handle_progress) setAll(handle, { cx: bar.$bar_progress.getX() + bar.$bar_progress.getWidth(), cy: y + height / 2 });
+    else setAll(handle, { x: (handle.classList.contains("left") ? left : right) - HANDLE_WIDTH / 2, y: y + height / 4 });
   }
-  bar.update_handle_position();
   bar.handle_group.removeAttribute("display");
 }
+
+/** frappe's resize handles' width (Bar.draw_resize_handles). */
+const HANDLE_WIDTH = 3;
 
 /** A bar-wrapper's classes: frappe's, and the task's `tg_classes` (see exactGantt). */
 const wrapperClasses = (task: any) => `bar-wrapper${task.tg_classes ? ` ${task.tg_classes}` : task.custom_class ? ` ${task.custom_class}` : ""}`;
@@ -387,8 +395,13 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
     get_date_info(date: Date, last: any) {
       const mode = this.config.view_mode;
       const lang = this.options.language;
-      const label = (text: unknown) =>
-        typeof text === "function" ? (text as (d: Date, p: Date | null, l: string) => string)(date, last ? last.date : null, lang) : typeof text === "string" ? formatLikeFrappe(date, text, lang) : "";
+      // As frappe: labels given as formats become functions (its scroll handler calls upper_text).
+      for (const key of ["upper_text", "lower_text"]) {
+        const text = mode[key];
+        if (!text) mode[key] = () => "";
+        else if (typeof text === "string") mode[key] = (d: Date) => formatLikeFrappe(d, text, lang);
+      }
+      const label = (text: (d: Date, p: Date | null, l: string) => string) => text(date, last ? last.date : null, lang);
       return {
         date,
         formatted_date: formatLikeFrappe(date, this.config.date_format, lang).replaceAll(" ", "_").replaceAll(":", "_").replaceAll(".", "_"),
@@ -432,6 +445,8 @@ export function exactGantt(Gantt: GanttClass): GanttClass {
     }
 
     make_bars() {
+      // A full render (frappe's clear()) dropped the SVG and the spares with it.
+      this.tgSpares = [];
       // The first bar ever built shows us frappe's (unexported) Bar class, to make it lean before
       // the chart's bars are drawn with it.
       if (!this.tgBar && this.tasks.length) {

@@ -160,16 +160,18 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
       const tasks = rows.map((display) => {
         if (display.type === "summary") {
           const wp = display.workPackage;
+          const end = drawnEnd(wp.start, wp.end);
+          if (end !== wp.end) clipped.add(display.id);
           return {
             id: display.id,
             name: escapeHtml(`${wp.code} ${wp.title}`),
             label: `${wp.code} ${wp.title}`,
             start: wp.start,
-            end: drawnEnd(wp.start, wp.end),
+            end,
             progress: wp.progress,
             dependencies: "",
             links: [] as string[],
-            classes: ["tg-summary", stateClass(wp.state)],
+            classes: ["tg-summary", stateClass(wp.state), ...(end !== wp.end ? ["tg-clipped"] : [])],
           };
         }
         const row = display.row;
@@ -204,6 +206,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         const moved = shift === 0 ? t("gantt.baseline.same") : t("gantt.baseline.shift", { days: `${shift > 0 ? "+" : "−"}${Math.abs(shift)}` });
         return [[t("gantt.baseline.popup"), `${dates} (${moved})`]];
       };
+      const clippedEntry = (id: string): [string, string][] => (clipped.has(id) ? [[t("gantt.popup.drawn"), t("gantt.popup.clipped")]] : []);
       const slackText = (slack: number | null) => (slack === null ? "—" : t("gantt.popup.days", { days: slack }));
       const pending = { id: null as string | null, progress: undefined as number | undefined };
       // The library takes a single class token per bar (custom_class); ExactGantt sets them all.
@@ -262,6 +265,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
                 [t("gantt.popup.progress"), `${wp.progress}%`],
                 [t("gantt.popup.state"), t(`state.${wp.state}`)],
                 [t("gantt.popup.gate"), gateLabel(gateById.get(wp.gateId), locale)],
+                ...clippedEntry(display.id),
                 ...baselineEntry(display.id, wp),
               ]),
             );
@@ -280,7 +284,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
               [t("gantt.popup.state"), t(`state.${row.state}`)],
               [t("gantt.popup.gate"), gateLabel(gateById.get(row.gateId ?? wp.gateId), locale)],
               [t("gantt.popup.slack"), `${slackText(row.slack)}${row.critical ? ` · ${t("gantt.criticalPath")}` : ""}`],
-              ...(clipped.has(row.id) ? [[t("gantt.popup.drawn"), t("gantt.popup.clipped")] as [string, string]] : []),
+              ...clippedEntry(row.id),
               ...baselineEntry(row.id, row, row.kind === "milestone"),
             ]),
           );
@@ -336,11 +340,9 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         const [first, end] = rangeRef.current;
         if (next[0] === first && next[1] === end) return;
         rangeRef.current = next;
-        if (!(window as any).__tgNoBars) {
         const { added, removed } = gantt.setWindow(windowTasks(next));
         gantt.showRows(next);
         dressBars(added, removed);
-        }
         // The names column in the same frame as the bars (not in a later task, with a second layout).
         flushSync(() => setRange(next));
       };

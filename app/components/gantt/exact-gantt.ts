@@ -93,7 +93,8 @@ function leanBars(barPrototype: any) {
         widths.clear();
       }
     }
-    const text = label.textContent ?? "";
+    // The text we set (reading it back from the DOM makes a V8 string for it each time).
+    const text = typeof this.task.label === "string" ? this.task.label : (label.textContent ?? "");
     let labelWidth = widths.get(text);
     if (labelWidth === undefined) {
       labelWidth = canvas.measureText(text).width;

@@ -33,9 +33,12 @@ const built = new WeakMap<GanttClass, GanttClass>();
 const SVG_NS = "http://www.w3.org/2000/svg";
 function svg(tag: string, attributes: Record<string, string | number>, parent: Element) {
   const element = document.createElementNS(SVG_NS, tag);
-  for (const name in attributes) element.setAttribute(name, String(attributes[name]));
+  setAll(element, attributes);
   parent.appendChild(element);
   return element;
+}
+function setAll(element: Element, attributes: Record<string, string | number>) {
+  for (const name in attributes) element.setAttribute(name, String(attributes[name]));
 }
 /** Days per unit, as frappe's date_utils.convert_scales counts them. */
 const DAYS_PER_UNIT: Record<string, number> = { day: 1, month: 30, year: 365 };
@@ -204,10 +207,6 @@ function leanBars(barPrototype: any) {
     this.ignored_duration_raw = 0;
   };
 }
-
-const setAll = (element: Element, attributes: Record<string, string | number>) => {
-  for (const name in attributes) element.setAttribute(name, String(attributes[name]));
-};
 
 /**
  * Whether a bar made for one task can be given another: both plain (valid dates, no thumbnail)

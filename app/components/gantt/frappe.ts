@@ -4,6 +4,7 @@
  * option objects.
  */
 import { formatQuarter } from "~/domain/core/dates";
+import { dateTimeFormat, localeTag } from "~/domain/core/intl-cache";
 
 export const viewModes = ["Day", "Week", "Month", "Quarter", "Year"] as const;
 export type ViewMode = (typeof viewModes)[number];
@@ -19,20 +20,11 @@ export const HEADER_HEIGHT = UPPER_HEADER + LOWER_HEADER + 10;
 
 type Builtin = Record<string, any>;
 
-/**
- * One Intl.DateTimeFormat per language and options. frappe-gantt's date_utils.format makes two new
- * ones on every call (a long and a short month name, used or not), and it is called for every
- * column of the header, twice: 2,304 formatters for the 30,000-task plan in the Week view. Each is
- * an ICU object freed by a V8 callback, and freeing them took ~50 ms of the first frames after the
- * chart was ready (bench:gantt's scroll).
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(lang: string, options: Intl.DateTimeFormatOptions) {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let cached = formatters.get(key);
-  if (!cached) formatters.set(key, (cached = new Intl.DateTimeFormat(lang, options)));
-  return cached;
-}
+// frappe-gantt's date_utils.format makes two new Intl.DateTimeFormat on every call (a long and a
+// short month name, used or not), for every column of the header, twice: 2,304 for the
+// 30,000-task plan in the Week view. Each is an ICU object freed by a V8 callback, and freeing them
+// took ~50 ms of the first frames after the chart was ready (bench:gantt's scroll). Ours come from
+// the shared cache (intl-cache.ts).
 
 // frappe pads every value to two digits, milliseconds too.
 const pad = (value: number) => String(value).padStart(2, "0");
@@ -42,7 +34,7 @@ const pad = (value: number) => String(value).padStart(2, "0");
  * capitalised month name, MMM the short one), with cached formatters.
  */
 export function formatLikeFrappe(date: Date, format: string, lang: string) {
-  const month = formatter(lang, { month: "long" }).format(date);
+  const month = dateTimeFormat(lang, { month: "long" }).format(date);
   const values: Record<string, string> = {
     YYYY: pad(date.getFullYear()),
     MM: pad(date.getMonth() + 1),
@@ -53,7 +45,7 @@ export function formatLikeFrappe(date: Date, format: string, lang: string) {
     SSS: pad(date.getMilliseconds()),
     D: pad(date.getDate()),
     MMMM: month.charAt(0).toUpperCase() + month.slice(1),
-    MMM: formatter(lang, { month: "short" }).format(date),
+    MMM: dateTimeFormat(lang, { month: "short" }).format(date),
   };
   // Longest tokens first, each replaced once by a placeholder, as frappe does.
   let text = format;
@@ -110,6 +102,6 @@ export function buildViewModes(builtin: { DAY: Builtin; WEEK: Builtin; MONTH: Bu
 
 /** "Novembre 2025" / "November 2025". */
 export function monthYearLabel(date: Date, locale: "it" | "en") {
-  const text = formatter(locale === "it" ? "it-IT" : "en-GB", { month: "long", year: "numeric" }).format(date);
+  const text = dateTimeFormat(localeTag(locale), { month: "long", year: "numeric" }).format(date);
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }

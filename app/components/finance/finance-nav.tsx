@@ -2,7 +2,7 @@ import { Form, NavLink, useLocation, useSearchParams } from "@remix-run/react";
 import { formatDate } from "~/domain/core/dates";
 import { useT } from "~/i18n/use-t";
 import { useCan } from "~/utils/viewer";
-import { MIN_DATE } from "~/domain/core/bounds";
+import { dateProblem, MIN_DATE } from "~/domain/core/bounds";
 
 /** The finance section's tabs and the "as of" date every view takes (?asOf=YYYY-MM-DD). */
 export function FinanceNav({ today }: { today: string }) {
@@ -10,7 +10,9 @@ export function FinanceNav({ today }: { today: string }) {
   const [params] = useSearchParams();
   const location = useLocation();
   const canEdit = useCan("update:finance");
-  const asOf = params.get("asOf") ?? "";
+  // Only a real date: a malformed ?asOf= is the page's 400 (finance-params), not a banner here.
+  const requested = params.get("asOf") ?? "";
+  const asOf = requested && dateProblem(requested) === null ? requested : "";
   const keep = asOf ? `?asOf=${asOf}` : "";
   const tabs = [
     { to: "/finance", label: t("finance.tab.summary"), end: true },
